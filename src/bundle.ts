@@ -1,0 +1,5 @@
+/**
+ * The script-tag bundle's entry: everything inlined, one global `HandoffPanel`.
+ */
+export * from './payload/index.js';
+export { VERSION as version } from './version.js';

@@ -1,0 +1,50 @@
+import { Checker, compact } from './checker.js';
+import type { BuildContext } from './handoff.js';
+import type { FieldError } from './checker.js';
+import { HANDOFF_ACK_SCHEMA, LIMITS, type HandoffAckDraft, type HandoffAckV1 } from './types.js';
+
+export type AckBuildResult =
+  | { ok: true; payload: HandoffAckV1; errors?: undefined }
+  | { ok: false; errors: FieldError[]; payload?: undefined };
+
+const ACK_KEYS = ['handoffId', 'by', 'readBack', 'accepted', 'declineReason', 'questions'] as const;
+const GENERATED = ['schema', 'id', 'at'] as const;
+
+function readAck(c: Checker, input: Record<string, unknown>): Omit<HandoffAckV1, 'schema' | 'id' | 'at'> {
+  const by = c.object(input.by, 'by', ['agentId', 'name'], true) ?? {};
+  const accepted = c.boolean(input.accepted, 'accepted');
+  const text = { max: LIMITS.text, redact: true };
+  return compact({
+    handoffId: c.uuid(input.handoffId, 'handoffId', true)!,
+    by: { agentId: c.text(by.agentId, 'by.agentId', { max: LIMITS.short, required: true })!, name: c.text(by.name, 'by.name', { max: LIMITS.short, required: true })! },
+    readBack: c.text(input.readBack, 'readBack', { ...text, required: true })!,
+    accepted: accepted!,
+    declineReason: c.text(input.declineReason, 'declineReason', { ...text, required: accepted === false }),
+    questions: c.text(input.questions, 'questions', text),
+  });
+}
+
+/**
+ * Builds a `handoff-ack/v1` from the receiver's input: their read-back in their own words, whether they
+ * accept, and why not. A decline must say why, so the sender can turn to the contingency.
+ */
+export function buildAck(draft: HandoffAckDraft | unknown, context: Pick<BuildContext, 'id' | 'now' | 'messages' | 'fieldLabels'> = {}): AckBuildResult {
+  const c = new Checker({ mode: 'draft', messages: context.messages, fieldLabels: context.fieldLabels });
+  const input = c.object(draft, '', ACK_KEYS, true) ?? {};
+  const body = readAck(c, input);
+  if (c.errors.length) return { ok: false, errors: c.errors };
+  const at = (context.now ?? (() => new Date()))().toISOString();
+  return { ok: true, payload: { schema: HANDOFF_ACK_SCHEMA, id: context.id ?? crypto.randomUUID(), ...body, at } };
+}
+
+/** Checks a finished acknowledgement exactly as `schema/handoff-ack.v1.json` does. */
+export function validateAck(payload: unknown, context: Pick<BuildContext, 'messages' | 'fieldLabels'> = {}): FieldError[] {
+  const c = new Checker({ mode: 'payload', messages: context.messages, fieldLabels: context.fieldLabels });
+  const input = c.object(payload, '', [...ACK_KEYS, ...GENERATED], true);
+  if (!input) return c.errors;
+  c.exact(input.schema, 'schema', HANDOFF_ACK_SCHEMA);
+  c.uuid(input.id, 'id', true);
+  c.dateTime(input.at, 'at', true);
+  readAck(c, input);
+  return c.errors;
+}

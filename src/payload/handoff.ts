@@ -1,0 +1,274 @@
+import { Checker, compact, type Bag, type CheckerOptions, type FieldError } from './checker.js';
+import type { ValidationMessages } from './messages.js';
+import {
+  ACTION_OWNERS,
+  CHANNELS,
+  FOLLOW_UP_BY,
+  HANDOFF_SCHEMA,
+  IF_UNAVAILABLE,
+  LIMITS,
+  MODES,
+  PRIORITIES,
+  REASON_CODES,
+  VERIFICATION_STATUSES,
+  type Action,
+  type Contingency,
+  type Customer,
+  type HandoffDraft,
+  type HandoffV1,
+  type Redaction,
+} from './types.js';
+import { VERSION } from '../version.js';
+
+export interface BuildContext {
+  /** The handoff id (also the Idempotency-Key). Default: `crypto.randomUUID()`. */
+  id?: string;
+  /** The clock; injectable for tests. Default: `() => new Date()`. */
+  now?: () => Date;
+  /** Locale of the panel, recorded in `client.locale`. Default `en`. */
+  locale?: string;
+  /** Marks demo and training traffic. Default: the draft's `training`, else false. */
+  training?: boolean;
+  /** Transfer count from which a contact is flagged for the priority lane. Default 2. */
+  flagThreshold?: number;
+  /** Country calling code for numbers typed in national form (`020…` with `44` → `+4420…`). */
+  defaultCallingCode?: string;
+  /** Replacement validation messages (templates with `{field}`, `{max}`, …), e.g. for another locale. */
+  messages?: Partial<ValidationMessages>;
+  /** Replacement field labels by path (see DEFAULT_FIELD_LABELS_EN). */
+  fieldLabels?: Record<string, string>;
+}
+
+export type BuildResult =
+  | { ok: true; payload: HandoffV1; errors?: undefined }
+  | { ok: false; errors: FieldError[]; payload?: undefined };
+
+export const SDK_ID = `handoff-panel@${VERSION}`;
+export const DEFAULT_FLAG_THRESHOLD = 2;
+
+const TEXT = { max: LIMITS.text, redact: true } as const;
+const REQUIRED_TEXT = { ...TEXT, required: true } as const;
+const SHORT = { max: LIMITS.short } as const;
+const REQUIRED_SHORT = { ...SHORT, required: true } as const;
+
+const KEYS = {
+  draft: ['mode', 'channel', 'reason', 'priority', 'case', 'customer', 'from', 'to', 'recap', 'actions', 'nextSteps', 'followUp', 'script', 'contingency', 'transfer', 'training'],
+  generated: ['schema', 'id', 'createdAt', 'redactions', 'client'],
+  reason: ['code', 'detail'],
+  case: ['id', 'url'],
+  customer: ['name', 'accountId', 'contact', 'verification', 'language'],
+  contact: ['phone', 'email'],
+  verification: ['status', 'method', 'by', 'at'],
+  from: ['agentId', 'name', 'team', 'callback'],
+  to: ['agentId', 'name', 'team', 'expertise'],
+  recap: ['summary', 'tried', 'expectation'],
+  action: ['text', 'owner', 'due'],
+  followUp: ['at', 'by', 'note'],
+  script: ['managingUp', 'customerInformed', 'apologyGiven', 'detailsConfirmed'],
+  contingency: ['fallback', 'ifUnavailable', 'plans', 'note'],
+  fallback: ['phone', 'name', 'hours'],
+  plan: ['if', 'then'],
+  transfer: ['count', 'flagged', 'priorHandoffIds'],
+  redaction: ['field', 'kind'],
+  client: ['sdk', 'locale'],
+} as const;
+
+/** A list the contract requires, which a draft may leave out (it means none). */
+const requiredList = (c: Checker) => ({ max: LIMITS.items, required: true, fallback: c.draft ? [] : undefined });
+
+const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list?.length ? list : undefined);
+
+function readCustomer(c: Checker, value: unknown): Customer | undefined {
+  const customer = c.object(value, 'customer', KEYS.customer, true);
+  if (!customer) return undefined;
+  const contact = c.object(customer.contact, 'customer.contact', KEYS.contact, !c.draft) ?? {};
+  const verification = c.object(customer.verification, 'customer.verification', KEYS.verification, !c.draft) ?? {};
+  const status = c.choice(verification.status, 'customer.verification.status', VERIFICATION_STATUSES);
+  return {
+    ...compact({
+      name: c.text(customer.name, 'customer.name', REQUIRED_SHORT)!,
+      accountId: c.text(customer.accountId, 'customer.accountId', SHORT),
+    }),
+    contact: compact({
+      phone: c.phone(contact.phone, 'customer.contact.phone'),
+      email: c.email(contact.email, 'customer.contact.email'),
+    }),
+    verification: compact({
+      status: status!,
+      method: c.text(verification.method, 'customer.verification.method', { ...TEXT, required: status === 'verified' }),
+      by: c.text(verification.by, 'customer.verification.by', SHORT),
+      at: c.dateTime(verification.at, 'customer.verification.at'),
+    }),
+    ...compact({ language: c.language(customer.language, 'customer.language') }),
+  };
+}
+
+function readAction(c: Checker, value: unknown, path: string): Action | undefined {
+  const action = c.object(value, path, KEYS.action, true);
+  if (!action) return undefined;
+  return compact({
+    text: c.text(action.text, `${path}.text`, REQUIRED_TEXT)!,
+    owner: c.choice(action.owner, `${path}.owner`, ACTION_OWNERS, c.draft ? 'receiver' : undefined)!,
+    due: c.dateTime(action.due, `${path}.due`),
+  });
+}
+
+function readContingency(c: Checker, value: unknown, channel: unknown): Contingency | undefined {
+  const required = channel === 'phone';
+  const bag = c.object(value, 'contingency', KEYS.contingency, required);
+  if (!bag || (c.draft && !required && c.isEmptyEntry(bag))) return undefined;
+  const fallback = c.object(bag.fallback, 'contingency.fallback', KEYS.fallback, true) ?? {};
+  return compact({
+    fallback: compact({
+      phone: c.phone(fallback.phone, 'contingency.fallback.phone', true)!,
+      name: c.text(fallback.name, 'contingency.fallback.name', SHORT),
+      hours: c.text(fallback.hours, 'contingency.fallback.hours', TEXT),
+    }),
+    ifUnavailable: c.choice(bag.ifUnavailable, 'contingency.ifUnavailable', IF_UNAVAILABLE)!,
+    plans: nonEmpty(c.list(bag.plans, 'contingency.plans', { max: LIMITS.items }, (entry, path) => {
+      const plan = c.object(entry, path, KEYS.plan, true);
+      if (!plan) return undefined;
+      return { if: c.text(plan.if, `${path}.if`, REQUIRED_TEXT)!, then: c.text(plan.then, `${path}.then`, REQUIRED_TEXT)! };
+    })),
+    note: c.text(bag.note, 'contingency.note', TEXT),
+  });
+}
+
+/** Reads everything the agent provides; the caller adds or checks the generated fields. */
+function readBody(c: Checker, input: Bag): Omit<HandoffV1, 'schema' | 'id' | 'createdAt' | 'redactions' | 'client' | 'training' | 'transfer'> {
+  const reason = c.object(input.reason, 'reason', KEYS.reason, true) ?? {};
+  const kase = c.object(input.case, 'case', KEYS.case, true) ?? {};
+  const from = c.object(input.from, 'from', KEYS.from, true) ?? {};
+  const to = c.object(input.to, 'to', KEYS.to, true) ?? {};
+  const recap = c.object(input.recap, 'recap', KEYS.recap, true) ?? {};
+  const script = c.object(input.script, 'script', KEYS.script, !c.draft) ?? {};
+  const followUp = c.object(input.followUp, 'followUp', KEYS.followUp);
+
+  return compact({
+    mode: c.choice(input.mode, 'mode', MODES)!,
+    channel: c.choice(input.channel, 'channel', CHANNELS)!,
+    reason: {
+      code: c.choice(reason.code, 'reason.code', REASON_CODES)!,
+      detail: c.text(reason.detail, 'reason.detail', REQUIRED_TEXT)!,
+    },
+    priority: c.choice(input.priority, 'priority', PRIORITIES, c.draft ? 'normal' : undefined)!,
+    case: compact({ id: c.text(kase.id, 'case.id', REQUIRED_SHORT)!, url: c.url(kase.url, 'case.url') }),
+    customer: readCustomer(c, input.customer)!,
+    from: compact({
+      agentId: c.text(from.agentId, 'from.agentId', REQUIRED_SHORT)!,
+      name: c.text(from.name, 'from.name', REQUIRED_SHORT)!,
+      team: c.text(from.team, 'from.team', SHORT),
+      callback: c.phone(from.callback, 'from.callback'),
+    }),
+    to: compact({
+      agentId: c.text(to.agentId, 'to.agentId', SHORT),
+      name: c.text(to.name, 'to.name', SHORT),
+      team: c.text(to.team, 'to.team', REQUIRED_SHORT)!,
+      expertise: c.text(to.expertise, 'to.expertise', TEXT),
+    }),
+    recap: compact({
+      summary: c.text(recap.summary, 'recap.summary', { max: LIMITS.summary, redact: true, required: true })!,
+      tried: c.list(recap.tried, 'recap.tried', requiredList(c), (entry, path) => c.text(entry, path, REQUIRED_TEXT))!,
+      expectation: c.text(recap.expectation, 'recap.expectation', TEXT),
+    }),
+    actions: c.list(input.actions, 'actions', requiredList(c), (entry, path) => readAction(c, entry, path))!,
+    nextSteps: c.text(input.nextSteps, 'nextSteps', TEXT),
+    followUp: followUp && !(c.draft && c.isEmptyEntry(followUp))
+      ? compact({
+          at: c.dateTime(followUp.at, 'followUp.at', true)!,
+          by: c.choice(followUp.by, 'followUp.by', FOLLOW_UP_BY)!,
+          note: c.text(followUp.note, 'followUp.note', TEXT),
+        })
+      : undefined,
+    script: {
+      managingUp: c.text(script.managingUp, 'script.managingUp', REQUIRED_TEXT)!,
+      customerInformed: c.boolean(script.customerInformed, 'script.customerInformed', c.draft ? false : undefined)!,
+      apologyGiven: c.boolean(script.apologyGiven, 'script.apologyGiven', c.draft ? false : undefined)!,
+      detailsConfirmed: c.boolean(script.detailsConfirmed, 'script.detailsConfirmed', c.draft ? false : undefined)!,
+    },
+    contingency: readContingency(c, input.contingency, input.channel),
+  });
+}
+
+function readPriorIds(c: Checker, transfer: Bag) {
+  return c.list(transfer.priorHandoffIds, 'transfer.priorHandoffIds', { max: LIMITS.items }, (entry, path) => c.text(entry, path, REQUIRED_SHORT));
+}
+
+function checkerFor(mode: 'draft' | 'payload', context: BuildContext): Checker {
+  const options: CheckerOptions = { mode, messages: context.messages, fieldLabels: context.fieldLabels, defaultCallingCode: context.defaultCallingCode };
+  return new Checker(options);
+}
+
+/**
+ * Turns what the agent filled in into a complete `handoff/v1` payload: generates the id and
+ * timestamp, normalises phone numbers to E.164, masks card numbers (listed in `redactions`), sets the
+ * priority-lane flag from the transfer count. Never throws on user input: every problem comes back
+ * as a {@link FieldError} with a message that names the field and says what to fix.
+ */
+export function buildHandoff(draft: HandoffDraft | unknown, context: BuildContext = {}): BuildResult {
+  const c = checkerFor('draft', context);
+  const input = c.object(draft, '', [...KEYS.draft], true) ?? {};
+  const body = readBody(c, input);
+  const transfer = c.object(input.transfer, 'transfer', ['count', 'priorHandoffIds']) ?? {};
+  const count = c.count(transfer.count, 'transfer.count', 1, 1);
+  const priorHandoffIds = readPriorIds(c, transfer);
+  const training = c.boolean(input.training, 'training', context.training ?? false);
+  if (c.errors.length) return { ok: false, errors: c.errors };
+
+  const now = (context.now ?? (() => new Date()))();
+  const threshold = context.flagThreshold ?? DEFAULT_FLAG_THRESHOLD;
+  const payload: HandoffV1 = {
+    schema: HANDOFF_SCHEMA,
+    id: context.id ?? crypto.randomUUID(),
+    createdAt: now.toISOString(),
+    ...body,
+    transfer: compact({ count: count!, flagged: count! >= threshold, priorHandoffIds: nonEmpty(priorHandoffIds) }),
+    redactions: c.redactions,
+    client: { sdk: SDK_ID, locale: context.locale ?? 'en' },
+    training: context.training ?? training!,
+  };
+  return { ok: true, payload: orderLikeSchema(payload) };
+}
+
+/**
+ * Checks a finished payload exactly as `schema/handoff.v1.json` does (receivers use it too).
+ * Returns the list of problems; empty means valid.
+ */
+export function validateHandoff(payload: unknown, context: Pick<BuildContext, 'messages' | 'fieldLabels'> = {}): FieldError[] {
+  const c = checkerFor('payload', context);
+  const input = c.object(payload, '', [...KEYS.draft, ...KEYS.generated], true);
+  if (!input) return c.errors;
+  readBody(c, input);
+  c.exact(input.schema, 'schema', HANDOFF_SCHEMA);
+  c.uuid(input.id, 'id', true);
+  c.dateTime(input.createdAt, 'createdAt', true);
+  const transfer = c.object(input.transfer, 'transfer', KEYS.transfer, true);
+  if (transfer) {
+    c.count(transfer.count, 'transfer.count', 1);
+    c.boolean(transfer.flagged, 'transfer.flagged');
+    readPriorIds(c, transfer);
+  }
+  c.list(input.redactions, 'redactions', { max: Number.MAX_SAFE_INTEGER, required: true }, (entry, path): Redaction | undefined => {
+    const r = c.object(entry, path, KEYS.redaction, true);
+    if (r) {
+      c.text(r.field, `${path}.field`, REQUIRED_SHORT);
+      c.exact(r.kind, `${path}.kind`, 'card-number');
+    }
+    return undefined;
+  });
+  const client = c.object(input.client, 'client', KEYS.client, true);
+  if (client) {
+    c.pattern(client.sdk, 'client.sdk', 'not-text', (t) => /^.+@.+$/.test(t), true);
+    c.text(client.locale, 'client.locale', REQUIRED_SHORT);
+  }
+  c.boolean(input.training, 'training');
+  return c.errors;
+}
+
+const FIELD_ORDER = ['schema', 'id', 'createdAt', 'mode', 'channel', 'reason', 'priority', 'case', 'customer', 'from', 'to', 'recap', 'actions', 'nextSteps', 'followUp', 'script', 'contingency', 'transfer', 'redactions', 'client', 'training'];
+
+/** Orders keys as the contract lists them, so the JSON reads top-down like the handoff itself. */
+function orderLikeSchema(payload: HandoffV1): HandoffV1 {
+  const bag = payload as unknown as Bag;
+  return Object.fromEntries(FIELD_ORDER.filter((k) => bag[k] !== undefined).map((k) => [k, bag[k]])) as unknown as HandoffV1;
+}

@@ -1,0 +1,149 @@
+/**
+ * English validation messages and field labels. Both are templates (see template.ts), replaceable per
+ * locale through `BuildContext.messages` and `BuildContext.fieldLabels`.
+ */
+import type { PhoneProblem } from './phone.js';
+
+export type ValidationCode =
+  | 'required'
+  | 'unknown-field'
+  | 'not-text'
+  | 'not-an-object'
+  | 'not-a-list'
+  | 'not-a-boolean'
+  | 'not-a-count'
+  | 'too-long'
+  | 'too-many'
+  | 'not-one-of'
+  | 'not-a-date-time'
+  | 'not-an-email'
+  | 'not-a-url'
+  | 'not-a-language'
+  | 'not-a-uuid'
+  | 'wrong-value'
+  | `phone-${PhoneProblem}`
+  | 'phone-not-e164';
+
+export type ValidationMessages = Record<ValidationCode, string>;
+
+export const DEFAULT_VALIDATION_MESSAGES_EN: ValidationMessages = {
+  required: '{field} is required.',
+  'unknown-field': '"{key}" is not a field of a handoff; check its spelling.',
+  'not-text': '{field} must be text.',
+  'not-an-object': '{field} must be an object with named fields.',
+  'not-a-list': '{field} must be a list.',
+  'not-a-boolean': '{field} must be yes or no (true or false).',
+  'not-a-count': '{field} must be a whole number of at least {min}.',
+  'too-long': '{field} is too long: {length} characters, the limit is {max}.',
+  'too-many': '{field} has {count} entries; the limit is {max}.',
+  'not-one-of': '{field} must be one of: {allowed}.',
+  'not-a-date-time': '{field} must be a date and time with a time zone, like 2026-11-24T15:30:00Z.',
+  'not-an-email': '{field} is not an email address (expected something like name@example.com).',
+  'not-a-url': '{field} must be a web address starting with http:// or https://.',
+  'not-a-language': '{field} must be a language tag such as en, fr or pt-BR.',
+  'not-a-uuid': '{field} must be a UUID.',
+  'wrong-value': '{field} must be {expected}.',
+  'phone-invalid-characters': '{field} may contain only digits, spaces, dashes, brackets and a leading +.',
+  'phone-extension': '{field} cannot carry an extension; put the extension in the note instead.',
+  'phone-missing-country-code': '{field} needs its country code, like +44 20 7946 0958.',
+  'phone-bad-country-code': '{field} has no valid country code: it cannot start with +0.',
+  'phone-too-short': '{field} is too short to be a full international number.',
+  'phone-too-long': '{field} is too long: an international number has at most 15 digits.',
+  'phone-not-e164': '{field} must be in E.164 form, like +442079460958.',
+};
+
+/**
+ * Labels by field path; list indexes are written `[]` and `{index}` is the 1-based position.
+ * The labels of the panel's form controls match these words.
+ */
+export const DEFAULT_FIELD_LABELS_EN: Record<string, string> = {
+  '': 'The handoff',
+  schema: 'Schema',
+  id: 'Handoff id',
+  createdAt: 'Created at',
+  mode: 'Handoff mode',
+  channel: 'Channel',
+  priority: 'Priority',
+  reason: 'Reason',
+  'reason.code': 'Reason',
+  'reason.detail': "Why I can't resolve it",
+  case: 'Case',
+  'case.id': 'Case id',
+  'case.url': 'Case link',
+  customer: 'Customer',
+  'customer.name': 'Customer name',
+  'customer.accountId': 'Account id',
+  'customer.contact': 'Customer contact',
+  'customer.contact.phone': 'Customer phone',
+  'customer.contact.email': 'Customer email',
+  'customer.verification': 'Verification',
+  'customer.verification.status': 'Verified',
+  'customer.verification.method': 'Verification method',
+  'customer.verification.by': 'Verified by',
+  'customer.verification.at': 'Verified at',
+  'customer.language': 'Customer language',
+  from: 'Sender',
+  'from.agentId': 'Your agent id',
+  'from.name': 'Your name',
+  'from.team': 'Your team',
+  'from.callback': 'Your callback number',
+  to: 'Receiver',
+  'to.agentId': 'Receiver agent id',
+  'to.name': 'Receiver name',
+  'to.team': 'Receiver team',
+  'to.expertise': 'Receiver expertise',
+  recap: 'Recap',
+  'recap.summary': 'Summary',
+  'recap.tried': 'What has been tried',
+  'recap.tried[]': 'What has been tried (step {index})',
+  'recap.expectation': 'What the customer expects',
+  actions: 'Actions',
+  'actions[]': 'Action {index}',
+  'actions[].text': 'Action {index}',
+  'actions[].owner': 'Owner of action {index}',
+  'actions[].due': 'Due time of action {index}',
+  nextSteps: 'Agreed next steps',
+  followUp: 'Follow-up',
+  'followUp.at': 'Follow-up time',
+  'followUp.by': 'Who follows up',
+  'followUp.note': 'Follow-up note',
+  script: 'Script',
+  'script.managingUp': 'Managing-up script',
+  'script.customerInformed': 'Customer informed',
+  'script.apologyGiven': 'Apology given',
+  'script.detailsConfirmed': 'Details confirmed',
+  contingency: 'Contingency',
+  'contingency.fallback': 'Fallback contact',
+  'contingency.fallback.phone': 'Fallback contact number',
+  'contingency.fallback.name': 'Fallback contact name',
+  'contingency.fallback.hours': 'Fallback contact hours',
+  'contingency.ifUnavailable': 'If the receiver is unavailable',
+  'contingency.plans': 'Contingency plans',
+  'contingency.plans[]': 'Contingency plan {index}',
+  'contingency.plans[].if': 'Contingency plan {index} (if)',
+  'contingency.plans[].then': 'Contingency plan {index} (then)',
+  'contingency.note': 'Contingency note',
+  transfer: 'Transfer',
+  'transfer.count': 'Transfer count',
+  'transfer.flagged': 'Priority-lane flag',
+  'transfer.priorHandoffIds': 'Earlier handoff ids',
+  'transfer.priorHandoffIds[]': 'Earlier handoff id {index}',
+  redactions: 'Redactions',
+  'redactions[]': 'Redaction {index}',
+  'redactions[].field': 'Field of redaction {index}',
+  'redactions[].kind': 'Kind of redaction {index}',
+  client: 'Client',
+  'client.sdk': 'SDK name and version',
+  'client.locale': 'Client locale',
+  training: 'Training flag',
+  // Acknowledgements
+  handoffId: 'Handoff id',
+  at: 'Acknowledged at',
+  by: 'Receiver',
+  'by.agentId': 'Receiver agent id',
+  'by.name': 'Receiver name',
+  readBack: 'Read-back',
+  accepted: 'Accepted',
+  declineReason: 'Reason for declining',
+  questions: 'Questions',
+};

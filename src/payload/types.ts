@@ -1,0 +1,161 @@
+/**
+ * The `handoff/v1` and `handoff-ack/v1` contracts (see schema/*.json, which must agree with these).
+ */
+
+export const HANDOFF_SCHEMA = 'handoff/v1';
+export const HANDOFF_ACK_SCHEMA = 'handoff-ack/v1';
+
+export const MODES = ['warm', 'blind'] as const;
+export const CHANNELS = ['phone', 'chat', 'email', 'in-person'] as const;
+export const REASON_CODES = ['escalation', 'specialist', 'shift-change', 'absence-cover', 'other'] as const;
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const VERIFICATION_STATUSES = ['verified', 'unverified'] as const;
+export const ACTION_OWNERS = ['receiver', 'sender', 'customer'] as const;
+export const FOLLOW_UP_BY = ['receiver', 'sender'] as const;
+export const IF_UNAVAILABLE = ['callback', 'voicemail', 'requeue', 'other'] as const;
+
+export type Mode = (typeof MODES)[number];
+export type Channel = (typeof CHANNELS)[number];
+export type ReasonCode = (typeof REASON_CODES)[number];
+export type Priority = (typeof PRIORITIES)[number];
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+export type ActionOwner = (typeof ACTION_OWNERS)[number];
+export type FollowUpBy = (typeof FOLLOW_UP_BY)[number];
+export type IfUnavailable = (typeof IF_UNAVAILABLE)[number];
+
+/** Limits of the contract; the JSON Schema states the same numbers. */
+export const LIMITS = {
+  summary: 4000,
+  text: 2000,
+  /** Actions, tried steps, contingency plans and prior handoff ids, each. */
+  items: 50,
+  /** Identifiers and names. */
+  short: 200,
+} as const;
+
+/** An RFC 3339 date-time with an offset, e.g. `2026-11-24T15:30:00Z`. */
+export type IsoDateTime = string;
+/** A phone number in E.164 form, e.g. `+442079460958`. */
+export type E164 = string;
+
+export interface Verification {
+  status: VerificationStatus;
+  /** How the customer was verified (security questions, one-time code, …). Required when verified. */
+  method?: string;
+  by?: string;
+  at?: IsoDateTime;
+}
+
+export interface Customer {
+  name: string;
+  accountId?: string;
+  contact: { phone?: E164; email?: string };
+  verification: Verification;
+  /** BCP 47 language tag of the customer's preferred language. */
+  language?: string;
+}
+
+export interface Agent {
+  agentId: string;
+  name: string;
+  team?: string;
+  /** The sender's own number, for the customer or the receiver to call back. */
+  callback?: E164;
+}
+
+export interface Receiver {
+  agentId?: string;
+  name?: string;
+  team: string;
+  expertise?: string;
+}
+
+export interface Action {
+  text: string;
+  owner: ActionOwner;
+  due?: IsoDateTime;
+}
+
+export interface FollowUp {
+  at: IsoDateTime;
+  by: FollowUpBy;
+  note?: string;
+}
+
+export interface ContingencyPlan {
+  if: string;
+  then: string;
+}
+
+export interface Contingency {
+  fallback: { phone: E164; name?: string; hours?: string };
+  ifUnavailable: IfUnavailable;
+  plans?: ContingencyPlan[];
+  note?: string;
+}
+
+export interface Redaction {
+  /** Path of the field that was masked, e.g. `recap.summary` or `actions[2].text`. */
+  field: string;
+  kind: 'card-number';
+}
+
+/** A complete handoff as stored and sent. */
+export interface HandoffV1 {
+  schema: typeof HANDOFF_SCHEMA;
+  id: string;
+  createdAt: IsoDateTime;
+  mode: Mode;
+  channel: Channel;
+  reason: { code: ReasonCode; detail: string };
+  priority: Priority;
+  case: { id: string; url?: string };
+  customer: Customer;
+  from: Agent;
+  to: Receiver;
+  recap: { summary: string; tried: string[]; expectation?: string };
+  actions: Action[];
+  nextSteps?: string;
+  followUp?: FollowUp;
+  script: { managingUp: string; customerInformed: boolean; apologyGiven: boolean; detailsConfirmed: boolean };
+  /** Required on the phone channel. */
+  contingency?: Contingency;
+  transfer: { count: number; flagged: boolean; priorHandoffIds?: string[] };
+  redactions: Redaction[];
+  client: { sdk: string; locale: string };
+  training: boolean;
+}
+
+/** The receiver's acknowledgement of a handoff. */
+export interface HandoffAckV1 {
+  schema: typeof HANDOFF_ACK_SCHEMA;
+  id: string;
+  handoffId: string;
+  at: IsoDateTime;
+  by: { agentId: string; name: string };
+  /** The receiver's synthesis of the handoff in their own words. */
+  readBack: string;
+  accepted: boolean;
+  /** Required when `accepted` is false. */
+  declineReason?: string;
+  questions?: string;
+}
+
+type DeepPartial<T> = T extends readonly (infer U)[]
+  ? DeepPartial<U>[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+/**
+ * What the agent (and the host's prefill) has filled in so far. Every field is optional; the SDK
+ * fills `schema`, `id`, `createdAt`, `client`, `redactions` and `transfer.flagged` itself.
+ */
+export type HandoffDraft = DeepPartial<
+  Omit<HandoffV1, 'schema' | 'id' | 'createdAt' | 'client' | 'redactions' | 'transfer'>
+> & {
+  transfer?: { count?: number; priorHandoffIds?: string[] };
+};
+
+/** What the receiver has filled in so far. */
+export type HandoffAckDraft = DeepPartial<Omit<HandoffAckV1, 'schema' | 'id' | 'at'>>;

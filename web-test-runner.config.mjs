@@ -1,0 +1,55 @@
+// Every browser test runs in real Chromium, Firefox and WebKit (see scripts/test.mjs, which checks the
+// browsers are installed and starts WebKitWebDriver).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { BROWSER_REQUIREMENTS, selectedBrowsers } from './scripts/browsers.mjs';
+import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const launchers = {
+  chromium: () =>
+    puppeteerLauncher({
+      launchOptions: { browser: 'chrome', executablePath: BROWSER_REQUIREMENTS.chromium.path(), headless: true, args: CHROMIUM_ARGS },
+    }),
+  firefox: () =>
+    puppeteerLauncher({
+      launchOptions: { browser: 'firefox', executablePath: BROWSER_REQUIREMENTS.firefox.path(), headless: true },
+    }),
+  webkit: () =>
+    webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port: Number(process.env.WEBKIT_DRIVER_PORT || 4444),
+      path: '/',
+      logLevel: 'error',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: BROWSER_REQUIREMENTS.webkit.path(), args: ['--automation'] },
+      },
+    }),
+};
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/e2e/**'],
+  nodeResolve: { exportConditions: ['development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: selectedBrowsers().map((name) => launchers[name]()),
+  concurrency: 2,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 10_000 } },
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter('.test-results/browsers.json')],
+};
