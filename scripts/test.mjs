@@ -39,6 +39,13 @@ async function main() {
     for (const key of Object.keys(totals)) totals[key] += counts[key] ?? 0;
   };
 
+  // The Node tests check the built artifacts, so build first.
+  const buildExit = await run('npm', ['run', 'build', '--silent']);
+  if (buildExit !== 0) {
+    console.error('npm run build failed.');
+    totals.failed++;
+  }
+
   const nodeExit = await run(process.execPath, [
     '--import', './scripts/ts-register.mjs',
     '--test',

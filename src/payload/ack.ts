@@ -28,7 +28,7 @@ function readAck(c: Checker, input: Record<string, unknown>): Omit<HandoffAckV1,
  * Builds a `handoff-ack/v1` from the receiver's input: their read-back in their own words, whether they
  * accept, and why not. A decline must say why, so the sender can turn to the contingency.
  */
-export function buildAck(draft: HandoffAckDraft | unknown, context: Pick<BuildContext, 'id' | 'now' | 'messages' | 'fieldLabels'> = {}): AckBuildResult {
+export function buildAck(draft: HandoffAckDraft, context: Pick<BuildContext, 'id' | 'now' | 'messages' | 'fieldLabels'> = {}): AckBuildResult {
   const c = new Checker({ mode: 'draft', messages: context.messages, fieldLabels: context.fieldLabels });
   const input = c.object(draft, '', ACK_KEYS, true) ?? {};
   const body = readAck(c, input);

@@ -205,7 +205,7 @@ function checkerFor(mode: 'draft' | 'payload', context: BuildContext): Checker {
  * priority-lane flag from the transfer count. Never throws on user input: every problem comes back
  * as a {@link FieldError} with a message that names the field and says what to fix.
  */
-export function buildHandoff(draft: HandoffDraft | unknown, context: BuildContext = {}): BuildResult {
+export function buildHandoff(draft: HandoffDraft, context: BuildContext = {}): BuildResult {
   const c = checkerFor('draft', context);
   const input = c.object(draft, '', [...KEYS.draft], true) ?? {};
   const body = readBody(c, input);

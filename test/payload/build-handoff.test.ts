@@ -6,13 +6,13 @@ import { FULL_DRAFT, FULL_PAYLOAD, clone } from '../fixtures/handoffs.js';
 const FIXED: BuildContext = { id: FULL_PAYLOAD.id, now: () => new Date(FULL_PAYLOAD.createdAt) };
 
 function build(draft: unknown, context: BuildContext = FIXED): HandoffV1 {
-  const result = buildHandoff(draft, context);
+  const result = buildHandoff(draft as HandoffDraft, context);
   if (!result.ok) throw new Error(`expected a payload, got errors: ${JSON.stringify(result.errors)}`);
   return result.payload;
 }
 
 function errorsOf(draft: unknown, context: BuildContext = FIXED) {
-  const result = buildHandoff(draft, context);
+  const result = buildHandoff(draft as HandoffDraft, context);
   expect(result.ok, 'expected field errors').to.equal(false);
   return result.errors!;
 }
@@ -258,7 +258,7 @@ describe('buildHandoff: field errors', () => {
 
   it('rejects non-objects at the top level', () => {
     for (const bad of [undefined, null, 'draft', 42, [1, 2]]) {
-      const result = buildHandoff(bad);
+      const result = buildHandoff(bad as unknown as HandoffDraft);
       expect(result.ok).to.equal(false);
       expect(result.errors![0]!.path).to.equal('');
     }

@@ -1,7 +1,7 @@
 // Property-style: buildHandoff never throws, whatever it is given, and whatever it builds is valid.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { buildHandoff, validateHandoff } from '../../src/payload/index.js';
+import { buildHandoff, validateHandoff, type HandoffDraft } from '../../src/payload/index.js';
 import { FULL_DRAFT } from '../fixtures/handoffs.js';
 
 const anyValue = fc.oneof(
@@ -40,7 +40,7 @@ describe('buildHandoff properties', () => {
     let built = 0;
     fc.assert(
       fc.property(fc.oneof({ weight: 9, arbitrary: mutatedDraft(FULL_DRAFT) }, { weight: 1, arbitrary: fc.anything() }), (draft) => {
-        const result = buildHandoff(draft, { defaultCallingCode: '44' });
+        const result = buildHandoff(draft as HandoffDraft, { defaultCallingCode: '44' });
         if (result.ok) {
           built++;
           expect(validateHandoff(result.payload)).to.deep.equal([]);

@@ -1,0 +1,56 @@
+// `npm start`: serves the demo page and the built bundle on 127.0.0.1 (PORT, default 8787).
+// The reference receiver joins this server with the outbox and demo issues.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+/** URL prefix → folder; nothing else in the repo is served. */
+const MOUNTS = { '/dist/': 'dist', '/schema/': 'schema', '/': 'demo' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const SECURITY_HEADERS = {
+  // The demo runs under the strict policy we tell integrators the SDK works with.
+  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+};
+
+function resolvePath(urlPath) {
+  const prefix = Object.keys(MOUNTS).find((p) => urlPath.startsWith(p));
+  let rest = decodeURIComponent(urlPath.slice(prefix.length)) || 'index.html';
+  if (rest.endsWith('/')) rest += 'index.html';
+  const base = join(ROOT, MOUNTS[prefix]);
+  const file = normalize(join(base, rest));
+  return file.startsWith(base + '/') ? file : undefined;
+}
+
+export function createDemoServer() {
+  return createServer(async (req, res) => {
+    const { pathname } = new URL(req.url, 'http://localhost');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = resolvePath(pathname);
+    try {
+      if (!file || !(await stat(file)).isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...SECURITY_HEADERS });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found\n');
+    }
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = Number(process.env.PORT ?? 8787);
+  const server = createDemoServer();
+  server.on('error', (error) => {
+    console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: start with PORT=<another port> npm start` : error);
+    process.exit(1);
+  });
+  server.listen(port, '127.0.0.1', () => {
+    console.log(`handoff-panel demo: http://127.0.0.1:${server.address().port}/`);
+  });
+}

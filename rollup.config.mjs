@@ -1,0 +1,27 @@
+// The script-tag bundle: everything inlined, minified, one global `HandoffPanel`.
+// (The ESM library build is plain `tsc` output: one file per module, dependencies external.)
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+export default {
+  input: 'src/bundle.ts',
+  output: {
+    file: 'dist/handoff-panel.js',
+    format: 'iife',
+    name: 'HandoffPanel',
+    sourcemap: true,
+    generatedCode: 'es2015',
+  },
+  plugins: [
+    // The production build of lit, without dev-mode warnings.
+    nodeResolve({ exportConditions: ['production'], browser: true }),
+    typescript({
+      tsconfig: './tsconfig.json',
+      compilerOptions: { declaration: false, declarationMap: false, outDir: 'dist', rootDir: 'src' },
+      outputToFilesystem: false,
+    }),
+    // module: false, or terser drops the top-level `var HandoffPanel` of the IIFE.
+    terser({ module: false, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+  ],
+};

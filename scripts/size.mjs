@@ -1,0 +1,37 @@
+// `npm run size`: minified and gzip -9 bytes of the script-tag bundle and of the npm entry (deps excluded).
+// Run after `npm run build`.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const gzip = (code) => gzipSync(code, { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** The npm entry as a consumer's bundler would see it: minified, with lit, @floating-ui/dom and idb external. */
+async function npmEntry(input) {
+  const bundle = await rollup({
+    input,
+    external: (id) => /^(lit|@lit|@floating-ui|idb)(\/|$)/.test(id),
+    plugins: [nodeResolve(), terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } })],
+    onwarn: () => {},
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  return output[0].code;
+}
+
+export async function measureSizes() {
+  const scriptTag = readFileSync('dist/handoff-panel.js', 'utf8');
+  const entry = await npmEntry('dist/esm/index.js');
+  return [
+    { what: 'script-tag bundle (dist/handoff-panel.js, all inlined)', min: Buffer.byteLength(scriptTag), gzip: gzip(scriptTag) },
+    { what: 'npm entry (handoff-panel, deps excluded)', min: Buffer.byteLength(entry), gzip: gzip(entry) },
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await measureSizes();
+  console.log('| build | min | gzip -9 |\n|---|---:|---:|');
+  for (const r of rows) console.log(`| ${r.what} | ${r.min} B (${kb(r.min)}) | ${r.gzip} B (${kb(r.gzip)}) |`);
+}
