@@ -1,0 +1,75 @@
+/**
+ * The outbox's IndexedDB database: schema, migrations, and the few queries delivery needs.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { OutboxStorageError, storageErrorFrom } from './errors.js';
+import type { OutboxRecord, OutboxState } from './types.js';
+
+export interface OutboxDB extends DBSchema {
+  items: {
+    key: string;
+    value: OutboxRecord;
+    indexes: { state: OutboxState; due: [OutboxState, number] };
+  };
+  meta: {
+    key: string;
+    value: { key: string; owner: string; until: number };
+  };
+}
+
+export const DB_VERSION = 2;
+
+type UpgradeTx = IDBPTransaction<OutboxDB, StoreNames<OutboxDB>[], 'versionchange'>;
+
+/**
+ * Each step takes the database from version i to i+1 and keeps every queued item.
+ * v1: the item store with a state index. v2: a (state, nextAttemptAt) index for due-item queries, and
+ * the meta store for the leadership lease used where Web Locks are missing.
+ */
+export const MIGRATIONS: ((db: IDBPDatabase<OutboxDB>, tx: UpgradeTx) => void)[] = [
+  (db) => {
+    const items = db.createObjectStore('items', { keyPath: 'id' });
+    items.createIndex('state', 'state');
+  },
+  (db, tx) => {
+    tx.objectStore('items').createIndex('due', ['state', 'nextAttemptAt']);
+    db.createObjectStore('meta', { keyPath: 'key' });
+  },
+];
+
+export interface OpenHooks {
+  /** Another connection wants a newer version: we have closed ours. */
+  onClosed(): void;
+}
+
+/** Opens (and upgrades) the database, mapping every failure to an {@link OutboxStorageError}. */
+export async function openOutboxDB(name: string, hooks: OpenHooks, version = DB_VERSION): Promise<IDBPDatabase<OutboxDB>> {
+  if (typeof indexedDB === 'undefined') throw new OutboxStorageError('unavailable');
+  let blocked = false;
+  let rejectBlocked: (error: Error) => void = () => undefined;
+  const blockedSignal = new Promise<never>((_, reject) => (rejectBlocked = reject));
+  const opening = openDB<OutboxDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]?.(db, tx);
+    },
+    blocked() {
+      blocked = true;
+      rejectBlocked(new OutboxStorageError('blocked'));
+    },
+    blocking(_current, _blockedVersion, event) {
+      // Never hold up another tab's upgrade: close, and reopen on the next operation.
+      (event.target as IDBDatabase).close();
+      hooks.onClosed();
+    },
+    terminated() {
+      hooks.onClosed();
+    },
+  });
+  try {
+    return await Promise.race([opening, blockedSignal]);
+  } catch (error) {
+    // A blocked open may still succeed later; close that connection so it cannot leak.
+    if (blocked) opening.then((late) => late.close(), () => undefined);
+    throw storageErrorFrom(error);
+  }
+}

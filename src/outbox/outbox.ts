@@ -1,0 +1,629 @@
+import type { IDBPDatabase } from 'idb';
+import { validateAck, validateHandoff } from '../payload/index.js';
+import { HANDOFF_ACK_SCHEMA, HANDOFF_SCHEMA, type HandoffAckV1 } from '../payload/types.js';
+import { openBus, type Bus, type BusMessage } from './bus.js';
+import { systemClock, type Clock } from './clock.js';
+import { DB_VERSION, openOutboxDB, type OutboxDB } from './db.js';
+import { OutboxPayloadError, OutboxStorageError, storageErrorFrom } from './errors.js';
+import { leaseLeadership, webLockLeadership, type Leadership } from './leader.js';
+import { backoffDelay, classifyStatus, DEFAULT_BACKOFF, type BackoffOptions, type Outcome } from './policy.js';
+import type {
+  AttemptError,
+  OutboxCounts,
+  OutboxEventDetail,
+  OutboxEventMap,
+  OutboxItem,
+  OutboxKind,
+  OutboxPayload,
+  OutboxRecord,
+  OutboxState,
+} from './types.js';
+
+export interface OutboxOptions {
+  /** Where handoffs are POSTed. */
+  endpoint: string;
+  /** Where acknowledgements are POSTed. Default: `${endpoint}/${handoffId}/ack`. */
+  ackEndpoint?: string | ((ack: HandoffAckV1) => string);
+  /** Extra request headers (e.g. a fresh bearer token), asked for before every attempt. */
+  headers?: () => HeadersInit | Promise<HeadersInit>;
+  /** fetch's `credentials`, e.g. `'include'` for cookie auth on another origin. */
+  credentials?: RequestCredentials;
+  /** Per-request timeout. Default 15 s. */
+  timeoutMs?: number;
+  /** Full-jitter exponential backoff. Default base 1 s, cap 5 min. */
+  backoff?: Partial<BackoffOptions>;
+  /** How long an undelivered item is kept before it is dead-lettered as expired. Default 7 days. */
+  retentionMs?: number;
+  /** How long a delivered item's record (without its payload) stays visible. Default 5 min. */
+  deliveredRetentionMs?: number;
+  /** Requests in flight at once from the delivering tab. Default 4. */
+  concurrency?: number;
+  /** A safety net: how often every tab looks for due work even without a signal. Default 30 s. */
+  pollIntervalMs?: number;
+  /** IndexedDB database name, shared by every tab of the origin. Default `handoff-outbox`. */
+  name?: string;
+  /** Injectable for tests and for hosts that wrap fetch. Default: the global fetch. */
+  fetch?: typeof fetch;
+  clock?: Clock;
+  random?: () => number;
+  /** Web Locks; `null` uses the IndexedDB lease instead. Default: `navigator.locks` where present. */
+  locks?: LockManager | null;
+  /** Whether to start delivering at once. Default true. */
+  autoStart?: boolean;
+}
+
+const DAY = 86_400_000;
+const DEFAULTS = {
+  timeoutMs: 15_000,
+  retentionMs: 7 * DAY,
+  deliveredRetentionMs: 5 * 60_000,
+  concurrency: 4,
+  pollIntervalMs: 30_000,
+  name: 'handoff-outbox',
+};
+/** The fallback poll when BroadcastChannel is missing: other tabs' changes show within this. */
+const FALLBACK_POLL_MS = 1000;
+const RESPONSE_TEXT_LIMIT = 2000;
+
+type ItemEvent = 'queued' | 'sending' | 'delivered' | 'retrying' | 'dead';
+
+const FINAL: ReadonlySet<OutboxState> = new Set(['delivered', 'dead']);
+
+/**
+ * A durable outbox: handoffs and acknowledgements are written to IndexedDB before anything else, then
+ * delivered by one tab at a time, retried with backoff, and removed only after a 2xx. Every tab of the
+ * origin sees the same queue and the same events.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed EventTarget overloads
+export class Outbox extends EventTarget {
+  readonly options: Readonly<Required<Omit<OutboxOptions, 'ackEndpoint' | 'headers' | 'credentials' | 'locks' | 'backoff'>>> & OutboxOptions;
+  private readonly clock: Clock;
+  private readonly backoff: BackoffOptions;
+  private readonly leadership: Leadership;
+  private readonly bus: Bus;
+  private dbPromise: Promise<IDBPDatabase<OutboxDB>> | undefined;
+  private pumping: Promise<void> | undefined;
+  private pumpAgain = false;
+  private paused = false;
+  private closed = false;
+  private wakeTimer: unknown;
+  private heartbeatTimer: unknown;
+  private pollTimer: unknown;
+  private readonly inFlight = new Set<string>();
+  /** Fallback polling (no BroadcastChannel): the items this instance watches and their last state. */
+  private readonly watched = new Map<string, { state: OutboxState; attempts: number }>();
+  private lastCounts = '';
+
+  constructor(options: OutboxOptions) {
+    super();
+    if (!options.endpoint || typeof options.endpoint !== 'string') {
+      throw new TypeError('Outbox needs an `endpoint`: the URL handoffs are POSTed to, e.g. "/api/handoffs".');
+    }
+    this.options = { ...DEFAULTS, fetch: globalThis.fetch.bind(globalThis), clock: systemClock, random: Math.random, autoStart: true, ...options };
+    this.clock = this.options.clock;
+    this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    const locks = options.locks === undefined ? globalThis.navigator?.locks : options.locks;
+    this.leadership = locks
+      ? webLockLeadership(locks, `handoff-outbox:${this.options.name}`)
+      : leaseLeadership({ db: () => this.db(), clock: this.clock, owner: crypto.randomUUID(), leaseMs: this.options.timeoutMs * 2 + 5000 });
+    this.bus = openBus(`handoff-outbox:${this.options.name}`, (message) => {
+      this.onBusMessage(message);
+    });
+    globalThis.addEventListener?.('online', this.onOnline);
+    if (this.options.autoStart) this.start();
+  }
+
+  /** Starts delivering: whatever earlier sessions left queued, then on every signal and timer. */
+  start(): void {
+    this.heartbeat();
+    if (!this.bus.live) this.pollForChanges();
+    this.pump();
+  }
+
+  /**
+   * Saves a payload durably, then tries to deliver it. Resolves only once the payload is in IndexedDB
+   * (strict durability); rejects with {@link OutboxStorageError} if it could not be saved, or with
+   * {@link OutboxPayloadError} if it is not a valid handoff or acknowledgement. Enqueuing the same id
+   * twice is harmless: the second call returns the item already queued.
+   */
+  async enqueue(payload: OutboxPayload): Promise<OutboxItem> {
+    const kind = this.check(payload);
+    const now = this.clock.now();
+    const record: OutboxRecord = {
+      id: payload.id,
+      kind,
+      endpoint: this.endpointFor(payload, kind),
+      payload,
+      state: 'pending',
+      attempts: 0,
+      enqueuedAt: now,
+      retainFrom: now,
+      nextAttemptAt: now,
+    };
+    const db = await this.db();
+    const tx = db.transaction('items', 'readwrite', { durability: 'strict' });
+    let existing: OutboxRecord | undefined;
+    try {
+      existing = await tx.store.get(record.id);
+      if (!existing) await tx.store.add(record);
+      await tx.done;
+    } catch (error) {
+      throw storageErrorFrom(tx.error ?? error);
+    }
+    if (existing) return strip(existing);
+    this.watch(record);
+    this.emitItem('queued', record);
+    this.pump();
+    return strip(record);
+  }
+
+  /** Tries to deliver due items now; resolves when this tab's delivery round is over. */
+  flush(): Promise<void> {
+    this.pump();
+    return this.pumping ?? Promise.resolve();
+  }
+
+  /** Resumes after `auth-required`, in every tab. */
+  resume(): void {
+    this.paused = false;
+    this.bus.post({ type: 'resume' });
+    this.pump();
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  async counts(): Promise<OutboxCounts> {
+    const db = await this.db();
+    const tx = db.transaction('items');
+    const index = tx.store.index('state');
+    const [pending, sending, delivered, dead] = await Promise.all(
+      (['pending', 'sending', 'delivered', 'dead'] as const).map((state) => index.count(state)),
+    );
+    return { pending: pending!, sending: sending!, delivered: delivered!, dead: dead! };
+  }
+
+  /** Every item (or those in one state), oldest first, without payloads. */
+  async items(state?: OutboxState): Promise<OutboxItem[]> {
+    const db = await this.db();
+    const records = state ? await db.getAllFromIndex('items', 'state', state) : await db.getAll('items');
+    return records.sort((a, b) => a.enqueuedAt - b.enqueuedAt).map(strip);
+  }
+
+  /** The dead-letter list: rejected by the server or expired. */
+  dead(): Promise<OutboxItem[]> {
+    return this.items('dead');
+  }
+
+  /** One item with its payload (undefined once delivered and purged, or never queued). */
+  async get(id: string): Promise<OutboxRecord | undefined> {
+    return (await this.db()).get('items', id);
+  }
+
+  /** Puts a dead item back in the queue, with a fresh retention period. */
+  async retry(id: string): Promise<void> {
+    const record = await this.updateRecord(id, (r) => {
+      if (r.state !== 'dead') throw new Error(`Only dead items can be retried; ${id} is ${r.state}.`);
+      r.state = 'pending';
+      r.nextAttemptAt = this.clock.now();
+      r.retainFrom = this.clock.now();
+      delete r.deadReason;
+    });
+    this.watch(record);
+    this.emitItem('queued', record);
+    this.pump();
+  }
+
+  /** Deletes a dead item for good. */
+  async discard(id: string): Promise<void> {
+    const db = await this.db();
+    const tx = db.transaction('items', 'readwrite');
+    const record = await tx.store.get(id);
+    if (!record) throw new Error(`No outbox item ${id}.`);
+    if (record.state !== 'dead') throw new Error(`Only dead items can be discarded; ${id} is ${record.state}.`);
+    await tx.store.delete(id);
+    await tx.done;
+    this.watched.delete(id);
+    this.emitChange();
+  }
+
+  /** Stops timers and listeners and closes the database; queued items stay for the next start. */
+  close(): void {
+    this.closed = true;
+    for (const timer of [this.wakeTimer, this.heartbeatTimer, this.pollTimer]) this.clock.clearTimeout(timer);
+    globalThis.removeEventListener?.('online', this.onOnline);
+    this.bus.close();
+    void this.dbPromise?.then((db) => {
+      db.close();
+    }, () => undefined);
+    this.dbPromise = undefined;
+  }
+
+  // ——— storage ———
+
+  private db(): Promise<IDBPDatabase<OutboxDB>> {
+    if (this.closed) return Promise.reject(new OutboxStorageError('failed', { cause: new Error('The outbox is closed.') }));
+    this.dbPromise ??= openOutboxDB(this.options.name, { onClosed: () => (this.dbPromise = undefined) }, DB_VERSION);
+    // A failed open is retried on the next operation.
+    this.dbPromise.catch(() => (this.dbPromise = undefined));
+    return this.dbPromise;
+  }
+
+  private async updateRecord(id: string, change: (record: OutboxRecord) => void, durability: IDBTransactionDurability = 'default'): Promise<OutboxRecord> {
+    const db = await this.db();
+    const tx = db.transaction('items', 'readwrite', { durability });
+    const record = await tx.store.get(id);
+    if (!record) throw new Error(`No outbox item ${id}.`);
+    change(record);
+    await tx.store.put(record);
+    await tx.done;
+    return record;
+  }
+
+  private check(payload: OutboxPayload): OutboxKind {
+    const schema = (payload as { schema?: unknown } | null)?.schema;
+    const kind = schema === HANDOFF_SCHEMA ? 'handoff' : schema === HANDOFF_ACK_SCHEMA ? 'ack' : undefined;
+    if (!kind) throw new OutboxPayloadError(`enqueue() takes a ${HANDOFF_SCHEMA} or ${HANDOFF_ACK_SCHEMA} payload (from buildHandoff or buildAck); this one has schema ${JSON.stringify(schema)}.`);
+    const problems = kind === 'handoff' ? validateHandoff(payload) : validateAck(payload);
+    if (problems.length) {
+      throw new OutboxPayloadError(`enqueue() was given an invalid ${kind}: ${problems.map((p) => p.message).join(' ')}`, problems);
+    }
+    return kind;
+  }
+
+  private endpointFor(payload: OutboxPayload, kind: OutboxKind): string {
+    if (kind === 'handoff') return this.options.endpoint;
+    const ack = payload as HandoffAckV1;
+    const { ackEndpoint } = this.options;
+    if (typeof ackEndpoint === 'function') return ackEndpoint(ack);
+    return ackEndpoint ?? `${this.options.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(ack.handoffId)}/ack`;
+  }
+
+  // ——— delivery ———
+
+  private readonly onOnline = (): void => {
+    this.pump();
+  };
+
+  private online(): boolean {
+    return typeof navigator === 'undefined' || navigator.onLine;
+  }
+
+  /** Starts a delivery round unless one is running; a running round goes round again. */
+  private pump(): void {
+    if (this.closed) return;
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = this.leadership
+      .exclusive(async (stillLeader) => {
+        await this.recoverOrphans();
+        do {
+          this.pumpAgain = false;
+          await this.drain(stillLeader);
+        } while (this.pumpAgain && !this.closed);
+      })
+      .catch(() => {
+        // Storage trouble in the background: enqueue() reports it to the caller; the next signal retries.
+      })
+      .finally(() => {
+        this.pumping = undefined;
+        void this.scheduleWake();
+      });
+  }
+
+  /** Items left "sending" by a tab that died mid-request: we hold the lock, so nobody is sending them. */
+  private async recoverOrphans(): Promise<void> {
+    const db = await this.db();
+    const orphans = await db.getAllFromIndex('items', 'state', 'sending');
+    for (const orphan of orphans) {
+      if (this.inFlight.has(orphan.id)) continue;
+      await this.updateRecord(orphan.id, (r) => {
+        if (r.state === 'sending') r.state = 'pending';
+      });
+    }
+  }
+
+  private async drain(stillLeader: () => boolean): Promise<void> {
+    await this.expireOld();
+    const queue: OutboxRecord[] = [];
+    let refilling: Promise<void> | undefined;
+    const refill = async () => {
+      const db = await this.db();
+      const due = await db.getAllFromIndex('items', 'due', IDBKeyRange.bound(['pending', -Infinity], ['pending', this.clock.now()]), this.options.concurrency * 4);
+      queue.push(...due.filter((r) => !this.inFlight.has(r.id) && !queue.some((q) => q.id === r.id)));
+    };
+    const worker = async () => {
+      while (this.canDeliver(stillLeader)) {
+        if (!queue.length) {
+          refilling ??= refill().finally(() => (refilling = undefined));
+          await refilling;
+        }
+        const next = queue.shift();
+        if (!next) return;
+        if (this.inFlight.has(next.id)) continue;
+        this.inFlight.add(next.id);
+        try {
+          await this.attempt(next);
+        } finally {
+          this.inFlight.delete(next.id);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: this.options.concurrency }, worker));
+    await this.purgeDelivered();
+  }
+
+  private canDeliver(stillLeader: () => boolean): boolean {
+    return !this.closed && !this.paused && this.online() && stillLeader();
+  }
+
+  private async attempt(queued: OutboxRecord): Promise<void> {
+    if (this.isExpired(queued)) {
+      await this.markDead(queued.id, 'expired', { kind: 'expired', message: 'Not delivered within the retention period.', at: this.clock.now() });
+      return;
+    }
+    const record = await this.updateRecord(queued.id, (r) => {
+      r.state = 'sending';
+      r.attempts += 1;
+    }, 'relaxed');
+    this.emitItem('sending', record);
+    const { outcome, error } = await this.send(record);
+    const now = this.clock.now();
+    switch (outcome.kind) {
+      case 'delivered': {
+        const done = await this.updateRecord(record.id, (r) => {
+          r.state = 'delivered';
+          r.deliveredAt = now;
+          delete r.payload;
+          delete r.lastError;
+        });
+        this.emitItem('delivered', done);
+        return;
+      }
+      case 'retry': {
+        const delay = outcome.retryAfterMs ?? backoffDelay(record.attempts, this.backoff, this.options.random);
+        const retrying = await this.updateRecord(record.id, (r) => {
+          r.state = 'pending';
+          r.nextAttemptAt = now + delay;
+          r.lastError = error;
+        });
+        this.emitItem('retrying', retrying);
+        return;
+      }
+      case 'auth': {
+        await this.updateRecord(record.id, (r) => {
+          r.state = 'pending';
+          r.nextAttemptAt = now;
+          r.lastError = error;
+        });
+        this.pauseForAuth(error!.status!);
+        return;
+      }
+      case 'dead':
+        await this.markDead(record.id, 'rejected', error!);
+    }
+  }
+
+  /** One POST. Never throws: every failure becomes an outcome and an error to record. */
+  private async send(record: OutboxRecord): Promise<{ outcome: Outcome; error?: AttemptError }> {
+    const at = () => this.clock.now();
+    let headers: Headers;
+    try {
+      headers = new Headers(await this.options.headers?.());
+    } catch (cause) {
+      return { outcome: { kind: 'retry' }, error: { kind: 'headers', message: `The headers() hook failed: ${describe(cause)}`, at: at() } };
+    }
+    headers.set('Content-Type', 'application/json');
+    headers.set('Idempotency-Key', record.id);
+
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = this.clock.setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.options.timeoutMs);
+    try {
+      const response = await this.options.fetch(record.endpoint, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(record.payload),
+        credentials: this.options.credentials,
+        redirect: 'manual',
+        signal: controller.signal,
+        keepalive: false,
+      });
+      const status = response.type === 'opaqueredirect' ? 0 : response.status;
+      const outcome = classifyStatus(status, response.headers.get('Retry-After'), at());
+      if (outcome.kind === 'delivered') {
+        void response.body?.cancel().catch(() => undefined);
+        return { outcome };
+      }
+      const text = status === 0 ? '' : (await response.text().catch(() => '')).slice(0, RESPONSE_TEXT_LIMIT);
+      const kind = status === 0 || (status >= 300 && status < 400) ? 'redirect' : outcome.kind === 'auth' ? 'auth' : 'http';
+      const message = kind === 'redirect' ? 'The endpoint answered with a redirect (a captive portal or login page?), which is not a delivery.' : text || `HTTP ${status}`;
+      return { outcome, error: { kind, status: status || undefined, message, at: at() } };
+    } catch (cause) {
+      const kind = timedOut ? 'timeout' : 'network';
+      const message = timedOut ? `No response within ${this.options.timeoutMs} ms.` : `Network error: ${describe(cause)}`;
+      return { outcome: { kind: 'retry' }, error: { kind, message, at: at() } };
+    } finally {
+      this.clock.clearTimeout(timer);
+    }
+  }
+
+  private async markDead(id: string, reason: 'rejected' | 'expired', error: AttemptError): Promise<void> {
+    const record = await this.updateRecord(id, (r) => {
+      r.state = 'dead';
+      r.deadReason = reason;
+      r.lastError = error;
+    });
+    this.emitItem('dead', record);
+  }
+
+  private pauseForAuth(status: number): void {
+    this.paused = true;
+    this.dispatch('auth-required', { status, remote: false });
+    this.bus.post({ type: 'auth-required', status });
+    this.emitChange();
+  }
+
+  private isExpired(record: OutboxRecord): boolean {
+    return this.clock.now() - record.retainFrom >= this.options.retentionMs;
+  }
+
+  private async expireOld(): Promise<void> {
+    const db = await this.db();
+    const pending = await db.getAllFromIndex('items', 'state', 'pending');
+    for (const record of pending) {
+      if (this.isExpired(record)) {
+        await this.markDead(record.id, 'expired', { kind: 'expired', message: 'Not delivered within the retention period.', at: this.clock.now() });
+      }
+    }
+  }
+
+  private async purgeDelivered(): Promise<void> {
+    const db = await this.db();
+    const tx = db.transaction('items', 'readwrite');
+    let purged = false;
+    let cursor = await tx.store.index('state').openCursor('delivered');
+    while (cursor) {
+      if (this.clock.now() - (cursor.value.deliveredAt ?? 0) >= this.options.deliveredRetentionMs) {
+        await cursor.delete();
+        purged = true;
+      }
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    if (purged) this.emitChange();
+  }
+
+  /** Sleeps until the earliest retry is due (not while paused or offline: a signal wakes us then). */
+  private async scheduleWake(): Promise<void> {
+    this.clock.clearTimeout(this.wakeTimer);
+    if (this.closed || this.paused || !this.online()) return;
+    try {
+      const db = await this.db();
+      const cursor = await db.transaction('items').store.index('due').openCursor(IDBKeyRange.bound(['pending', -Infinity], ['pending', Infinity]));
+      const next = cursor?.value.nextAttemptAt;
+      if (next === undefined || this.closed) return;
+      // Never a busy loop: at least 50 ms between rounds started by the timer.
+      this.wakeTimer = this.clock.setTimeout(() => {
+        this.pump();
+      }, Math.max(50, next - this.clock.now()));
+    } catch {
+      // The heartbeat will try again.
+    }
+  }
+
+  private heartbeat(): void {
+    this.heartbeatTimer = this.clock.setTimeout(() => {
+      this.pump();
+      if (!this.closed) this.heartbeat();
+    }, this.options.pollIntervalMs);
+  }
+
+  // ——— events across tabs ———
+
+  private dispatch<K extends keyof OutboxEventMap>(type: K, detail: OutboxEventMap[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  private emitItem(event: ItemEvent, record: OutboxRecord): void {
+    const detail = itemDetail(record);
+    this.watch(record);
+    this.dispatch(event, { ...detail, remote: false });
+    this.dispatch('change', { remote: false });
+    this.bus.post({ type: 'item', event, detail });
+  }
+
+  private emitChange(): void {
+    this.dispatch('change', { remote: false });
+    this.bus.post({ type: 'change' });
+  }
+
+  private onBusMessage(message: BusMessage): void {
+    switch (message.type) {
+      case 'item':
+        this.dispatch(message.event, { ...message.detail, remote: true });
+        this.dispatch('change', { remote: true });
+        if (message.event === 'queued') this.pump();
+        return;
+      case 'auth-required':
+        this.paused = true;
+        this.dispatch('auth-required', { status: message.status, remote: true });
+        return;
+      case 'resume':
+        this.paused = false;
+        this.pump();
+        return;
+      case 'change':
+        this.dispatch('change', { remote: true });
+        return;
+      case 'wake':
+        this.pump();
+    }
+  }
+
+  private watch(record: OutboxRecord): void {
+    if (this.bus.live) return;
+    if (FINAL.has(record.state)) this.watched.delete(record.id);
+    else this.watched.set(record.id, { state: record.state, attempts: record.attempts });
+  }
+
+  /** Without BroadcastChannel: re-read what this instance watches every second and report changes. */
+  private pollForChanges(): void {
+    this.pollTimer = this.clock.setTimeout(() => {
+      void this.pollOnce().finally(() => {
+        if (!this.closed) this.pollForChanges();
+      });
+    }, FALLBACK_POLL_MS);
+  }
+
+  private async pollOnce(): Promise<void> {
+    try {
+      const counts = JSON.stringify(await this.counts());
+      if (counts !== this.lastCounts) {
+        this.lastCounts = counts;
+        this.dispatch('change', { remote: true });
+      }
+      for (const [id, seen] of [...this.watched]) {
+        const record = await this.get(id);
+        if (!record || (record.state === seen.state && record.attempts === seen.attempts)) continue;
+        const event: ItemEvent = record.state === 'pending' ? 'retrying' : record.state;
+        this.watch(record);
+        this.dispatch(event, { ...itemDetail(record), remote: true });
+      }
+    } catch {
+      // Try again on the next tick.
+    }
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed EventTarget overloads
+export interface Outbox {
+  addEventListener<K extends keyof OutboxEventMap>(type: K, listener: (this: Outbox, event: OutboxEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof OutboxEventMap>(type: K, listener: (this: Outbox, event: OutboxEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
+function strip(record: OutboxRecord): OutboxItem {
+  const { payload, ...item } = record;
+  return item;
+}
+
+function itemDetail(record: OutboxRecord): Omit<OutboxEventDetail, 'remote'> {
+  const detail: Omit<OutboxEventDetail, 'remote'> = { id: record.id, kind: record.kind, state: record.state, attempts: record.attempts };
+  if (record.state === 'pending') detail.nextAttemptAt = record.nextAttemptAt;
+  if (record.lastError) detail.error = record.lastError;
+  if (record.deadReason) detail.deadReason = record.deadReason;
+  return detail;
+}
+
+/** An error's name and message, never a payload (we never log, but errors reach the UI). */
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

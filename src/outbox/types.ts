@@ -1,0 +1,68 @@
+import type { HandoffAckV1, HandoffV1 } from '../payload/types.js';
+
+export type OutboxPayload = HandoffV1 | HandoffAckV1;
+export type OutboxKind = 'handoff' | 'ack';
+export type OutboxState = 'pending' | 'sending' | 'delivered' | 'dead';
+
+export interface AttemptError {
+  kind: 'network' | 'timeout' | 'http' | 'redirect' | 'auth' | 'expired' | 'headers';
+  /** HTTP status, where there was a response. */
+  status?: number;
+  /** What went wrong; for a rejected item, the start of the server's response text. */
+  message: string;
+  at: number;
+}
+
+/** One queued payload as stored; `payload` is dropped once delivered (data minimisation). */
+export interface OutboxRecord {
+  /** The payload id, also the Idempotency-Key. */
+  id: string;
+  kind: OutboxKind;
+  endpoint: string;
+  payload?: OutboxPayload;
+  state: OutboxState;
+  attempts: number;
+  enqueuedAt: number;
+  /** Retention counts from here: the enqueue, or a manual retry of a dead item. */
+  retainFrom: number;
+  nextAttemptAt: number;
+  lastError?: AttemptError;
+  deliveredAt?: number;
+  /** Why an item is dead: the server rejected it, or it outlived the retention. */
+  deadReason?: 'rejected' | 'expired';
+}
+
+/** A record's state without its payload, as the status API reports it. */
+export type OutboxItem = Omit<OutboxRecord, 'payload'>;
+
+export interface OutboxCounts {
+  pending: number;
+  sending: number;
+  delivered: number;
+  dead: number;
+}
+
+export interface OutboxEventDetail {
+  id: string;
+  kind: OutboxKind;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt?: number;
+  error?: AttemptError;
+  deadReason?: 'rejected' | 'expired';
+  /** True when the event happened in another tab (or another outbox instance on the same database). */
+  remote: boolean;
+}
+
+export interface OutboxEventMap {
+  queued: CustomEvent<OutboxEventDetail>;
+  sending: CustomEvent<OutboxEventDetail>;
+  delivered: CustomEvent<OutboxEventDetail>;
+  retrying: CustomEvent<OutboxEventDetail>;
+  dead: CustomEvent<OutboxEventDetail>;
+  /** Deliveries are paused until `resume()`; the host should refresh the credentials its headers() hook returns. */
+  'auth-required': CustomEvent<{ status: number; remote: boolean }>;
+  /** Any change of counts (after any of the above, a discard, a purge). */
+  change: CustomEvent<{ remote: boolean }>;
+}
+export type OutboxEventType = keyof OutboxEventMap;
