@@ -6,6 +6,18 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { BROWSER_REQUIREMENTS, selectedBrowsers } from './scripts/browsers.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { createReceiver } from './receiver/receiver.mjs';
+
+// A real HTTP receiver on the test server's own origin; each test uses its own /r/<namespace>/.
+const receiver = await createReceiver();
+async function receiverMiddleware(ctx, next) {
+  if (/^\/(r\/|handoffs|__receiver)/.test(ctx.path)) {
+    ctx.respond = false;
+    if (await receiver.handle(ctx.req, ctx.res)) return;
+    ctx.respond = true;
+  }
+  await next();
+}
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -44,6 +56,7 @@ const launchers = {
 export default {
   files: ['test/**/*.test.ts', '!test/node/**', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['development'] },
+  middleware: [receiverMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: selectedBrowsers().map((name) => launchers[name]()),
   concurrency: 2,

@@ -509,10 +509,9 @@ export class Outbox extends EventTarget {
       const cursor = await db.transaction('items').store.index('due').openCursor(IDBKeyRange.bound(['pending', -Infinity], ['pending', Infinity]));
       const next = cursor?.value.nextAttemptAt;
       if (next === undefined || this.closed) return;
-      // Never a busy loop: at least 50 ms between rounds started by the timer.
       this.wakeTimer = this.clock.setTimeout(() => {
         this.pump();
-      }, Math.max(50, next - this.clock.now()));
+      }, Math.max(0, next - this.clock.now()));
     } catch {
       // The heartbeat will try again.
     }
