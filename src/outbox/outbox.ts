@@ -86,6 +86,7 @@ export class Outbox extends EventTarget {
   private pumpAgain = false;
   private paused = false;
   private closed = false;
+  private dbClosed = false;
   private wakeTimer: unknown;
   private heartbeatTimer: unknown;
   private pollTimer: unknown;
@@ -228,22 +229,27 @@ export class Outbox extends EventTarget {
     this.emitChange();
   }
 
-  /** Stops timers and listeners and closes the database; queued items stay for the next start. */
-  close(): void {
+  /**
+   * Stops timers and listeners, lets a running delivery round end (so a lease is handed back at once),
+   * then closes the database. Queued items stay for the next start.
+   */
+  close(): Promise<void> {
     this.closed = true;
     for (const timer of [this.wakeTimer, this.heartbeatTimer, this.pollTimer]) this.clock.clearTimeout(timer);
     globalThis.removeEventListener?.('online', this.onOnline);
     this.bus.close();
-    void this.dbPromise?.then((db) => {
-      db.close();
-    }, () => undefined);
-    this.dbPromise = undefined;
+    return (this.pumping ?? Promise.resolve()).then(async () => {
+      this.dbClosed = true;
+      const db = await this.dbPromise?.catch(() => undefined);
+      db?.close();
+      this.dbPromise = undefined;
+    });
   }
 
   // ——— storage ———
 
   private db(): Promise<IDBPDatabase<OutboxDB>> {
-    if (this.closed) return Promise.reject(new OutboxStorageError('failed', { cause: new Error('The outbox is closed.') }));
+    if (this.dbClosed) return Promise.reject(new OutboxStorageError('failed', { cause: new Error('The outbox is closed.') }));
     this.dbPromise ??= openOutboxDB(this.options.name, { onClosed: () => (this.dbPromise = undefined) }, DB_VERSION);
     // A failed open is retried on the next operation.
     this.dbPromise.catch(() => (this.dbPromise = undefined));

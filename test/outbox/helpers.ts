@@ -131,7 +131,7 @@ export function createOutbox(options: Partial<OutboxOptions> & { endpoint: strin
 export async function cleanup(): Promise<void> {
   const names = new Set<string>();
   for (const { outbox, name } of opened.splice(0)) {
-    outbox.close();
+    await outbox.close();
     names.add(name);
   }
   for (const name of names) await deleteDB(name).catch(() => undefined);
