@@ -33,5 +33,5 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.mjs', '**/*.cjs'], languageOptions: { globals: globals.node } },
-  { files: ['demo/**/*.js'], languageOptions: { globals: globals.browser } },
+  { files: ['demo/**/*.js', 'test/e2e/pages/**/*.js'], languageOptions: { globals: globals.browser } },
 );

@@ -3,7 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
-import { BROWSER_REQUIREMENTS, selectedBrowsers } from './scripts/browsers.mjs';
+import { BROWSER_REQUIREMENTS, CHROMIUM_ARGS, selectedBrowsers } from './scripts/browsers.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { createReceiver } from './receiver/receiver.mjs';
@@ -18,16 +18,6 @@ async function receiverMiddleware(ctx, next) {
   }
   await next();
 }
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const launchers = {
   chromium: () =>

@@ -1,9 +1,10 @@
-// `npm start`: serves the demo page and the built bundle on 127.0.0.1 (PORT, default 8787).
-// The reference receiver joins this server with the outbox and demo issues.
+// `npm start`: serves the demo page, the built bundle and the reference receiver on 127.0.0.1
+// (PORT, default 8787). The receiver keeps its handoffs in demo/.data/handoffs.jsonl.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createReceiver } from '../receiver/receiver.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** URL prefix → folder; nothing else in the repo is served. */
@@ -15,23 +16,35 @@ const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
 };
 
-function resolvePath(urlPath) {
-  const prefix = Object.keys(MOUNTS).find((p) => urlPath.startsWith(p));
+function resolvePath(urlPath, mounts) {
+  const prefix = Object.keys(mounts).find((p) => urlPath.startsWith(p));
   let rest = decodeURIComponent(urlPath.slice(prefix.length)) || 'index.html';
   if (rest.endsWith('/')) rest += 'index.html';
-  const base = join(ROOT, MOUNTS[prefix]);
+  const base = join(ROOT, mounts[prefix]);
   const file = normalize(join(base, rest));
   return file.startsWith(base + '/') ? file : undefined;
 }
 
-export function createDemoServer() {
+/**
+ * The demo's HTTP server. `receiver` (from receiver/receiver.mjs) answers its own routes first;
+ * `extraMounts` adds folders, e.g. the end-to-end tests' pages.
+ */
+export function createDemoServer({ receiver, extraMounts = {} } = {}) {
+  const mounts = { ...extraMounts, ...MOUNTS };
   return createServer(async (req, res) => {
+    try {
+      if (receiver && (await receiver.handle(req, res))) return;
+    } catch (error) {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`Receiver error: ${error.message}\n`);
+      return;
+    }
     const { pathname } = new URL(req.url, 'http://localhost');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = resolvePath(pathname);
+    const file = resolvePath(pathname, mounts);
     try {
       if (!file || !(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
@@ -45,12 +58,15 @@ export function createDemoServer() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8787);
-  const server = createDemoServer();
+  const receiver = await createReceiver({ dataFile: join(ROOT, 'demo/.data/handoffs.jsonl') });
+  const server = createDemoServer({ receiver });
   server.on('error', (error) => {
     console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: start with PORT=<another port> npm start` : error);
     process.exit(1);
   });
   server.listen(port, '127.0.0.1', () => {
-    console.log(`handoff-panel demo: http://127.0.0.1:${server.address().port}/`);
+    const url = `http://127.0.0.1:${server.address().port}`;
+    console.log(`handoff-panel demo: ${url}/`);
+    console.log(`reference receiver: POST ${url}/handoffs (inbox: GET ${url}/handoffs)`);
   });
 }

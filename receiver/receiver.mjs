@@ -55,10 +55,18 @@ function createInbox(store) {
     keys: new Map(),
     inProgress: new Set(),
     faults: [],
-    stats: { requests: 0, applied: 0, replays: 0, conflicts: 0, mismatches: 0, inFlight: new Map(), maxConcurrentPerKey: 0, postsPerId: new Map(), appliedPerId: new Map() },
+    /** Random faults: `{ rate, faults }`, each request draws one of `faults` with probability `rate`. */
+    chaos: undefined,
+    stats: { faults: 0, requests: 0, applied: 0, replays: 0, conflicts: 0, mismatches: 0, inFlight: new Map(), maxConcurrentPerKey: 0, postsPerId: new Map(), appliedPerId: new Map() },
   };
   for (const record of store?.records ?? []) apply(inbox, record);
   return inbox;
+}
+
+function chaosFault(inbox) {
+  const { chaos } = inbox;
+  if (!chaos || Math.random() >= chaos.rate) return undefined;
+  return chaos.faults[Math.floor(Math.random() * chaos.faults.length)];
 }
 
 function apply(inbox, record) {
@@ -86,7 +94,8 @@ export async function createReceiver({ dataFile } = {}) {
     const key = req.headers['idempotency-key'];
     const stats = inbox.stats;
     stats.requests++;
-    const fault = inbox.faults.shift();
+    const fault = inbox.faults.shift() ?? chaosFault(inbox);
+    if (fault) stats.faults++;
     if (fault?.type === 'hang') return; // never answer; the client's timeout must fire
     if (fault?.type === 'drop') return req.socket.destroy();
     if (fault?.type === 'redirect') {
@@ -166,11 +175,18 @@ export async function createReceiver({ dataFile } = {}) {
         json(res, 200, { queued: inbox.faults.length });
       });
     }
+    if (action === 'chaos' && req.method === 'POST') {
+      return readBody(req).then((raw) => {
+        const chaos = JSON.parse(raw || 'null');
+        inbox.chaos = chaos?.rate > 0 ? chaos : undefined;
+        json(res, 200, { chaos: inbox.chaos ?? null });
+      });
+    }
     if (action === 'stats') {
       const s = inbox.stats;
       const duplicatesApplied = [...s.appliedPerId.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
       return json(res, 200, {
-        requests: s.requests, applied: s.applied, replays: s.replays, conflicts: s.conflicts, mismatches: s.mismatches,
+        requests: s.requests, faults: s.faults, applied: s.applied, replays: s.replays, conflicts: s.conflicts, mismatches: s.mismatches,
         maxConcurrentPerKey: s.maxConcurrentPerKey, duplicatesApplied, distinctIds: inbox.handoffs.size,
         ids: [...inbox.handoffs.keys()], posts: Object.fromEntries(s.postsPerId), faultsLeft: inbox.faults.length,
       });

@@ -6,6 +6,17 @@ const onPath = (name) => (process.env.PATH ?? '').split(delimiter).some((dir) =>
 
 export const ALL_BROWSERS = ['chromium', 'firefox', 'webkit'];
 
+/** As root in a sandbox with no outside network: no sandbox, no GPU, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export const BROWSER_REQUIREMENTS = {
   chromium: {
     path: () => process.env.CHROME_PATH || '/usr/bin/chromium',

@@ -14,6 +14,12 @@ function run(command, args, env = {}) {
   });
 }
 
+/** Node tests, and the Playwright end-to-end tests when Chromium is among the browsers. */
+function nodeTestFiles(browsers) {
+  const dirs = browsers.includes('chromium') ? ['test/node', 'test/e2e'] : ['test/node'];
+  return dirs.flatMap((dir) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`));
+}
+
 function readCounts(file) {
   if (!existsSync(file)) return undefined;
   return JSON.parse(readFileSync(file, 'utf8'));
@@ -51,7 +57,7 @@ async function main() {
     '--test',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./scripts/node-count-reporter.mjs', `--test-reporter-destination=${RESULTS}/node.json`,
-    ...readdirSync('test/node', { recursive: true }).filter((f) => f.endsWith('.test.ts')).map((f) => `test/node/${f}`),
+    ...nodeTestFiles(browsers),
   ]);
   const nodeCounts = readCounts(`${RESULTS}/node.json`);
   add(nodeCounts, 'Node tests');

@@ -1,0 +1,82 @@
+// End-to-end harness: the demo server with the reference receiver and the test pages, and Chromium
+// through playwright-core.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+// @ts-expect-error: plain JavaScript modules without type declarations
+import { createDemoServer } from '../../demo/server.mjs';
+// @ts-expect-error: plain JavaScript modules without type declarations
+import { createReceiver } from '../../receiver/receiver.mjs';
+// @ts-expect-error: plain JavaScript modules without type declarations
+import { BROWSER_REQUIREMENTS, CHROMIUM_ARGS } from '../../scripts/browsers.mjs';
+
+export interface Harness {
+  origin: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const receiver = await createReceiver();
+  const server: Server = createDemoServer({ receiver, extraMounts: { '/e2e/': 'test/e2e/pages' } });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: BROWSER_REQUIREMENTS.chromium.path(), args: CHROMIUM_ARGS, headless: true });
+  return {
+    origin,
+    browser,
+    async close() {
+      await browser.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+export interface ReceiverStats {
+  requests: number;
+  faults: number;
+  applied: number;
+  replays: number;
+  conflicts: number;
+  duplicatesApplied: number;
+  maxConcurrentPerKey: number;
+  distinctIds: number;
+  ids: string[];
+  posts: Record<string, number>;
+}
+
+export class ReceiverControl {
+  readonly ns = `e2e${Math.random().toString(36).slice(2, 10)}`;
+  constructor(private readonly origin: string) {}
+  private url(action: string) {
+    return `${this.origin}/r/${this.ns}/__receiver/${action}`;
+  }
+  async faults(...faults: object[]) {
+    await fetch(this.url('faults'), { method: 'POST', body: JSON.stringify(faults) });
+  }
+  async chaos(rate: number, faults: object[]) {
+    await fetch(this.url('chaos'), { method: 'POST', body: JSON.stringify({ rate, faults }) });
+  }
+  async stats(): Promise<ReceiverStats> {
+    return (await fetch(this.url('stats'))).json() as Promise<ReceiverStats>;
+  }
+}
+
+/** Opens the outbox test page as a new tab of `context`, on the receiver's namespace. */
+export async function openTab(context: BrowserContext, origin: string, ns: string, query = ''): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${origin}/e2e/outbox.html?ns=${ns}${query}`);
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  return page;
+}
+
+export async function waitFor(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export type E2EWindow = { e2e: { enqueue(id: string, n: number): Promise<string>; counts(): Promise<{ pending: number; sending: number; delivered: number; dead: number }>; flush(): Promise<void>; events: { type: string; id: string; remote: boolean }[] } };
