@@ -3,20 +3,10 @@
 import { expect } from '@open-wc/testing';
 import { OutboxPayloadError, type OutboxEventDetail } from '../../src/outbox/index.js';
 import type { HandoffV1 } from '../../src/payload/index.js';
-import { FakeClock, TestReceiver, cleanup, createOutbox, deliveredAdvancingClock, handoff, nextEvent, restoreOnline, setOnline, until } from './helpers.js';
+import { useOutboxTest, createOutbox, deliveredAdvancingClock, handoff, nextEvent, type Fault, setOnline, until } from './helpers.js';
 
 describe('outbox delivery', () => {
-  let clock: FakeClock;
-  let receiver: TestReceiver;
-
-  beforeEach(() => {
-    clock = new FakeClock();
-    receiver = new TestReceiver();
-  });
-  afterEach(async () => {
-    restoreOnline();
-    await cleanup();
-  });
+  const t = useOutboxTest();
 
   it('POSTs the JSON once with its Idempotency-Key, then keeps only a delivered record', async () => {
     const seen: { headers: Headers; body: string }[] = [];
@@ -24,7 +14,7 @@ describe('outbox delivery', () => {
       seen.push({ headers: new Headers(init?.headers), body: String(init?.body) });
       return fetch(input, init);
     };
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock, fetch: spyFetch });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, fetch: spyFetch });
     const payload = handoff();
     const delivered = nextEvent(outbox, 'delivered');
     const item = await outbox.enqueue(payload);
@@ -35,7 +25,7 @@ describe('outbox delivery', () => {
     expect(seen[0]!.headers.get('Idempotency-Key')).to.equal(payload.id);
     expect(seen[0]!.headers.get('Content-Type')).to.equal('application/json');
     expect(JSON.parse(seen[0]!.body)).to.deep.equal(payload);
-    await receiver.expectExactlyOnce([payload.id]);
+    await t.receiver.expectExactlyOnce([payload.id]);
 
     const record = await outbox.get(payload.id);
     expect(record).to.include({ state: 'delivered', attempts: 1 });
@@ -44,52 +34,52 @@ describe('outbox delivery', () => {
   });
 
   it('purges delivered records after the delivered retention', async () => {
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock, deliveredRetentionMs: 60_000 });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, deliveredRetentionMs: 60_000 });
     const payload = handoff();
     const delivered = nextEvent(outbox, 'delivered');
     await outbox.enqueue(payload);
     await delivered;
-    clock.advance(59_999);
+    t.clock.advance(59_999);
     await outbox.flush();
     expect(await outbox.get(payload.id)).to.exist;
-    clock.advance(1);
+    t.clock.advance(1);
     await outbox.flush();
     expect(await outbox.get(payload.id)).to.equal(undefined);
   });
 
   it('is idempotent on enqueue: the same id twice is one item and one delivery', async () => {
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock });
     const payload = handoff();
     const delivered = nextEvent(outbox, 'delivered');
     await Promise.all([outbox.enqueue(payload), outbox.enqueue(payload)]);
     await delivered;
     await outbox.enqueue(payload);
     await outbox.flush();
-    const stats = await receiver.expectExactlyOnce([payload.id]);
+    const stats = await t.receiver.expectExactlyOnce([payload.id]);
     expect(stats.posts[payload.id]).to.equal(1);
   });
 
   it('offline at submit: saved, not sent; sent once when the browser is back online', async () => {
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock });
     setOnline(false);
     const payload = handoff();
     await outbox.enqueue(payload);
     await outbox.flush();
-    expect((await receiver.stats()).requests).to.equal(0);
+    expect((await t.receiver.stats()).requests).to.equal(0);
     expect(await outbox.counts()).to.include({ pending: 1 });
 
     const delivered = nextEvent(outbox, 'delivered');
     setOnline(true);
     await delivered;
-    await receiver.expectExactlyOnce([payload.id]);
+    await t.receiver.expectExactlyOnce([payload.id]);
   });
 
   it('500 three times, then 200: retried with full-jitter backoff, delivered once', async () => {
-    await receiver.faults({ status: 500 }, { status: 500 }, { status: 500 });
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock, backoff: { baseMs: 1000, capMs: 3000 } });
+    await t.receiver.faults({ status: 500 }, { status: 500 }, { status: 500 });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, backoff: { baseMs: 1000, capMs: 3000 } });
     const payload = handoff();
     const delays: number[] = [];
-    outbox.addEventListener('retrying', (e) => delays.push(e.detail.nextAttemptAt! - clock.now()));
+    outbox.addEventListener('retrying', (e) => delays.push(e.detail.nextAttemptAt! - t.clock.now()));
     const delivered = nextEvent(outbox, 'delivered');
     for (let attempt = 1; attempt <= 3; attempt++) {
       const retrying = nextEvent(outbox, 'retrying');
@@ -97,56 +87,56 @@ describe('outbox delivery', () => {
       const { detail } = await retrying;
       expect(detail).to.include({ attempts: attempt, state: 'pending' });
       expect(detail.error).to.include({ kind: 'http', status: 500 });
-      clock.advance(detail.nextAttemptAt! - clock.now());
+      t.clock.advance(detail.nextAttemptAt! - t.clock.now());
     }
     expect((await delivered).detail.attempts).to.equal(4);
     // random() = 0.5 of min(cap, base·2^(n−1)): 500, 1000, then capped at 1500.
     expect(delays).to.deep.equal([500, 1000, 1500]);
-    const stats = await receiver.expectExactlyOnce([payload.id]);
+    const stats = await t.receiver.expectExactlyOnce([payload.id]);
     expect(stats.posts[payload.id]).to.equal(1);
     expect(stats.requests).to.equal(4);
   });
 
   it('429 with Retry-After: 2 waits exactly two seconds', async () => {
-    await receiver.faults({ status: 429, retryAfter: 2 });
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock });
+    await t.receiver.faults({ status: 429, retryAfter: 2 });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock });
     const payload = handoff();
     const retrying = nextEvent(outbox, 'retrying');
     await outbox.enqueue(payload);
     const { detail } = await retrying;
-    expect(detail.nextAttemptAt).to.equal(clock.now() + 2000);
+    expect(detail.nextAttemptAt).to.equal(t.clock.now() + 2000);
     expect(detail.error).to.include({ status: 429 });
 
-    clock.advance(1999);
+    t.clock.advance(1999);
     await outbox.flush();
-    expect((await receiver.stats()).requests).to.equal(1);
+    expect((await t.receiver.stats()).requests).to.equal(1);
     const delivered = nextEvent(outbox, 'delivered');
-    clock.advance(1);
+    t.clock.advance(1);
     await delivered;
-    await receiver.expectExactlyOnce([payload.id]);
+    await t.receiver.expectExactlyOnce([payload.id]);
   });
 
   it('a hung request hits the timeout and is retried', async () => {
-    await receiver.faults({ type: 'hang' });
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock, timeoutMs: 15_000 });
+    await t.receiver.faults({ type: 'hang' });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, timeoutMs: 15_000 });
     const payload = handoff();
     const sending = nextEvent(outbox, 'sending');
     await outbox.enqueue(payload);
     await sending;
-    await until(async () => (await receiver.stats()).requests === 1, 'the hung request to arrive');
+    await until(async () => (await t.receiver.stats()).requests === 1, 'the hung request to arrive');
     const retrying = nextEvent(outbox, 'retrying');
-    clock.advance(15_000);
+    t.clock.advance(15_000);
     const { detail } = await retrying;
     expect(detail.error).to.include({ kind: 'timeout', message: 'No response within 15000 ms.' });
     const delivered = nextEvent(outbox, 'delivered');
-    clock.advance(detail.nextAttemptAt! - clock.now());
+    t.clock.advance(detail.nextAttemptAt! - t.clock.now());
     await delivered;
-    await receiver.expectExactlyOnce([payload.id]);
+    await t.receiver.expectExactlyOnce([payload.id]);
   });
 
   it('a 400 poison item goes to dead-letter with the server text and does not block the items behind it', async () => {
-    await receiver.faults({ status: 400, message: 'recap.summary is too rude' });
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock, concurrency: 1 });
+    await t.receiver.faults({ status: 400, message: 'recap.summary is too rude' });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, concurrency: 1 });
     const poison = handoff();
     const good = [handoff(), handoff(), handoff()];
     const dead = nextEvent(outbox, 'dead');
@@ -160,16 +150,16 @@ describe('outbox delivery', () => {
     outbox.addEventListener('delivered', () => deliveredCount++);
     for (const p of good) await outbox.enqueue(p);
     await until(() => deliveredCount === 3, 'three deliveries');
-    await receiver.expectExactlyOnce(good.map((p) => p.id));
+    await t.receiver.expectExactlyOnce(good.map((p) => p.id));
     expect(await outbox.counts()).to.deep.equal({ pending: 0, sending: 0, delivered: 3, dead: 1 });
     const [deadItem] = await outbox.dead();
     expect(deadItem).to.include({ id: poison.id, deadReason: 'rejected', attempts: 1 });
   });
 
   it('413 and 422 are dead-lettered too; 408, 425 and 503 are retried', async () => {
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock, concurrency: 1 });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, concurrency: 1 });
     for (const status of [413, 422]) {
-      await receiver.faults({ status });
+      await t.receiver.faults({ status });
       const dead = nextEvent(outbox, 'dead');
       await outbox.enqueue(handoff());
       expect((await dead).detail.error!.status).to.equal(status);
@@ -179,24 +169,24 @@ describe('outbox delivery', () => {
     outbox.addEventListener('retrying', (e) => retried.push(e.detail.error!.status!));
     const ids: string[] = [];
     for (const status of [408, 425, 503]) {
-      await receiver.faults({ status });
+      await t.receiver.faults({ status });
       const payload = handoff();
       ids.push(payload.id);
-      const delivered = deliveredAdvancingClock(outbox, clock, payload.id);
+      const delivered = deliveredAdvancingClock(outbox, t.clock, payload.id);
       await outbox.enqueue(payload);
       await delivered;
     }
     expect(retried).to.include.members([425, 503]);
     expect(await outbox.counts()).to.include({ dead: 2, delivered: 3 });
-    const stats = await receiver.stats();
+    const stats = await t.receiver.stats();
     expect(stats.duplicatesApplied).to.equal(0);
     for (const id of ids) expect(stats.ids).to.include(id);
   });
 
   it('401 pauses the whole outbox until resume(), then delivers everything once', async () => {
-    await receiver.faults({ status: 401 });
+    await t.receiver.faults({ status: 401 });
     let token = 'expired';
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock, headers: () => ({ Authorization: `Bearer ${token}` }) });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, headers: () => ({ Authorization: `Bearer ${token}` }) });
     const first = handoff();
     const second = handoff();
     const authRequired = nextEvent(outbox, 'auth-required');
@@ -205,9 +195,9 @@ describe('outbox delivery', () => {
     expect(outbox.isPaused).to.equal(true);
 
     await outbox.enqueue(second);
-    clock.advance(60_000);
+    t.clock.advance(60_000);
     await outbox.flush();
-    expect((await receiver.stats()).requests).to.equal(1);
+    expect((await t.receiver.stats()).requests).to.equal(1);
     const [item] = (await outbox.items('pending')).filter((i) => i.id === first.id);
     expect(item!.lastError).to.include({ kind: 'auth', status: 401 });
 
@@ -216,16 +206,16 @@ describe('outbox delivery', () => {
     outbox.addEventListener('delivered', () => delivered++);
     outbox.resume();
     await until(() => delivered === 2, 'both deliveries');
-    await receiver.expectExactlyOnce([first.id, second.id]);
+    await t.receiver.expectExactlyOnce([first.id, second.id]);
   });
 
   it('asks the headers() hook before every attempt, so a refreshed token is used', async () => {
-    await receiver.faults({ status: 503 });
+    await t.receiver.faults({ status: 503 });
     const tokens: string[] = [];
     let n = 0;
     const outbox = createOutbox({
-      endpoint: receiver.endpoint,
-      clock,
+      endpoint: t.receiver.endpoint,
+      clock: t.clock,
       headers: async () => ({ Authorization: `Bearer t${++n}` }),
       fetch: (input, init) => {
         tokens.push(new Headers(init?.headers).get('Authorization')!);
@@ -235,89 +225,85 @@ describe('outbox delivery', () => {
     const retrying = nextEvent(outbox, 'retrying');
     const delivered = nextEvent(outbox, 'delivered');
     await outbox.enqueue(handoff());
-    clock.advance((await retrying).detail.nextAttemptAt! - clock.now());
+    t.clock.advance((await retrying).detail.nextAttemptAt! - t.clock.now());
     await delivered;
     expect(tokens).to.deep.equal(['Bearer t1', 'Bearer t2']);
   });
 
   it('409 (same key still in progress) then 200: retried, delivered once', async () => {
-    await receiver.faults({ status: 409, retryAfter: 1 });
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock });
+    await t.receiver.faults({ status: 409, retryAfter: 1 });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock });
     const payload = handoff();
     const retrying = nextEvent(outbox, 'retrying');
     const delivered = nextEvent(outbox, 'delivered');
     await outbox.enqueue(payload);
-    expect((await retrying).detail.nextAttemptAt).to.equal(clock.now() + 1000);
-    clock.advance(1000);
+    expect((await retrying).detail.nextAttemptAt).to.equal(t.clock.now() + 1000);
+    t.clock.advance(1000);
     await delivered;
-    await receiver.expectExactlyOnce([payload.id]);
+    await t.receiver.expectExactlyOnce([payload.id]);
   });
 
   it('a captive-portal redirect is not a delivery: it is retried', async () => {
-    await receiver.faults({ type: 'redirect' });
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock });
+    await t.receiver.faults({ type: 'redirect' });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock });
     const payload = handoff();
     const retrying = nextEvent(outbox, 'retrying');
     const delivered = nextEvent(outbox, 'delivered');
     await outbox.enqueue(payload);
     const { detail } = await retrying;
     expect(detail.error!.kind).to.equal('redirect');
-    clock.advance(detail.nextAttemptAt! - clock.now());
+    t.clock.advance(detail.nextAttemptAt! - t.clock.now());
     expect((await delivered).detail.attempts).to.equal(2);
-    await receiver.expectExactlyOnce([payload.id]);
+    await t.receiver.expectExactlyOnce([payload.id]);
   });
 
   // A browser may itself re-send a POST whose reused keep-alive connection was reset before any
   // response (Chromium does); whichever layer retries, the receiver must apply the handoff once.
-  it('the receiver commits but the response is lost: the retry with the same key is applied once', async () => {
-    await receiver.faults({ type: 'commit-then-drop' });
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock });
+  async function deliverThrough(fault: Fault) {
+    await t.receiver.faults(fault);
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock });
     const payload = handoff();
-    const delivered = deliveredAdvancingClock(outbox, clock, payload.id);
+    const delivered = deliveredAdvancingClock(outbox, t.clock, payload.id);
     await outbox.enqueue(payload);
     await delivered;
-    const stats = await receiver.expectExactlyOnce([payload.id]);
-    expect(stats).to.include({ applied: 1, replays: 1, requests: 2 });
+    return t.receiver.expectExactlyOnce([payload.id]);
+  }
+
+  it('the receiver commits but the response is lost: the retry with the same key is applied once', async () => {
+    expect(await deliverThrough({ type: 'commit-then-drop' })).to.include({ applied: 1, replays: 1, requests: 2 });
   });
 
   it('a dropped connection is a network error and is retried', async () => {
-    await receiver.faults({ type: 'drop' });
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock });
-    const payload = handoff();
-    const delivered = deliveredAdvancingClock(outbox, clock, payload.id);
-    await outbox.enqueue(payload);
-    await delivered;
-    const stats = await receiver.expectExactlyOnce([payload.id]);
-    expect(stats).to.include({ applied: 1, requests: 2 });
+    expect(await deliverThrough({ type: 'drop' })).to.include({ applied: 1, requests: 2 });
   });
 
   it('reports a network error as retrying with its reason', async () => {
     let calls = 0;
     const outbox = createOutbox({
-      endpoint: receiver.endpoint,
-      clock,
+      endpoint: t.receiver.endpoint,
+      clock: t.clock,
       fetch: (input, init) => (++calls === 1 ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init)),
     });
     const payload = handoff();
     const retrying = nextEvent(outbox, 'retrying');
-    const delivered = deliveredAdvancingClock(outbox, clock, payload.id);
+    const delivered = deliveredAdvancingClock(outbox, t.clock, payload.id);
     await outbox.enqueue(payload);
     expect((await retrying).detail.error).to.include({ kind: 'network', message: 'Network error: TypeError: Failed to fetch' });
     expect(await delivered).to.equal(2);
-    await receiver.expectExactlyOnce([payload.id]);
+    await t.receiver.expectExactlyOnce([payload.id]);
   });
 
   it('retention: delivered 1 ms before the boundary; dead-lettered as expired exactly at it', async () => {
     const retentionMs = 7 * 86_400_000;
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock, retentionMs });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, retentionMs });
     setOnline(false);
     const early = handoff();
     const late = handoff();
     await outbox.enqueue(early);
-    clock.advance(1);
+    t.clock.advance(1);
     await outbox.enqueue(late);
     // early is now 1 ms older than late.
-    clock.advance(retentionMs - 2);
+    t.clock.advance(retentionMs - 2);
 
     const events: [string, string][] = [];
     for (const type of ['delivered', 'dead'] as const) outbox.addEventListener(type, (e) => events.push([type, (e.detail as OutboxEventDetail).id]));
@@ -328,18 +314,18 @@ describe('outbox delivery', () => {
     const expiring = handoff();
     setOnline(false);
     await outbox.enqueue(expiring);
-    clock.advance(retentionMs);
+    t.clock.advance(retentionMs);
     const dead = nextEvent(outbox, 'dead');
     setOnline(true);
     const { detail } = await dead;
     expect(detail).to.include({ id: expiring.id, deadReason: 'expired' });
     expect(detail.error).to.include({ kind: 'expired' });
-    await receiver.expectExactlyOnce([early.id, late.id]);
+    await t.receiver.expectExactlyOnce([early.id, late.id]);
   });
 
   it('dead-letter items can be retried (with a fresh retention) or discarded', async () => {
-    await receiver.faults({ status: 422 }, { status: 400 });
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock, concurrency: 1 });
+    await t.receiver.faults({ status: 422 }, { status: 400 });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, concurrency: 1 });
     const a = handoff();
     const b = handoff();
     let dead = 0;
@@ -355,14 +341,14 @@ describe('outbox delivery', () => {
     await outbox.discard(b.id);
     expect(await outbox.get(b.id)).to.equal(undefined);
     expect(await outbox.counts()).to.include({ dead: 0, delivered: 1 });
-    await receiver.expectExactlyOnce([a.id]);
+    await t.receiver.expectExactlyOnce([a.id]);
     let error: unknown;
     await outbox.discard(a.id).catch((e: unknown) => (error = e));
     expect(String(error)).to.contain('Only dead items can be discarded');
   });
 
   it('sends acknowledgements through the same outbox to their own endpoint', async () => {
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock });
     const payload: HandoffV1 = handoff();
     let delivered = 0;
     outbox.addEventListener('delivered', () => delivered++);
@@ -372,20 +358,20 @@ describe('outbox delivery', () => {
       schema: 'handoff-ack/v1' as const,
       id: crypto.randomUUID(),
       handoffId: payload.id,
-      at: new Date(clock.now()).toISOString(),
+      at: new Date(t.clock.now()).toISOString(),
       by: { agentId: 'sup-3', name: 'Dana' },
       readBack: 'Double charge; I refund today.',
       accepted: true,
     };
     const item = await outbox.enqueue(ack);
-    expect(item).to.include({ kind: 'ack', endpoint: `${receiver.endpoint}/${payload.id}/ack` });
+    expect(item).to.include({ kind: 'ack', endpoint: `${t.receiver.endpoint}/${payload.id}/ack` });
     await until(() => delivered === 2, 'the ack');
-    const stored = await (await fetch(`${receiver.endpoint}/${payload.id}`)).json();
+    const stored = await (await fetch(`${t.receiver.endpoint}/${payload.id}`)).json();
     expect(stored.acks[0].payload).to.deep.equal(ack);
   });
 
   it('rejects what is not a valid payload, saying why, and saves nothing', async () => {
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock });
     const bad = { ...handoff(), recap: { summary: '', tried: [] } } as HandoffV1;
     let error: unknown;
     await outbox.enqueue(bad).catch((e: unknown) => (error = e));
@@ -397,13 +383,13 @@ describe('outbox delivery', () => {
   });
 
   it('never writes payload content to the console, even when everything fails', async () => {
-    await receiver.faults({ status: 500 }, { status: 401 }, { status: 400, message: 'no' });
+    await t.receiver.faults({ status: 500 }, { status: 401 }, { status: 400, message: 'no' });
     const logged: string[] = [];
     const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
     const originals = methods.map((m) => console[m]);
     methods.forEach((m) => (console[m] = (...args: unknown[]) => logged.push(args.map(String).join(' '))));
     try {
-      const outbox = createOutbox({ endpoint: receiver.endpoint, clock, headers: () => { throw new Error('no token'); } });
+      const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, headers: () => { throw new Error('no token'); } });
       const payload = handoff((d) => (d.recap!.summary = 'SECRET-SUMMARY-TEXT'));
       const retrying = nextEvent(outbox, 'retrying');
       await outbox.enqueue(payload);

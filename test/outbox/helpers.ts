@@ -137,6 +137,23 @@ export async function cleanup(): Promise<void> {
   for (const name of names) await deleteDB(name).catch(() => undefined);
 }
 
+/**
+ * Registers the usual per-test setup: a fresh fake clock and receiver namespace before each test;
+ * online again, outboxes closed and databases deleted after it.
+ */
+export function useOutboxTest(): { readonly clock: FakeClock; readonly receiver: TestReceiver } {
+  const context = { clock: new FakeClock(), receiver: new TestReceiver() };
+  beforeEach(() => {
+    context.clock = new FakeClock();
+    context.receiver = new TestReceiver();
+  });
+  afterEach(async () => {
+    restoreOnline();
+    await cleanup();
+  });
+  return context;
+}
+
 /** Pretends the browser went offline or online (navigator.onLine and the window event). */
 export function setOnline(online: boolean): void {
   Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });

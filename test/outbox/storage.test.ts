@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
 import { MIGRATIONS, OutboxStorageError, type OutboxDB, type OutboxRecord } from '../../src/outbox/index.js';
-import { FakeClock, TestReceiver, cleanup, createOutbox, handoff, nextEvent, restoreOnline, setOnline, until } from './helpers.js';
+import { useOutboxTest, createOutbox, handoff, nextEvent, setOnline, until } from './helpers.js';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -14,44 +14,35 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('outbox storage', () => {
-  let clock: FakeClock;
-  let receiver: TestReceiver;
-  beforeEach(() => {
-    clock = new FakeClock();
-    receiver = new TestReceiver();
-  });
-  afterEach(async () => {
-    restoreOnline();
-    await cleanup();
-  });
+  const t = useOutboxTest();
 
   it('enqueue resolves only once the payload is readable from IndexedDB by another connection', async () => {
     setOnline(false);
     const name = `test-outbox-${crypto.randomUUID()}`;
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock, name });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, name });
     const payload = handoff();
     await outbox.enqueue(payload);
     const other = await openDB<OutboxDB>(name);
     const stored = await other.get('items', payload.id);
     other.close();
     expect(stored?.payload).to.deep.equal(payload);
-    expect(stored).to.include({ state: 'pending', attempts: 0, kind: 'handoff', endpoint: receiver.endpoint });
+    expect(stored).to.include({ state: 'pending', attempts: 0, kind: 'handoff', endpoint: t.receiver.endpoint });
   });
 
   it('a "reload" between enqueue and delivery loses nothing: the next start delivers it once', async () => {
     const name = `test-outbox-${crypto.randomUUID()}`;
     setOnline(false);
-    const before = createOutbox({ endpoint: receiver.endpoint, clock, name });
+    const before = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, name });
     const payloads = [handoff(), handoff(), handoff()];
     for (const p of payloads) await before.enqueue(p);
     await before.close();
     setOnline(true);
 
-    const after = createOutbox({ endpoint: receiver.endpoint, clock, name });
+    const after = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, name });
     let delivered = 0;
     after.addEventListener('delivered', () => delivered++);
     await until(() => delivered === 3, 'three deliveries after the restart');
-    await receiver.expectExactlyOnce(payloads.map((p) => p.id));
+    await t.receiver.expectExactlyOnce(payloads.map((p) => p.id));
   });
 
   it('an item left "sending" by a tab that died is recovered and delivered once', async () => {
@@ -59,19 +50,19 @@ describe('outbox storage', () => {
     const payload = handoff();
     const db = await openDB<OutboxDB>(name, 2, { upgrade: (d, old, _new, tx) => MIGRATIONS.slice(old).forEach((m) => m(d, tx)) });
     const orphan: OutboxRecord = {
-      id: payload.id, kind: 'handoff', endpoint: receiver.endpoint, payload, state: 'sending', attempts: 1,
-      enqueuedAt: clock.now(), retainFrom: clock.now(), nextAttemptAt: clock.now(),
+      id: payload.id, kind: 'handoff', endpoint: t.receiver.endpoint, payload, state: 'sending', attempts: 1,
+      enqueuedAt: t.clock.now(), retainFrom: t.clock.now(), nextAttemptAt: t.clock.now(),
     };
     await db.put('items', orphan);
     db.close();
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock, name });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, name });
     const delivered = await nextEvent(outbox, 'delivered');
     expect(delivered.detail).to.include({ id: payload.id, attempts: 2 });
-    await receiver.expectExactlyOnce([payload.id]);
+    await t.receiver.expectExactlyOnce([payload.id]);
   });
 
   it('quota exceeded on enqueue: rejects with a typed, actionable error and saves nothing', async () => {
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock });
     await outbox.counts(); // opened
     const payload = handoff();
     const originalAdd = IDBObjectStore.prototype.add;
@@ -88,7 +79,7 @@ describe('outbox storage', () => {
     expect((error as OutboxStorageError).problem).to.equal('quota');
     expect((error as Error).message).to.contain('no storage space left');
     expect(await outbox.get(payload.id)).to.equal(undefined);
-    expect((await receiver.stats()).requests).to.equal(0);
+    expect((await t.receiver.stats()).requests).to.equal(0);
   });
 
   it('IndexedDB open blocked by an old tab: rejects with "blocked", then works once that tab lets go', async () => {
@@ -96,7 +87,7 @@ describe('outbox storage', () => {
     // An "old tab": version 1 of the schema, open, and deaf to version-change requests.
     const oldTab = await openDB<OutboxDB>(name, 1, { upgrade: (d, _o, _n, tx) => MIGRATIONS[0]!(d, tx) });
     setOnline(false);
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock, name });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, name });
     const payload = handoff();
     const error = await rejection(outbox.enqueue(payload));
     expect(error).to.be.instanceOf(OutboxStorageError);
@@ -118,7 +109,7 @@ describe('outbox storage', () => {
   it('a newer version in another tab: this outbox steps aside and says to reload', async () => {
     const name = `test-outbox-${crypto.randomUUID()}`;
     setOnline(false);
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock, name });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, name });
     await outbox.enqueue(handoff());
     const newerTab = await openDB(name, 3, { upgrade: () => undefined }); // succeeds only because we closed
     const error = await rejection(outbox.enqueue(handoff()));
@@ -131,7 +122,7 @@ describe('outbox storage', () => {
     const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB')!;
     Object.defineProperty(globalThis, 'indexedDB', { configurable: true, get: () => undefined });
     try {
-      const outbox = createOutbox({ endpoint: receiver.endpoint, clock, autoStart: false });
+      const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, autoStart: false });
       const error = await rejection(outbox.enqueue(handoff()));
       expect((error as OutboxStorageError).problem).to.equal('unavailable');
     } finally {
@@ -145,17 +136,17 @@ describe('outbox storage', () => {
     const v1 = await openDB<OutboxDB>(name, 1, { upgrade: (d, _o, _n, tx) => MIGRATIONS[0]!(d, tx) });
     for (const payload of payloads) {
       await v1.put('items', {
-        id: payload.id, kind: 'handoff', endpoint: receiver.endpoint, payload, state: 'pending', attempts: 0,
-        enqueuedAt: clock.now(), retainFrom: clock.now(), nextAttemptAt: clock.now(),
+        id: payload.id, kind: 'handoff', endpoint: t.receiver.endpoint, payload, state: 'pending', attempts: 0,
+        enqueuedAt: t.clock.now(), retainFrom: t.clock.now(), nextAttemptAt: t.clock.now(),
       });
     }
     v1.close();
 
-    const outbox = createOutbox({ endpoint: receiver.endpoint, clock, name });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, name });
     let delivered = 0;
     outbox.addEventListener('delivered', () => delivered++);
     await until(() => delivered === 2, 'both old items delivered');
-    await receiver.expectExactlyOnce(payloads.map((p) => p.id));
+    await t.receiver.expectExactlyOnce(payloads.map((p) => p.id));
     const db = await openDB<OutboxDB>(name);
     expect(db.version).to.equal(2);
     expect([...db.objectStoreNames].sort()).to.deep.equal(['items', 'meta']);
