@@ -25,6 +25,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/ui/**/*.ts'],
+    // Lit calls template event listeners (@click=${this.method}) with `this` bound to the host element.
+    rules: { '@typescript-eslint/unbound-method': 'off' },
+  },
+  {
     files: ['test/**/*.ts'],
     extends: [...tseslint.configs.recommended],
     rules: {

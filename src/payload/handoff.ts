@@ -37,6 +37,8 @@ export interface BuildContext {
   messages?: Partial<ValidationMessages>;
   /** Replacement field labels by path (see DEFAULT_FIELD_LABELS_EN). */
   fieldLabels?: Record<string, string>;
+  /** Maskings already applied upstream (e.g. by the panel as the agent typed), listed in `redactions`. */
+  redactions?: readonly Redaction[];
 }
 
 export type BuildResult =
@@ -223,7 +225,7 @@ export function buildHandoff(draft: HandoffDraft, context: BuildContext = {}): B
     createdAt: now.toISOString(),
     ...body,
     transfer: compact({ count: count!, flagged: count! >= threshold, priorHandoffIds: nonEmpty(priorHandoffIds) }),
-    redactions: c.redactions,
+    redactions: [...(context.redactions ?? []), ...c.redactions],
     client: { sdk: SDK_ID, locale: context.locale ?? 'en' },
     training: context.training ?? training!,
   };

@@ -8,7 +8,7 @@ export { buildAck, validateAck, type AckBuildResult } from './ack.js';
 export type { FieldError, FieldErrorParams } from './checker.js';
 export { DEFAULT_VALIDATION_MESSAGES_EN, DEFAULT_FIELD_LABELS_EN, type ValidationCode, type ValidationMessages } from './messages.js';
 export { normalizePhone, type PhoneOptions, type PhoneProblem, type PhoneResult } from './phone.js';
-export { maskCardNumbers, luhnValid, MASK_CHAR, type MaskResult } from './redact.js';
+export { maskCardNumbers, luhnValid, redactDraft, MASK_CHAR, type MaskResult, type DraftRedaction } from './redact.js';
 export { parseTemplate, renderTemplate, TemplateSyntaxError, type ParsedTemplate, type Slots, type TemplateProblem } from './template.js';
 export {
   compileScriptTemplates,

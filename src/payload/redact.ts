@@ -107,3 +107,29 @@ function maskSpan(span: string): string {
   }
   return masked;
 }
+
+export interface DraftRedaction {
+  field: string;
+  kind: 'card-number';
+}
+
+/**
+ * Masks card numbers in every text of a draft (any shape), for storing drafts: nothing typed is
+ * written to IndexedDB with a card number in it. Returns a masked copy and what was masked.
+ */
+export function redactDraft<T>(draft: T): { draft: T; redactions: DraftRedaction[] } {
+  const redactions: DraftRedaction[] = [];
+  const walk = (value: unknown, path: string): unknown => {
+    if (typeof value === 'string') {
+      const masked = maskCardNumbers(value);
+      for (let i = 0; i < masked.count; i++) redactions.push({ field: path, kind: 'card-number' });
+      return masked.text;
+    }
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, path ? `${path}.${k}` : k)]));
+    }
+    return value;
+  };
+  return { draft: walk(draft, '') as T, redactions };
+}

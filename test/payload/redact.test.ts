@@ -121,3 +121,27 @@ describe('buildHandoff redaction', () => {
     expect(p.redactions).to.deep.equal([]);
   });
 });
+
+describe('redactDraft', () => {
+  it('masks every text in a draft of any shape and lists the paths', async () => {
+    const { redactDraft } = await import('../../src/payload/index.js');
+    const draft = { recap: { summary: 'card 4111 1111 1111 1111', tried: ['ok', 'used 5555555555554444'] }, case: { id: 'C-1' }, count: 2 };
+    const { draft: masked, redactions } = redactDraft(draft);
+    expect(masked).to.deep.equal({ recap: { summary: 'card •••• •••• •••• 1111', tried: ['ok', 'used ••••••••••••4444'] }, case: { id: 'C-1' }, count: 2 });
+    expect(redactions).to.deep.equal([
+      { field: 'recap.summary', kind: 'card-number' },
+      { field: 'recap.tried[1]', kind: 'card-number' },
+    ]);
+    expect(draft.recap.summary).to.equal('card 4111 1111 1111 1111');
+  });
+
+  it('buildHandoff lists maskings applied upstream along with its own', () => {
+    const draft = clone(FULL_DRAFT) as any;
+    draft.nextSteps = 'pay with 4111111111111111';
+    const result = buildHandoff(draft, { redactions: [{ field: 'recap.summary', kind: 'card-number' }] });
+    expect(result.payload!.redactions).to.deep.equal([
+      { field: 'recap.summary', kind: 'card-number' },
+      { field: 'nextSteps', kind: 'card-number' },
+    ]);
+  });
+});

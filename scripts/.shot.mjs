@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+import { createDemoServer } from '../demo/server.mjs';
+import { createReceiver } from '../receiver/receiver.mjs';
+process.chdir('/work/main');
+const receiver = await createReceiver();
+const server = createDemoServer({ receiver, extraMounts: { '/e2e/': 'test/e2e/pages' } });
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const url = `http://127.0.0.1:${server.address().port}/e2e/panel.html?ns=shot`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+const [w, scheme, file] = process.argv.slice(2);
+const page = await browser.newPage({ viewport: { width: Number(w), height: 900 }, colorScheme: scheme });
+page.on('console', (m) => console.log('console:', m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto(url);
+await page.waitForTimeout(500);
+await page.screenshot({ path: file, fullPage: true });
+await browser.close();
+server.close();

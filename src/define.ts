@@ -1,0 +1,3 @@
+/** Registers every element: `import 'handoff-panel/define'`. */
+import './ui/handoff-panel/handoff-panel.js';
+import './ui/outbox-status/outbox-status.js';

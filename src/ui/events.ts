@@ -1,0 +1,39 @@
+/**
+ * The events the UI elements dispatch. All bubble and are composed, so a host listens on the element
+ * or on any ancestor, through shadow roots.
+ */
+import type { FieldError } from '../payload/checker.js';
+import type { HandoffV1 } from '../payload/types.js';
+import type { OutboxItem } from '../outbox/types.js';
+
+export interface HandoffFailure {
+  id?: string;
+  /** storage: not saved at all; rejected/expired: dead-lettered; auth: sending paused for sign-in. */
+  reason: 'storage' | 'rejected' | 'expired' | 'auth';
+  message: string;
+}
+
+export interface HandoffPanelEventMap {
+  /** Before saving: cancel it (`preventDefault()`) to veto the handoff. The detail is the payload. */
+  'handoff-submit': CustomEvent<HandoffV1>;
+  /** Durably saved in the outbox; delivery follows. */
+  'handoff-queued': CustomEvent<{ payload: HandoffV1; item: OutboxItem }>;
+  'handoff-delivered': CustomEvent<{ id: string }>;
+  'handoff-failed': CustomEvent<HandoffFailure>;
+  /** "Send handoff" found problems; they are shown at their fields. */
+  'handoff-invalid': CustomEvent<{ errors: FieldError[] }>;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- augments the DOM's map with ours
+  interface HTMLElementEventMap extends HandoffPanelEventMap {}
+}
+
+export function emit<K extends keyof HandoffPanelEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: HandoffPanelEventMap[K]['detail'],
+  cancelable = false,
+): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+}

@@ -1,0 +1,158 @@
+/**
+ * Every string the UI shows, per locale: its own texts, the validation messages and field labels of
+ * the payload core, and the script templates. Strings are templates (see payload/template.ts).
+ */
+import { DEFAULT_FIELD_LABELS_EN, DEFAULT_VALIDATION_MESSAGES_EN, type ValidationMessages } from '../../payload/messages.js';
+import { DEFAULT_SCRIPT_TEMPLATES_EN, type ScriptTemplates } from '../../payload/scripts.js';
+import type { ActionOwner, Channel, FollowUpBy, IfUnavailable, Mode, Priority, ReasonCode } from '../../payload/types.js';
+
+export interface UiTexts {
+  title: string;
+  sections: Record<'why' | 'how' | 'recap' | 'customer' | 'actions' | 'receiver' | 'contingency' | 'check', string>;
+  hints: Record<'detail' | 'summary' | 'tried' | 'managingUp' | 'fallback' | 'datetime', string>;
+  required: string;
+  addAction: string;
+  removeAction: string;
+  useSuggestion: string;
+  sayToCustomer: string;
+  informLine: string;
+  apologyLine: string;
+  transferCount: string;
+  flagged: string;
+  masked: string;
+  errorSummaryOne: string;
+  errorSummaryMany: string;
+  send: string;
+  newHandoff: string;
+  copy: string;
+  copied: string;
+  status: Record<
+    | 'saving' | 'sending' | 'delivered' | 'queuedOffline' | 'retrying' | 'rejected' | 'expired' | 'auth'
+    | 'notSaved' | 'cancelled' | 'noEndpoint' | 'restored',
+    string
+  >;
+  outbox: Record<'pending' | 'dead' | 'allDelivered' | 'deadList' | 'retry' | 'discard' | 'rejectedItem' | 'expiredItem', string>;
+  options: {
+    reason: Record<ReasonCode, string>;
+    mode: Record<Mode, string>;
+    channel: Record<Channel, string>;
+    priority: Record<Priority, string>;
+    owner: Record<ActionOwner, string>;
+    followUpBy: Record<FollowUpBy, string>;
+    ifUnavailable: Record<IfUnavailable, string>;
+  };
+}
+
+export interface HandoffMessages {
+  /** BCP 47 tag, recorded in the payload's `client.locale`. */
+  locale: string;
+  ui: UiTexts;
+  validation: ValidationMessages;
+  fieldLabels: Record<string, string>;
+  templates: ScriptTemplates;
+}
+
+export const en: HandoffMessages = {
+  locale: 'en',
+  ui: {
+    title: 'Hand off this customer',
+    sections: {
+      why: 'Why the transfer',
+      how: 'How',
+      recap: 'Recap',
+      customer: 'Customer and verification',
+      actions: 'Actions and next steps',
+      receiver: 'Receiver and what to say',
+      contingency: 'If the transfer fails',
+      check: 'Before you send',
+    },
+    hints: {
+      detail: 'What your role cannot do here.',
+      summary: "The problem in the customer's words.",
+      tried: 'One step per line.',
+      managingUp: 'Suggested from the receiver; edit it to sound like you.',
+      fallback: 'Required for phone transfers: a number that reaches the receiver if the call drops.',
+      datetime: 'Your local time.',
+    },
+    required: 'required',
+    addAction: 'Add action',
+    removeAction: 'Remove action {index}',
+    useSuggestion: 'Use the suggested script',
+    sayToCustomer: 'Say to the customer',
+    informLine: 'Before you transfer',
+    apologyLine: 'Apology',
+    transferCount: 'Transfer {count}',
+    flagged: 'Transfer {count}: this contact is flagged for the priority lane.',
+    masked: 'Card number masked: only the last 4 digits are kept.',
+    errorSummaryOne: 'Fix 1 problem before sending:',
+    errorSummaryMany: 'Fix {count} problems before sending:',
+    send: 'Send handoff',
+    newHandoff: 'Start a new handoff',
+    copy: 'Copy handoff as text',
+    copied: 'Copied.',
+    status: {
+      saving: 'Saving…',
+      sending: 'Saved. Sending…',
+      delivered: 'Delivered.',
+      queuedOffline: "Saved. You're offline: it will be sent when you're back online.",
+      retrying: 'Saved, not delivered yet: {reason}. Retrying at {time}.',
+      rejected: 'Needs attention: the receiver rejected this handoff ({reason}).',
+      expired: 'Needs attention: not delivered in time; see the outbox.',
+      auth: 'Needs attention: sign in again so the handoff can be sent.',
+      notSaved: 'Not saved: {reason} Your text is still here.',
+      cancelled: 'Not sent: the page cancelled it.',
+      noEndpoint: 'This panel has nowhere to send to: set its endpoint attribute.',
+      restored: 'Draft restored.',
+    },
+    outbox: {
+      pending: '{count} waiting to send',
+      dead: '{count} need attention',
+      allDelivered: 'All handoffs sent',
+      deadList: 'Handoffs that need attention',
+      retry: 'Retry',
+      discard: 'Discard',
+      rejectedItem: 'Rejected ({reason})',
+      expiredItem: 'Expired',
+    },
+    options: {
+      reason: { escalation: 'Escalation', specialist: 'Specialist expertise', 'shift-change': 'Shift change', 'absence-cover': 'Absence cover', other: 'Other' },
+      mode: { warm: 'Warm (I stay on until they take over)', blind: 'Blind' },
+      channel: { phone: 'Phone', chat: 'Chat', email: 'Email', 'in-person': 'In person' },
+      priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
+      owner: { receiver: 'Receiver', sender: 'Me', customer: 'Customer' },
+      followUpBy: { receiver: 'Receiver', sender: 'Me' },
+      ifUnavailable: { callback: 'Call the customer back', voicemail: 'Leave a voicemail', requeue: 'Back to the queue', other: 'Other' },
+    },
+  },
+  validation: DEFAULT_VALIDATION_MESSAGES_EN,
+  fieldLabels: DEFAULT_FIELD_LABELS_EN,
+  templates: DEFAULT_SCRIPT_TEMPLATES_EN,
+};
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+export type HandoffMessagesOverride = DeepPartial<HandoffMessages>;
+
+/** Merges overrides into a catalogue, leaf by leaf. */
+export function mergeMessages(base: HandoffMessages, override: HandoffMessagesOverride | undefined): HandoffMessages {
+  if (!override) return base;
+  const merge = (a: unknown, b: unknown): unknown => {
+    if (!b || typeof b !== 'object' || Array.isArray(b)) return b ?? a;
+    const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(b)) out[k] = merge(out[k], v);
+    return out;
+  };
+  return merge(base, override) as HandoffMessages;
+}
+
+const registry = new Map<string, HandoffMessages>([['en', en]]);
+
+/** Makes a catalogue available to every panel whose `lang` (or config.locale) matches it. */
+export function registerLocale(messages: HandoffMessages): void {
+  registry.set(messages.locale.toLowerCase(), messages);
+}
+
+/** The catalogue for a language tag: exact, then its base language (`pt-BR` → `pt`), then English. */
+export function messagesFor(tag: string | undefined): HandoffMessages {
+  const lower = (tag ?? 'en').toLowerCase();
+  return registry.get(lower) ?? registry.get(lower.split('-')[0]!) ?? en;
+}

@@ -1,0 +1,13 @@
+/** Registers `<handoff-outbox-status>` (import for its side effect). */
+import { defineElement } from '../shared/define.js';
+import { HandoffOutboxStatus } from './outbox-status.component.js';
+
+export { HandoffOutboxStatus } from './outbox-status.component.js';
+
+defineElement('handoff-outbox-status', HandoffOutboxStatus);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'handoff-outbox-status': HandoffOutboxStatus;
+  }
+}
