@@ -1,5 +1,6 @@
 // The script-tag bundle: everything inlined, minified, one global `HandoffPanel`.
 // (The ESM library build is plain `tsc` output: one file per module, dependencies external.)
+import minifyHTMLLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -21,6 +22,8 @@ export default {
       compilerOptions: { declaration: false, declarationMap: false, outDir: 'dist', rootDir: 'src' },
       outputToFilesystem: false,
     }),
+    // Lit's html`` and css`` literals: whitespace and comments out (every byte reaches every CRM page).
+    minifyHTMLLiterals(),
     // module: false, or terser drops the top-level `var HandoffPanel` of the IIFE.
     terser({ module: false, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
   ],

@@ -25,6 +25,10 @@ function readCounts(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
+/** `npm test -- --files 'test/ui/*.test.ts'` runs just those browser tests (no Node tests). */
+const wtrArgs = process.argv.slice(2);
+const browserFilesOnly = wtrArgs.includes('--files');
+
 async function main() {
   const browsers = selectedBrowsers();
   const help = missingBrowserHelp(browsers);
@@ -46,27 +50,27 @@ async function main() {
   };
 
   // The Node tests check the built artifacts, so build first.
-  const buildExit = await run('npm', ['run', 'build', '--silent']);
+  const buildExit = browserFilesOnly ? 0 : await run('npm', ['run', 'build', '--silent']);
   if (buildExit !== 0) {
     console.error('npm run build failed.');
     totals.failed++;
   }
 
-  const nodeExit = await run(process.execPath, [
+  const nodeExit = browserFilesOnly ? 0 : await run(process.execPath, [
     '--import', './scripts/ts-register.mjs',
     '--test',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./scripts/node-count-reporter.mjs', `--test-reporter-destination=${RESULTS}/node.json`,
     ...nodeTestFiles(browsers),
   ]);
-  const nodeCounts = readCounts(`${RESULTS}/node.json`);
+  const nodeCounts = browserFilesOnly ? { passed: 0, failed: 0, skipped: 0 } : readCounts(`${RESULTS}/node.json`);
   add(nodeCounts, 'Node tests');
   if (nodeExit !== 0 && nodeCounts && !nodeCounts.failed) totals.failed++;
 
   let webkit;
   if (browsers.includes('webkit')) webkit = await startWebKitDriver();
   try {
-    const wtrExit = await run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs'], webkit ? { WEBKIT_DRIVER_PORT: String(webkit.port) } : {});
+    const wtrExit = await run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...wtrArgs], webkit ? { WEBKIT_DRIVER_PORT: String(webkit.port) } : {});
     const browserCounts = readCounts(`${RESULTS}/browsers.json`);
     add(browserCounts, 'Browser tests');
     if (wtrExit !== 0 && browserCounts && !browserCounts.failed) totals.failed++;

@@ -53,6 +53,12 @@ export function tick(panel: HTMLElement, label: string): void {
   el.click();
 }
 
+/**
+ * web-test-runner's WebDriver launcher (our WebKitGTK run) loses the test iframe on the second key it
+ * sends ("Invalid frame ID"), so real-keyboard tests run in the puppeteer-driven Chromium and Firefox.
+ */
+export const realKeyboard = !(navigator.webdriver && /AppleWebKit/.test(navigator.userAgent) && !/Chrome/.test(navigator.userAgent));
+
 /** Presses Tab until the focused control in the panel has this label. */
 export async function tabTo(panel: HTMLElement, label: string, max = 120): Promise<Element> {
   for (let i = 0; i < max; i++) {
