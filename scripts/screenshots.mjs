@@ -1,0 +1,47 @@
+// `npm run screenshots`: the panel in light, dark and narrow (320 px) views, to docs/ (after a build).
+import { chromium } from 'playwright-core';
+import { createDemoServer } from '../demo/server.mjs';
+import { createReceiver } from '../receiver/receiver.mjs';
+import { BROWSER_REQUIREMENTS, CHROMIUM_ARGS } from './browsers.mjs';
+
+const VIEWS = [
+  { file: 'docs/panel-light.png', width: 960, colorScheme: 'light' },
+  { file: 'docs/panel-dark.png', width: 960, colorScheme: 'dark' },
+  { file: 'docs/panel-narrow.png', width: 320, colorScheme: 'light' },
+];
+
+const PREFILL = {
+  mode: 'warm',
+  channel: 'phone',
+  reason: { code: 'escalation', detail: 'Refunds over $500 need a supervisor; I cannot approve them.' },
+  recap: { summary: 'Charged twice for the November plan (£54.99 each). Wants the duplicate refunded before rent is due.', tried: ['Confirmed both charges', 'No pending reversal'] },
+  to: { name: 'Dana Whitfield', expertise: 'disputed charges' }, // no team: the shot shows its error
+  contingency: { fallback: { phone: '+44 20 7946 0100' }, ifUnavailable: 'callback' },
+  actions: [{ text: 'Approve and issue the refund', owner: 'receiver' }],
+};
+
+const receiver = await createReceiver();
+const server = createDemoServer({ receiver, extraMounts: { '/e2e/': 'test/e2e/pages' } });
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const browser = await chromium.launch({ executablePath: BROWSER_REQUIREMENTS.chromium.path(), args: CHROMIUM_ARGS });
+try {
+  for (const view of VIEWS) {
+    const page = await browser.newPage({ viewport: { width: view.width, height: 800 }, colorScheme: view.colorScheme, deviceScaleFactor: 1 });
+    await page.goto(`http://127.0.0.1:${server.address().port}/e2e/panel.html?ns=screenshot-${view.colorScheme}-${view.width}`);
+    await page.locator('handoff-panel').getByLabel('Summary').waitFor();
+    await page.evaluate((prefill) => {
+      const panel = document.querySelector('handoff-panel');
+      panel.prefill(prefill);
+      return panel.updateComplete;
+    }, PREFILL);
+    // Show a validation error too, as an agent would see it.
+    await page.locator('handoff-panel').getByLabel('Customer informed').focus();
+    await page.locator('handoff-panel').getByRole('button', { name: 'Send handoff' }).click();
+    await page.locator('handoff-panel').screenshot({ path: view.file });
+    console.log(`wrote ${view.file}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
