@@ -30,6 +30,7 @@ try {
     await page.goto(`http://127.0.0.1:${server.address().port}/e2e/panel.html?ns=screenshot-${view.colorScheme}-${view.width}`);
     await page.locator('handoff-panel').getByLabel('Summary').waitFor();
     await page.evaluate((prefill) => {
+      // eslint-disable-next-line no-undef -- this callback runs in the page
       const panel = document.querySelector('handoff-panel');
       panel.prefill(prefill);
       return panel.updateComplete;

@@ -1,25 +1,19 @@
 // The script-tag bundle in a real page: one global, the elements defined, and a second copy harmless.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startHarness, type Harness } from './harness.js';
+import { useHarness } from './harness.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 
 describe('script-tag bundle (Chromium)', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(async () => {
-    await harness.close();
-  });
+  const h = useHarness();
 
   it('adds exactly one global, HandoffPanel, defines the elements, and reports its version', async () => {
-    const page = await harness.browser.newPage();
+    const page = await h.current.browser.newPage();
     const warnings: string[] = [];
     page.on('console', (m) => warnings.push(`${m.type()}: ${m.text()}`));
-    await page.goto(`${harness.origin}/e2e/blank.html`);
+    await page.goto(`${h.current.origin}/e2e/blank.html`);
     const result = await page.evaluate(async () => {
       const before = new Set(Object.getOwnPropertyNames(window));
       await new Promise((resolve, reject) => {

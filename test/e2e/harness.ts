@@ -1,5 +1,6 @@
 // End-to-end harness: the demo server with the reference receiver and the test pages, and Chromium
 // through playwright-core.
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -31,6 +32,18 @@ export async function startHarness(): Promise<Harness> {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/** Starts the harness before a suite's tests and closes it after; read `.current` inside tests. */
+export function useHarness(): { current: Harness } {
+  const ref = {} as { current: Harness };
+  before(async () => {
+    ref.current = await startHarness();
+  });
+  after(async () => {
+    await ref.current.close();
+  });
+  return ref;
 }
 
 export interface ReceiverStats {

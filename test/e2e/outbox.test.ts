@@ -1,10 +1,10 @@
 // The outbox in real Chromium tabs (playwright-core), delivering the script-tag bundle's handoffs to the
 // reference receiver over real HTTP: closed tabs, reloads, offline, many tabs and chaos.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { ReceiverControl, openTab, startHarness, waitFor, type E2EWindow, type Harness, type ReceiverStats } from './harness.js';
+import { ReceiverControl, openTab, useHarness, waitFor, type E2EWindow, type ReceiverStats } from './harness.js';
 
 const enqueue = (page: Page, id: string, n: number) => page.evaluate(([i, k]) => (window as unknown as E2EWindow).e2e.enqueue(i, k), [id, n] as const);
 const counts = (page: Page) => page.evaluate(() => (window as unknown as E2EWindow).e2e.counts());
@@ -16,21 +16,15 @@ function assertExactlyOnce(stats: ReceiverStats, ids: string[]) {
 }
 
 describe('outbox end to end (Chromium)', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(async () => {
-    await harness.close();
-  });
+  const h = useHarness();
 
   it('a tab closed mid-send: another tab delivers the item, applied once', async () => {
-    const receiver = new ReceiverControl(harness.origin);
-    const context = await harness.browser.newContext();
+    const receiver = new ReceiverControl(h.current.origin);
+    const context = await h.current.browser.newContext();
     // The first request takes 1.5 s; the tab is closed while it is in flight.
     await receiver.faults({ type: 'delay', ms: 1500 });
-    const a = await openTab(context, harness.origin, receiver.ns);
-    const b = await openTab(context, harness.origin, receiver.ns);
+    const a = await openTab(context, h.current.origin, receiver.ns);
+    const b = await openTab(context, h.current.origin, receiver.ns);
     const id = randomUUID();
     await enqueue(a, id, 1);
     await waitFor(async () => (await receiver.stats()).requests >= 1, 'the first request to be in flight');
@@ -42,9 +36,9 @@ describe('outbox end to end (Chromium)', () => {
   });
 
   it('a reload between enqueue and delivery: the reloaded page delivers it once', async () => {
-    const receiver = new ReceiverControl(harness.origin);
-    const context = await harness.browser.newContext();
-    const page = await openTab(context, harness.origin, receiver.ns);
+    const receiver = new ReceiverControl(h.current.origin);
+    const context = await h.current.browser.newContext();
+    const page = await openTab(context, h.current.origin, receiver.ns);
     await context.setOffline(true);
     const ids = [randomUUID(), randomUUID()];
     for (const [n, id] of ids.entries()) await enqueue(page, id, n);
@@ -58,9 +52,9 @@ describe('outbox end to end (Chromium)', () => {
   });
 
   it('three tabs flush one shared outbox of 300 items: each POSTed once, never concurrently', async () => {
-    const receiver = new ReceiverControl(harness.origin);
-    const context = await harness.browser.newContext();
-    const tabs = await Promise.all([1, 2, 3].map(() => openTab(context, harness.origin, receiver.ns)));
+    const receiver = new ReceiverControl(h.current.origin);
+    const context = await h.current.browser.newContext();
+    const tabs = await Promise.all([1, 2, 3].map(() => openTab(context, h.current.origin, receiver.ns)));
     await context.setOffline(true);
     const ids = Array.from({ length: 300 }, () => randomUUID());
     await Promise.all(tabs.map(async (tab, t) => {
@@ -78,12 +72,12 @@ describe('outbox end to end (Chromium)', () => {
   });
 
   it('quota exceeded on enqueue (a real 1-byte quota): a typed error, nothing saved', async () => {
-    const receiver = new ReceiverControl(harness.origin);
-    const context = await harness.browser.newContext();
-    const page = await openTab(context, harness.origin, receiver.ns);
+    const receiver = new ReceiverControl(h.current.origin);
+    const context = await h.current.browser.newContext();
+    const page = await openTab(context, h.current.origin, receiver.ns);
     await page.evaluate(() => (window as unknown as E2EWindow).e2e.counts());
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: harness.origin, quotaSize: 1 });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: h.current.origin, quotaSize: 1 });
     const result = await page.evaluate(async (id) => {
       try {
         await (window as unknown as E2EWindow).e2e.enqueue(id, 1);
@@ -93,17 +87,17 @@ describe('outbox end to end (Chromium)', () => {
       }
     }, randomUUID());
     assert.deepEqual(result, { saved: false, name: 'OutboxStorageError', problem: 'quota' });
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: harness.origin });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: h.current.origin });
     assert.equal((await counts(page)).pending, 0);
     await context.close();
   });
 
   it('chaos: 1,000 handoffs through random faults, offline flips and reloads across 3 tabs arrive exactly once', async () => {
     const started = Date.now();
-    const receiver = new ReceiverControl(harness.origin);
-    const context = await harness.browser.newContext();
+    const receiver = new ReceiverControl(h.current.origin);
+    const context = await h.current.browser.newContext();
     const query = '&timeoutMs=1500&baseMs=10&capMs=300&pollMs=300';
-    const tabs = await Promise.all([1, 2, 3].map(() => openTab(context, harness.origin, receiver.ns, query)));
+    const tabs = await Promise.all([1, 2, 3].map(() => openTab(context, h.current.origin, receiver.ns, query)));
     await receiver.chaos(0.3, [
       { status: 500 }, { status: 503 }, { status: 429, retryAfter: 0 }, { status: 408 }, { status: 409, retryAfter: 0 },
       { type: 'drop' }, { type: 'commit-then-drop' }, { type: 'redirect' }, { type: 'delay', ms: 200 }, { type: 'hang' },

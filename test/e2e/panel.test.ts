@@ -1,9 +1,9 @@
 // <handoff-panel> in a real page served with the script-tag bundle: the controls are found by their
 // visible labels (as integrators' tests do), a real reload restores the draft, real offline queues.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { ReceiverControl, startHarness, waitFor, type Harness } from './harness.js';
+import { ReceiverControl, useHarness, waitFor, type Harness } from './harness.js';
 
 async function openPanel(harness: Harness, page: Page, ns: string) {
   await page.goto(`${harness.origin}/e2e/panel.html?ns=${ns}`);
@@ -11,19 +11,13 @@ async function openPanel(harness: Harness, page: Page, ns: string) {
 }
 
 describe('<handoff-panel> end to end (Chromium)', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(async () => {
-    await harness.close();
-  });
+  const h = useHarness();
 
   it('restores a draft after a real reload, then sends it offline-first: queued, then delivered', async () => {
-    const receiver = new ReceiverControl(harness.origin);
-    const context = await harness.browser.newContext();
+    const receiver = new ReceiverControl(h.current.origin);
+    const context = await h.current.browser.newContext();
     const page = await context.newPage();
-    await openPanel(harness, page, receiver.ns);
+    await openPanel(h.current, page, receiver.ns);
     const panel = page.locator('handoff-panel');
 
     await panel.getByLabel('Reason', { exact: true }).selectOption('escalation');
@@ -65,7 +59,7 @@ describe('<handoff-panel> end to end (Chromium)', () => {
     await waitFor(async () => (await page.locator('handoff-outbox-status [part="counts"]').innerText()) === 'All handoffs sent', 'the outbox status to clear');
     const stats = await receiver.stats();
     assert.equal(stats.distinctIds, 1);
-    const stored = await (await fetch(`${harness.origin}/r/${receiver.ns}/handoffs/${stats.ids[0]}`)).json();
+    const stored = await (await fetch(`${h.current.origin}/r/${receiver.ns}/handoffs/${stats.ids[0]}`)).json();
     assert.equal(stored.recap.summary, 'Charged twice; card •••• •••• •••• 1111.');
     assert.deepEqual(stored.recap.tried, ['Checked billing history', 'Looked for a reversal']);
     assert.deepEqual(stored.redactions, [{ field: 'recap.summary', kind: 'card-number' }]);

@@ -66,22 +66,21 @@ describe('<handoff-panel>', () => {
     const submitted = nextEvent<CustomEvent<HandoffV1>>(panel, 'handoff-submit');
     const delivered = nextEvent<CustomEvent<{ id: string }>>(panel, 'handoff-delivered');
 
-    await tabTo(panel, 'Reason');
-    await sendKeys({ type: 'Spec' }); // type-ahead picks "Specialist expertise"
-    await tabTo(panel, "Why I can't resolve it");
-    await sendKeys({ type: 'Router firmware is outside tier 1.' });
-    await tabTo(panel, 'Warm (I stay on until they take over)');
-    await sendKeys({ type: ' ' });
-    await tabTo(panel, 'Channel');
-    await sendKeys({ type: 'Chat' });
-    await tabTo(panel, 'Summary');
-    await sendKeys({ type: 'Wi-Fi drops every evening.' });
-    await tabTo(panel, 'Receiver team');
-    await sendKeys({ type: 'Network specialists' });
-    await tabTo(panel, 'Customer informed');
-    await sendKeys({ type: ' ' });
-    await tabTo(panel, 'Send handoff');
-    await sendKeys({ press: 'Enter' });
+    // Each step: Tab to the control with this label, then these keys (type-ahead picks select options).
+    const steps: [string, Parameters<typeof sendKeys>[0]][] = [
+      ['Reason', { type: 'Spec' }],
+      ["Why I can't resolve it", { type: 'Router firmware is outside tier 1.' }],
+      ['Warm (I stay on until they take over)', { type: ' ' }],
+      ['Channel', { type: 'Chat' }],
+      ['Summary', { type: 'Wi-Fi drops every evening.' }],
+      ['Receiver team', { type: 'Network specialists' }],
+      ['Customer informed', { type: ' ' }],
+      ['Send handoff', { press: 'Enter' }],
+    ];
+    for (const [label, keys] of steps) {
+      await tabTo(panel, label);
+      await sendKeys(keys);
+    }
 
     const payload = (await submitted).detail;
     expect(validateHandoff(payload)).to.deep.equal([]);
