@@ -9,8 +9,8 @@ export default {
   input: 'src/bundle.ts',
   output: {
     file: 'dist/handoff-panel.js',
+    // No exports: src/bundle.ts installs the global itself, after replaying the stub's queue.
     format: 'iife',
-    name: 'HandoffPanel',
     sourcemap: true,
     generatedCode: 'es2015',
   },

@@ -1,5 +1,7 @@
 /** The UI elements' classes (no registration) and their types. */
 export { HandoffPanel, type HandoffPanelConfig } from './handoff-panel/handoff-panel.component.js';
 export { HandoffOutboxStatus } from './outbox-status/outbox-status.component.js';
+export { HandoffLauncher } from './launcher/launcher.component.js';
+export { setElementDefaults, elementDefaults, type ElementDefaults } from './shared/defaults.js';
 export type { HandoffPanelEventMap, HandoffFailure } from './events.js';
 export { en, registerLocale, messagesFor, mergeMessages, type HandoffMessages, type HandoffMessagesOverride, type UiTexts } from './messages/catalogue.js';

@@ -15,6 +15,7 @@ import {
 } from '../../payload/types.js';
 import { emit } from '../events.js';
 import { mergeMessages, messagesFor, type HandoffMessages, type HandoffMessagesOverride } from '../messages/catalogue.js';
+import { elementDefaults, onDefaultsChange } from '../shared/defaults.js';
 import { sharedOutbox } from '../shared/outbox-registry.js';
 import { controlId, controlPath, fromLocalInput, getPath, setPath, toLocalInput } from '../shared/paths.js';
 import { styles } from './handoff-panel.styles.js';
@@ -74,6 +75,7 @@ const redactionPath = (path: string) => path.replace(/\.(\d+)/g, '[$1]');
 /**
  * `<handoff-panel>`: walks an agent through a good handoff and sends it through the outbox.
  *
+ * @tagname handoff-panel
  * @fires handoff-submit - cancelable; detail is the payload
  * @fires handoff-queued - durably saved; detail `{ payload, item }`
  * @fires handoff-delivered - detail `{ id }`
@@ -92,6 +94,8 @@ const redactionPath = (path: string) => path.replace(/\.(\d+)/g, '[$1]');
  */
 export class HandoffPanel extends LitElement {
   static override styles = styles;
+  /** `panel.focus()` lands on the first control (the launcher relies on it). */
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties = {
     endpoint: { type: String },
@@ -175,6 +179,11 @@ export class HandoffPanel extends LitElement {
     return clone(this.draft);
   }
 
+  /** Whether the agent has typed anything beyond what the host provided and not sent it yet. */
+  get hasUnsentDraft(): boolean {
+    return JSON.stringify(this.draft) !== JSON.stringify(this.hostDraft(emptyDraft()));
+  }
+
   /** Clears the form back to what the host provided, and deletes the saved draft. */
   async reset(): Promise<void> {
     this.draft = this.hostDraft(emptyDraft());
@@ -188,14 +197,18 @@ export class HandoffPanel extends LitElement {
 
   // ——— lifecycle ———
 
+  private stopDefaults: (() => void) | undefined;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.stopDefaults = onDefaultsChange(this.onDefaults);
     globalThis.addEventListener?.('pagehide', this.saveNow);
     void this.restoreDraft();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopDefaults?.();
     globalThis.removeEventListener?.('pagehide', this.saveNow);
     this.saveNow();
     this.unsubscribe();
@@ -218,6 +231,18 @@ export class HandoffPanel extends LitElement {
 
   // ——— host values, messages, outbox ———
 
+  /** This panel's config over the page-wide defaults (`HandoffPanel.configure()`). */
+  private get cfg(): HandoffPanelConfig {
+    const base = elementDefaults();
+    return { ...base, ...this.config, outbox: { ...base.outbox, ...this.config.outbox } };
+  }
+
+  private readonly onDefaults = (): void => {
+    this.messagesCache = undefined;
+    this.unsubscribe();
+    this.requestUpdate();
+  };
+
   /** Applies the host's attributes and properties onto a draft. */
   private hostDraft(draft: HandoffDraft): HandoffDraft {
     const from: Bag = { ...this.agent };
@@ -236,7 +261,7 @@ export class HandoffPanel extends LitElement {
   }
 
   private get locale(): string {
-    return this.config.locale ?? this.closest<HTMLElement>('[lang]')?.lang ?? (document.documentElement.lang || 'en');
+    return this.cfg.locale ?? this.closest<HTMLElement>('[lang]')?.lang ?? (document.documentElement.lang || 'en');
   }
 
   private get messages(): HandoffMessages {
@@ -247,7 +272,7 @@ export class HandoffPanel extends LitElement {
     const { locale } = this;
     const cached = this.messagesCache;
     if (cached && cached.key === this.config.messages && cached.messages.locale === locale) return cached;
-    const messages = { ...mergeMessages(messagesFor(locale), this.config.messages), locale };
+    const messages = { ...mergeMessages(messagesFor(locale), this.cfg.messages), locale };
     let templates: CompiledScriptTemplates;
     try {
       templates = compileScriptTemplates(messages.templates, messages.templates);
@@ -263,10 +288,10 @@ export class HandoffPanel extends LitElement {
   }
 
   private getOutbox(): Outbox | undefined {
-    const endpoint = this.config.outbox?.endpoint ?? this.endpoint;
+    const endpoint = this.config.outbox?.endpoint ?? this.endpoint ?? this.cfg.outbox?.endpoint ?? elementDefaults().endpoint;
     if (!endpoint) return undefined;
     if (!this.outbox) {
-      this.outbox = sharedOutbox({ ...this.config.outbox, endpoint });
+      this.outbox = sharedOutbox({ ...this.cfg.outbox, endpoint });
       for (const type of ['sending', 'delivered', 'retrying', 'dead'] as const) this.outbox.addEventListener(type, this.onOutboxEvent);
       this.outbox.addEventListener('auth-required', this.onAuthRequired);
     }
@@ -283,8 +308,8 @@ export class HandoffPanel extends LitElement {
   // ——— drafts ———
 
   private draftStore(): DraftStore | undefined {
-    if (this.config.drafts === false) return undefined;
-    this.drafts ??= new DraftStore(this.config.drafts?.name);
+    if (this.cfg.drafts === false) return undefined;
+    this.drafts ??= new DraftStore(this.cfg.drafts?.name);
     return this.drafts;
   }
 
@@ -303,7 +328,7 @@ export class HandoffPanel extends LitElement {
   private scheduleSave(): void {
     if (!this.draftStore()) return;
     clearTimeout(this.saveTimer);
-    const ms = (this.config.drafts === false ? undefined : this.config.drafts)?.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+    const ms = (this.cfg.drafts === false ? undefined : this.cfg.drafts)?.debounceMs ?? DEFAULT_DEBOUNCE_MS;
     this.saveTimer = setTimeout(this.saveNow, ms);
   }
 
@@ -407,8 +432,8 @@ export class HandoffPanel extends LitElement {
     const result = buildHandoff(this.draftForBuild(), {
       locale: this.locale,
       training: this.training || undefined,
-      defaultCallingCode: this.config.defaultCallingCode,
-      flagThreshold: this.config.flagThreshold,
+      defaultCallingCode: this.cfg.defaultCallingCode,
+      flagThreshold: this.cfg.flagThreshold,
       messages: this.messages.validation,
       fieldLabels: this.messages.fieldLabels,
       redactions: this.redactions,
@@ -579,7 +604,7 @@ export class HandoffPanel extends LitElement {
     const phone = d.channel === 'phone';
     const verified = d.customer?.verification?.status === 'verified';
     const count = typeof d.transfer?.count === 'number' ? d.transfer.count : 1;
-    const flagged = count >= (this.config.flagThreshold ?? DEFAULT_FLAG_THRESHOLD);
+    const flagged = count >= (this.cfg.flagThreshold ?? DEFAULT_FLAG_THRESHOLD);
     const lines = this.suggestions();
     const managingUp = this.scriptEdited ? stringValue(d.script?.managingUp) : lines.managingUp;
 

@@ -35,21 +35,7 @@ export const styles = css`
     --_radius: var(--handoff-radius, 0.4em);
 
     display: block;
-    box-sizing: border-box;
     container-type: inline-size;
-    font-family: var(--handoff-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--handoff-font-size, 15px);
-    font-weight: 400;
-    font-style: normal;
-    line-height: 1.45;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-align: start;
-    text-transform: none;
-    text-indent: 0;
-    white-space: normal;
-    color: var(--_text);
-    background: var(--_bg);
     color-scheme: light;
   }
   @media (prefers-color-scheme: dark) {
@@ -69,9 +55,22 @@ export const styles = css`
     }
   }
   :host([hidden]) { display: none; }
-  *, *::before, *::after { box-sizing: inherit; }
+  *, *::before, *::after { box-sizing: border-box; }
 
-  form { display: grid; gap: 0.9em; padding: 1em; margin: 0; }
+  /*
+   * Page rules such as \`* { all: revert }\` reach the host element itself and beat :host, so every
+   * inherited property is set here, on an element no page selector can reach.
+   */
+  form {
+    display: grid; gap: 0.9em; padding: 1em; margin: 0;
+    font-family: var(--handoff-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--handoff-font-size, 15px);
+    font-weight: 400; font-style: normal; font-variant: normal; line-height: 1.45;
+    letter-spacing: normal; word-spacing: normal; text-align: start; text-transform: none; text-indent: 0;
+    text-shadow: none; white-space: normal; visibility: visible; cursor: auto;
+    color: var(--_text); background: var(--_bg); color-scheme: light;
+  }
+  @media (prefers-color-scheme: dark) { form { color-scheme: dark; } }
   header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.5em; }
   h2 { font-size: 1.25em; margin: 0; font-weight: 650; }
   h3 { font-size: 1em; margin: 0 0 0.4em; }

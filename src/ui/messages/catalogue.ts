@@ -32,6 +32,7 @@ export interface UiTexts {
     string
   >;
   outbox: Record<'pending' | 'dead' | 'allDelivered' | 'deadList' | 'retry' | 'discard' | 'rejectedItem' | 'expiredItem', string>;
+  launcher: Record<'open' | 'unsentDraft' | 'keepEditing' | 'closeAnyway', string>;
   options: {
     reason: Record<ReasonCode, string>;
     mode: Record<Mode, string>;
@@ -113,6 +114,12 @@ export const en: HandoffMessages = {
       discard: 'Discard',
       rejectedItem: 'Rejected ({reason})',
       expiredItem: 'Expired',
+    },
+    launcher: {
+      open: 'Hand off',
+      unsentDraft: 'This handoff is not sent yet. It stays saved as a draft; close anyway?',
+      keepEditing: 'Keep editing',
+      closeAnyway: 'Close',
     },
     options: {
       reason: { escalation: 'Escalation', specialist: 'Specialist expertise', 'shift-change': 'Shift change', 'absence-cover': 'Absence cover', other: 'Other' },

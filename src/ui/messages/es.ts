@@ -66,6 +66,12 @@ export const es: HandoffMessages = {
       rejectedItem: 'Rechazada ({reason})',
       expiredItem: 'Caducada',
     },
+    launcher: {
+      open: 'Transferir',
+      unsentDraft: 'Esta transferencia aún no se ha enviado. Se guarda como borrador; ¿cerrar de todos modos?',
+      keepEditing: 'Seguir editando',
+      closeAnyway: 'Cerrar',
+    },
     options: {
       reason: { escalation: 'Escalado', specialist: 'Especialista', 'shift-change': 'Cambio de turno', 'absence-cover': 'Cobertura de ausencia', other: 'Otro' },
       mode: { warm: 'Acompañada (me quedo hasta que la asuman)', blind: 'Directa' },

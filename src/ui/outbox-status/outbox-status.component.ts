@@ -3,20 +3,26 @@ import type { Outbox, OutboxOptions } from '../../outbox/outbox.js';
 import type { OutboxCounts, OutboxItem } from '../../outbox/types.js';
 import { renderTemplate } from '../../payload/template.js';
 import { mergeMessages, messagesFor, type HandoffMessages, type HandoffMessagesOverride } from '../messages/catalogue.js';
+import { elementDefaults, onDefaultsChange } from '../shared/defaults.js';
 import { sharedOutbox } from '../shared/outbox-registry.js';
 
 /**
  * `<handoff-outbox-status>`: how many handoffs wait to be sent and how many need attention, across
  * every tab, with the dead-letter list to retry or discard.
  *
+ * @tagname handoff-outbox-status
  * @csspart base - the whole element
  * @csspart counts - the summary line (a live region)
  * @csspart dead-list - the list of items that need attention
  */
 export class HandoffOutboxStatus extends LitElement {
   static override styles = css`
-    :host { display: block; font-family: var(--handoff-font, system-ui, sans-serif); font-size: var(--handoff-font-size, 15px);
-      line-height: 1.45; letter-spacing: normal; text-align: start; color: var(--handoff-color-text, inherit); }
+    :host { display: block; }
+    /* Typography on an inner element: page rules like \`* { all: revert }\` reach the host itself. */
+    div { font-family: var(--handoff-font, system-ui, sans-serif); font-size: var(--handoff-font-size, 15px); font-weight: 400;
+      line-height: 1.45; letter-spacing: normal; word-spacing: normal; text-align: start; text-transform: none;
+      color: var(--handoff-color-text, #1b2230); }
+    @media (prefers-color-scheme: dark) { div { color: var(--handoff-color-text, #e8ecf3); } }
     :host([hidden]) { display: none; }
     p { margin: 0; font-weight: 600; }
     .dead { color: var(--handoff-color-danger, #b3261e); }
@@ -51,13 +57,20 @@ export class HandoffOutboxStatus extends LitElement {
     this.deadItems = [];
   }
 
+  private stopDefaults: (() => void) | undefined;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.stopDefaults = onDefaultsChange(() => {
+      this.connect();
+      this.requestUpdate();
+    });
     this.connect();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopDefaults?.();
     this.outbox?.removeEventListener('change', this.onChange);
     this.outbox = undefined;
   }
@@ -67,9 +80,10 @@ export class HandoffOutboxStatus extends LitElement {
   }
 
   private connect(): void {
-    const endpoint = this.config.outbox?.endpoint ?? this.endpoint;
+    const defaults = elementDefaults();
+    const endpoint = this.config.outbox?.endpoint ?? this.endpoint ?? defaults.outbox?.endpoint ?? defaults.endpoint;
     if (!endpoint) return;
-    const outbox = sharedOutbox({ ...this.config.outbox, endpoint });
+    const outbox = sharedOutbox({ ...defaults.outbox, ...this.config.outbox, endpoint });
     if (outbox === this.outbox) return;
     this.outbox?.removeEventListener('change', this.onChange);
     this.outbox = outbox;
@@ -92,8 +106,9 @@ export class HandoffOutboxStatus extends LitElement {
   };
 
   private get messages(): HandoffMessages {
-    const locale = this.config.locale ?? this.closest<HTMLElement>('[lang]')?.lang ?? (document.documentElement.lang || 'en');
-    return mergeMessages(messagesFor(locale), this.config.messages);
+    const defaults = elementDefaults();
+    const locale = this.config.locale ?? defaults.locale ?? this.closest<HTMLElement>('[lang]')?.lang ?? (document.documentElement.lang || 'en');
+    return mergeMessages(messagesFor(locale), this.config.messages ?? defaults.messages);
   }
 
   protected override render(): TemplateResult {

@@ -1,0 +1,142 @@
+/**
+ * The script tag's global `HandoffPanel`: configure the page's elements, open and close the launcher,
+ * reach the outbox. Calls made through the two-line stub before the script loaded are replayed in order.
+ */
+import { Outbox } from '../outbox/outbox.js';
+import type { HandoffDraft } from '../payload/types.js';
+import type { ScriptTemplates } from '../payload/scripts.js';
+import type { HandoffMessages, HandoffMessagesOverride } from '../ui/messages/catalogue.js';
+import type { HandoffLauncher } from '../ui/launcher/launcher.component.js';
+import { setElementDefaults, type ElementDefaults } from '../ui/shared/defaults.js';
+import { sharedOutbox } from '../ui/shared/outbox-registry.js';
+
+export interface GlobalConfig {
+  /** Where handoffs are POSTed. */
+  endpoint?: string;
+  /** Where acknowledgements are POSTed. Default `<endpoint>/<handoffId>/ack`. */
+  ackEndpoint?: string;
+  /** Extra request headers, asked for before every attempt (e.g. a fresh token). */
+  headers?: () => HeadersInit | Promise<HeadersInit>;
+  credentials?: RequestCredentials;
+  locale?: string;
+  messages?: HandoffMessages | HandoffMessagesOverride;
+  /** Script templates, merged over the locale's. */
+  templates?: Partial<ScriptTemplates>;
+  /** How long undelivered handoffs are kept before they are reported as expired. Default 7. */
+  retentionDays?: number;
+  /** CSS custom properties for every element, e.g. `{ '--handoff-color-accent': '#0a7' }`. */
+  theme?: Record<string, string>;
+  /** Country calling code for numbers typed in national form, e.g. `44`. */
+  defaultCallingCode?: string;
+}
+
+export interface OpenOptions {
+  caseId?: string;
+  /** A partial handoff, as for `panel.prefill()`. */
+  prefill?: HandoffDraft;
+}
+
+const CONFIG_TYPES: Record<keyof GlobalConfig, string> = {
+  endpoint: 'string',
+  ackEndpoint: 'string',
+  headers: 'function',
+  credentials: 'string',
+  locale: 'string',
+  messages: 'object',
+  templates: 'object',
+  retentionDays: 'number',
+  theme: 'object',
+  defaultCallingCode: 'string',
+};
+
+/** Throws a TypeError that says exactly which key is wrong and what it should be. */
+function checkConfig(config: unknown): asserts config is GlobalConfig {
+  if (!config || typeof config !== 'object') throw new TypeError('HandoffPanel.configure() takes an object, e.g. { endpoint: "/api/handoffs" }.');
+  for (const [key, value] of Object.entries(config)) {
+    const expected = CONFIG_TYPES[key as keyof GlobalConfig] as string | undefined;
+    if (!expected) throw new TypeError(`HandoffPanel.configure(): unknown option "${key}"; the options are ${Object.keys(CONFIG_TYPES).join(', ')}.`);
+    if (value !== undefined && typeof value !== expected) throw new TypeError(`HandoffPanel.configure(): "${key}" must be a ${expected}, not ${typeof value}.`);
+  }
+  const { theme, retentionDays } = config as GlobalConfig;
+  const badTheme = Object.keys(theme ?? {}).find((name) => !name.startsWith('--handoff-'));
+  if (badTheme) throw new TypeError(`HandoffPanel.configure(): theme keys are --handoff-* custom properties; "${badTheme}" is not one.`);
+  if (retentionDays !== undefined && !(retentionDays > 0)) throw new TypeError('HandoffPanel.configure(): "retentionDays" must be a number above 0.');
+}
+
+function toDefaults(config: GlobalConfig): ElementDefaults {
+  const outbox: ElementDefaults['outbox'] = {};
+  if (config.endpoint) outbox.endpoint = config.endpoint;
+  if (config.ackEndpoint) outbox.ackEndpoint = config.ackEndpoint;
+  if (config.headers) outbox.headers = config.headers;
+  if (config.credentials) outbox.credentials = config.credentials;
+  if (config.retentionDays) outbox.retentionMs = config.retentionDays * 86_400_000;
+  const messages = config.templates ? { ...config.messages, templates: { ...config.messages?.templates, ...config.templates } } : config.messages;
+  return { endpoint: config.endpoint, outbox, locale: config.locale, messages: messages, defaultCallingCode: config.defaultCallingCode };
+}
+
+export type HandoffPanelGlobal = ((method: string, ...args: unknown[]) => unknown) & {
+  version: string;
+  configure(config: GlobalConfig): void;
+  open(options?: OpenOptions): void;
+  close(): void;
+  readonly outbox: Outbox | undefined;
+  readonly config: Readonly<GlobalConfig>;
+};
+
+export function createGlobal(version: string, extras: Record<string, unknown>): HandoffPanelGlobal {
+  let config: GlobalConfig = {};
+
+  function launcher(): HandoffLauncher {
+    let found = document.querySelector('handoff-launcher');
+    if (!found) {
+      found = document.createElement('handoff-launcher');
+      found.dataset.floating = '';
+      document.body.append(found);
+    }
+    return found;
+  }
+
+  const methods = {
+    configure(next: GlobalConfig): void {
+      checkConfig(next);
+      config = { ...config, ...next };
+      setElementDefaults(toDefaults(config));
+      for (const [name, value] of Object.entries(config.theme ?? {})) document.documentElement.style.setProperty(name, value);
+    },
+    open(options: OpenOptions = {}): void {
+      const target = launcher();
+      const panel = target.panel;
+      if (options.caseId) panel.caseId = options.caseId;
+      if (options.prefill) panel.prefill(options.prefill);
+      target.show();
+    },
+    close(): void {
+      document.querySelector('handoff-launcher')?.hide();
+    },
+  };
+
+  const api = function HandoffPanel(method: string, ...args: unknown[]): unknown {
+    const fn = (methods as Record<string, unknown>)[method] ?? extras[method];
+    if (typeof fn !== 'function') throw new TypeError(`HandoffPanel("${method}"): no such method; use ${Object.keys(methods).join(', ')}.`);
+    return (fn as (...a: unknown[]) => unknown)(...args);
+  } as HandoffPanelGlobal;
+  Object.assign(api, extras, methods, { version });
+  Object.defineProperties(api, {
+    /** The page's shared outbox (once an endpoint is configured). */
+    outbox: { get: () => (config.endpoint ? sharedOutbox({ ...toDefaults(config).outbox, endpoint: config.endpoint }) : undefined) },
+    config: { get: () => ({ ...config }) },
+  });
+  return api;
+}
+
+/** Configuration written on the script tag: `data-endpoint`, `data-ack-endpoint`, `data-locale`, `data-retention-days`. */
+export function configFromScript(script: HTMLOrSVGScriptElement | null): GlobalConfig {
+  const data = (script as HTMLScriptElement | null)?.dataset ?? {};
+  const config: GlobalConfig = {};
+  if (data.endpoint) config.endpoint = data.endpoint;
+  if (data.ackEndpoint) config.ackEndpoint = data.ackEndpoint;
+  if (data.locale) config.locale = data.locale;
+  if (data.defaultCallingCode) config.defaultCallingCode = data.defaultCallingCode;
+  if (data.retentionDays) config.retentionDays = Number(data.retentionDays);
+  return config;
+}

@@ -1,0 +1,234 @@
+import { autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import type { HandoffPanel, HandoffPanelConfig } from '../handoff-panel/handoff-panel.component.js';
+import { elementDefaults } from '../shared/defaults.js';
+import { trapTab } from '../shared/focus.js';
+import { mergeMessages, messagesFor } from '../messages/catalogue.js';
+
+/**
+ * `<handoff-launcher>`: a toolbar button that opens the handoff panel as a floating popover anchored to
+ * it. The popover is a modal `<dialog>` in the top layer, so it shows above sticky headers and overlays
+ * of any z-index and escapes transformed or scrolling parents; floating-ui keeps it beside the button
+ * (flip, shift, size to the viewport, following scroll and resize). Focus moves into the panel and stays
+ * in the dialog; Esc or a click outside closes it (asking first when a draft is unsent), and focus
+ * returns to the button.
+ *
+ * Put a `<handoff-panel>` inside to configure it; without one, the launcher creates a panel itself,
+ * passing on its `endpoint` and `config`.
+ *
+ * @tagname handoff-launcher
+ * @slot - the `<handoff-panel>` to show
+ * @slot label - the button's content (default: "Hand off")
+ * @csspart button - the launcher button
+ * @csspart popover - the floating dialog
+ * @csspart guard - the "unsent draft" question
+ * @fires handoff-launcher-open
+ * @fires handoff-launcher-close
+ */
+export class HandoffLauncher extends LitElement {
+  static override styles = css`
+    :host { display: inline-block; }
+    /* Typography set on the inner elements: page rules like \`* { all: revert }\` reach the host itself. */
+    button, dialog { font-family: var(--handoff-font, system-ui, sans-serif); font-size: var(--handoff-font-size, 15px); font-weight: 650;
+      line-height: 1.45; letter-spacing: normal; word-spacing: normal; text-transform: none; text-align: start; }
+    dialog { font-weight: 400; }
+    :host([hidden]) { display: none; }
+    /* The launcher HandoffPanel.open() creates when the page has none. */
+    :host([data-floating]) { position: fixed; inset-block-end: 16px; inset-inline-end: 16px; z-index: 2147483000; }
+    button { cursor: pointer; border-radius: var(--handoff-radius, 0.4em); min-block-size: 2.5em; padding: 0.45em 1em;
+      border: 1px solid var(--handoff-color-accent, #1d4ed8); background: var(--handoff-color-accent, #1d4ed8); color: var(--handoff-color-on-accent, #fff); }
+    button.secondary { background: transparent; color: var(--handoff-color-accent, #1d4ed8); }
+    :focus-visible { outline: 3px solid var(--handoff-color-focus, #1d4ed8); outline-offset: 2px; }
+    dialog { position: fixed; inset: auto; margin: 0; padding: 0; box-sizing: border-box; inline-size: min(46em, calc(100vw - 16px));
+      max-block-size: calc(100vh - 16px); overflow: auto; overscroll-behavior: contain; border: 1px solid var(--handoff-color-border, #8a94a6);
+      border-radius: calc(var(--handoff-radius, 0.4em) * 2); background: var(--handoff-color-bg, #fff); color: var(--handoff-color-text, #1b2230);
+      box-shadow: 0 12px 40px rgb(0 0 0 / 0.28); }
+    dialog::backdrop { background: rgb(10 15 25 / 0.25); }
+    .guard { position: sticky; inset-block-start: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 0.6em; align-items: center; padding: 0.75em 1em;
+      background: var(--handoff-color-surface, #fff7e6); border-block-end: 2px solid var(--handoff-color-warn, #8a4b00); }
+    .guard p { margin: 0; font-weight: 650; flex: 1 1 12em; }
+    @media (prefers-color-scheme: dark) {
+      dialog { background: var(--handoff-color-bg, #151a23); color: var(--handoff-color-text, #e8ecf3); }
+      .guard { background: var(--handoff-color-surface, #2b2314); }
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      dialog[open] { animation: appear 120ms ease-out; }
+      @keyframes appear { from { opacity: 0; transform: translateY(-4px); } }
+    }
+  `;
+
+  static override properties = {
+    open: { type: Boolean, reflect: true },
+    label: { type: String },
+    placement: { type: String },
+    endpoint: { type: String },
+    config: { attribute: false },
+    guarding: { state: true },
+  };
+
+  /** Whether the popover is open. Set it, or call `show()` / `hide()`. */
+  declare open: boolean;
+  /** The button's text and the dialog's accessible name. */
+  declare label: string | undefined;
+  /** floating-ui placement of the popover relative to the button. Default `bottom-end`. */
+  declare placement: Placement;
+  /** Passed to the panel the launcher creates when none is slotted. */
+  declare endpoint: string | undefined;
+  declare config: HandoffPanelConfig;
+  protected declare guarding: boolean;
+  /** Resolves once the open popover has been placed beside the button. */
+  positioned: Promise<void> = Promise.resolve();
+  private stopAutoUpdate: (() => void) | undefined;
+
+  constructor() {
+    super();
+    this.open = false;
+    this.placement = 'bottom-end';
+    this.config = {};
+    this.guarding = false;
+  }
+
+  /** The panel shown in the popover (created on first open when none is slotted). */
+  get panel(): HandoffPanel {
+    let panel = this.querySelector('handoff-panel');
+    if (!panel) {
+      panel = document.createElement('handoff-panel');
+      if (this.endpoint) panel.endpoint = this.endpoint;
+      panel.config = this.config;
+      this.append(panel);
+    }
+    return panel;
+  }
+
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the popover; with `force`, even when the draft is unsent (it stays saved as a draft). */
+  hide(force = false): void {
+    if (!force && this.open && this.panel.hasUnsentDraft) {
+      this.guarding = true;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#keep')?.focus());
+      return;
+    }
+    this.guarding = false;
+    this.open = false;
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  private get button(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector('#launch');
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('open')) return;
+    const dialog = this.dialog!;
+    if (this.open && !dialog.open) {
+      const panel = this.panel;
+      dialog.showModal();
+      this.positioned = this.position();
+      this.stopAutoUpdate = autoUpdate(this.button!, dialog, () => void this.position(), { animationFrame: false });
+      void panel.updateComplete.then(() => panel.focus());
+      this.dispatchEvent(new Event('handoff-launcher-open', { bubbles: true, composed: true }));
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+      // At once, not on the later "close" event: whoever closed it expects focus back on the button now.
+      this.button?.focus();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopAutoUpdate?.();
+  }
+
+  private async position(): Promise<void> {
+    const dialog = this.dialog;
+    const button = this.button;
+    if (!dialog || !button) return;
+    const { x, y } = await computePosition(button, dialog, {
+      strategy: 'fixed',
+      placement: this.placement,
+      middleware: [
+        offset(8),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply({ availableWidth, availableHeight, elements }) {
+            Object.assign(elements.floating.style, { maxWidth: `${Math.max(240, availableWidth)}px`, maxHeight: `${Math.max(200, availableHeight)}px` });
+          },
+        }),
+      ],
+    });
+    Object.assign(dialog.style, { left: `${x}px`, top: `${y}px` });
+  }
+
+  /**
+   * Esc, handled on keydown: browsers let a page cancel a dialog's own close request only once per user
+   * activation, and the unsent-draft question must not depend on that.
+   */
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.onEscape();
+    } else trapTab(event, this.dialog!);
+  };
+
+  /** A close request that did not come through keydown (e.g. a platform back gesture). */
+  private readonly onCancel = (event: Event): void => {
+    event.preventDefault();
+    this.onEscape();
+  };
+
+  private onEscape(): void {
+    if (this.guarding) this.keepEditing();
+    else this.hide();
+  }
+
+  /** A click on the backdrop (outside the dialog's box) closes, like Esc. */
+  private readonly onDialogClick = (event: MouseEvent): void => {
+    const dialog = this.dialog;
+    if (!dialog || event.target !== dialog) return;
+    const box = dialog.getBoundingClientRect();
+    const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    if (!inside) this.hide();
+  };
+
+  /** However the dialog closed, tidy up and give focus back to the button. */
+  private readonly onClose = (): void => {
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = undefined;
+    this.open = false;
+    this.guarding = false;
+    this.button?.focus();
+    this.dispatchEvent(new Event('handoff-launcher-close', { bubbles: true, composed: true }));
+  };
+
+  private keepEditing(): void {
+    this.guarding = false;
+    this.panel.focus();
+  }
+
+  protected override render(): TemplateResult {
+    const locale = this.config.locale ?? elementDefaults().locale ?? this.closest<HTMLElement>('[lang]')?.lang ?? document.documentElement.lang;
+    const ui = mergeMessages(messagesFor(locale), this.config.messages ?? elementDefaults().messages).ui;
+    const label = this.label ?? ui.launcher.open;
+    return html`
+      <button id="launch" part="button" type="button" aria-haspopup="dialog" aria-expanded=${this.open ? 'true' : 'false'}
+        @click=${() => (this.open ? this.hide() : this.show())}><slot name="label">${label}</slot></button>
+      <dialog part="popover" aria-label=${label} @keydown=${this.onKeydown} @cancel=${this.onCancel} @click=${this.onDialogClick} @close=${this.onClose}>
+        ${this.guarding
+          ? html`<div class="guard" part="guard" role="alertdialog" aria-labelledby="guard-text">
+              <p id="guard-text">${ui.launcher.unsentDraft}</p>
+              <button id="keep" type="button" @click=${this.keepEditing}>${ui.launcher.keepEditing}</button>
+              <button type="button" class="secondary" @click=${() => this.hide(true)}>${ui.launcher.closeAnyway}</button>
+            </div>`
+          : nothing}
+        <slot></slot>
+      </dialog>`;
+  }
+}

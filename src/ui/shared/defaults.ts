@@ -1,0 +1,27 @@
+/**
+ * Page-wide defaults for every element (set by the script tag's `HandoffPanel.configure()`); an
+ * element's own attributes and `config` take precedence.
+ */
+import type { HandoffPanelConfig } from '../handoff-panel/handoff-panel.component.js';
+
+export interface ElementDefaults extends HandoffPanelConfig {
+  endpoint?: string;
+}
+
+let defaults: ElementDefaults = {};
+const listeners = new Set<() => void>();
+
+export function setElementDefaults(next: ElementDefaults): void {
+  defaults = next;
+  for (const listener of listeners) listener();
+}
+
+export function elementDefaults(): ElementDefaults {
+  return defaults;
+}
+
+/** Calls `listener` whenever the defaults change; returns the unsubscribe function. */
+export function onDefaultsChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
