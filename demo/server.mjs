@@ -27,9 +27,10 @@ function resolvePath(urlPath, mounts) {
 
 /**
  * The demo's HTTP server. `receiver` (from receiver/receiver.mjs) answers its own routes first;
- * `extraMounts` adds folders, e.g. the end-to-end tests' pages.
+ * `extraMounts` adds folders, e.g. the end-to-end tests' pages; `extraHeaders(pathname)` adds or
+ * overrides response headers (the tests' strict-CSP and Trusted Types pages).
  */
-export function createDemoServer({ receiver, extraMounts = {} } = {}) {
+export function createDemoServer({ receiver, extraMounts = {}, extraHeaders = () => ({}) } = {}) {
   const mounts = { ...extraMounts, ...MOUNTS };
   return createServer(async (req, res) => {
     try {
@@ -48,7 +49,7 @@ export function createDemoServer({ receiver, extraMounts = {} } = {}) {
     try {
       if (!file || !(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...SECURITY_HEADERS });
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...SECURITY_HEADERS, ...extraHeaders(pathname) });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found\n');

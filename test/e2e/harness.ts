@@ -11,6 +11,13 @@ import { createReceiver } from '../../receiver/receiver.mjs';
 // @ts-expect-error: plain JavaScript modules without type declarations
 import { BROWSER_REQUIREMENTS, CHROMIUM_ARGS } from '../../scripts/browsers.mjs';
 
+/** The strict page: the CSP from the issue, with Trusted Types enforced. */
+export const STRICT_CSP = "script-src 'self'; style-src 'self'; object-src 'none'; require-trusted-types-for 'script'";
+
+function hostileHeaders(pathname: string): Record<string, string> {
+  return pathname.startsWith('/e2e/hostile/csp') ? { 'Content-Security-Policy': STRICT_CSP } : {};
+}
+
 export interface Harness {
   origin: string;
   browser: Browser;
@@ -19,7 +26,7 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   const receiver = await createReceiver();
-  const server: Server = createDemoServer({ receiver, extraMounts: { '/e2e/': 'test/e2e/pages' } });
+  const server: Server = createDemoServer({ receiver, extraMounts: { '/e2e/': 'test/e2e/pages' }, extraHeaders: hostileHeaders });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: BROWSER_REQUIREMENTS.chromium.path(), args: CHROMIUM_ARGS, headless: true });

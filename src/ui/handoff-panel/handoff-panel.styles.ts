@@ -34,7 +34,9 @@ export const styles = css`
     --_focus: var(--handoff-color-focus, #1d4ed8);
     --_radius: var(--handoff-radius, 0.4em);
 
-    display: block;
+    /* !important: for important declarations the shadow tree wins, so page rules such as
+       \`* { all: revert }\` cannot turn the panel inline. \`hidden\` still hides it. */
+    display: block !important;
     container-type: inline-size;
     color-scheme: light;
   }
@@ -54,7 +56,7 @@ export const styles = css`
       color-scheme: dark;
     }
   }
-  :host([hidden]) { display: none; }
+  :host([hidden]) { display: none !important; }
   *, *::before, *::after { box-sizing: border-box; }
 
   /*

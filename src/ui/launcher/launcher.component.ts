@@ -27,12 +27,12 @@ import { mergeMessages, messagesFor } from '../messages/catalogue.js';
  */
 export class HandoffLauncher extends LitElement {
   static override styles = css`
-    :host { display: inline-block; }
+    :host { display: inline-block !important; } /* see handoff-panel.styles.ts */
     /* Typography set on the inner elements: page rules like \`* { all: revert }\` reach the host itself. */
     button, dialog { font-family: var(--handoff-font, system-ui, sans-serif); font-size: var(--handoff-font-size, 15px); font-weight: 650;
       line-height: 1.45; letter-spacing: normal; word-spacing: normal; text-transform: none; text-align: start; }
     dialog { font-weight: 400; }
-    :host([hidden]) { display: none; }
+    :host([hidden]) { display: none !important; }
     /* The launcher HandoffPanel.open() creates when the page has none. */
     :host([data-floating]) { position: fixed; inset-block-end: 16px; inset-inline-end: 16px; z-index: 2147483000; }
     button { cursor: pointer; border-radius: var(--handoff-radius, 0.4em); min-block-size: 2.5em; padding: 0.45em 1em;

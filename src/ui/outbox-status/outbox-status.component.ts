@@ -17,13 +17,13 @@ import { sharedOutbox } from '../shared/outbox-registry.js';
  */
 export class HandoffOutboxStatus extends LitElement {
   static override styles = css`
-    :host { display: block; }
+    :host { display: block !important; } /* see handoff-panel.styles.ts */
     /* Typography on an inner element: page rules like \`* { all: revert }\` reach the host itself. */
     div { font-family: var(--handoff-font, system-ui, sans-serif); font-size: var(--handoff-font-size, 15px); font-weight: 400;
       line-height: 1.45; letter-spacing: normal; word-spacing: normal; text-align: start; text-transform: none;
       color: var(--handoff-color-text, #1b2230); }
     @media (prefers-color-scheme: dark) { div { color: var(--handoff-color-text, #e8ecf3); } }
-    :host([hidden]) { display: none; }
+    :host([hidden]) { display: none !important; }
     p { margin: 0; font-weight: 600; }
     .dead { color: var(--handoff-color-danger, #b3261e); }
     ul { margin: 0.4em 0 0; padding: 0; list-style: none; display: grid; gap: 0.4em; }
