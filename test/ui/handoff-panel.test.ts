@@ -273,6 +273,28 @@ describe('<handoff-panel>', () => {
     expect(() => panel.prefill({ custmer: { name: 'x' } } as never)).to.throw(TypeError, '"custmer" is not a field of a handoff');
   });
 
+  it('ignores new-but-equal objects from a re-rendering framework: typed text stays, delivery is still heard', async () => {
+    const panel = await mount({ ...HOST, 'case-id': 'C-R' });
+    const config = panel.config;
+    panel.customer = { name: 'Ada' };
+    await panel.updateComplete;
+    fillValid(panel);
+    typeInto(panel, 'Customer name', 'Ada Lovelace');
+    const delivered = nextEvent(panel, 'handoff-delivered');
+    const queued = nextEvent(panel, 'handoff-queued');
+    send(panel);
+    await queued;
+    // What React does on every render: equal values, new objects.
+    panel.customer = { name: 'Ada' };
+    panel.config = { ...config, outbox: { ...config.outbox } };
+    await panel.updateComplete;
+    await delivered;
+    typeInto(panel, 'Customer name', 'Grace');
+    panel.customer = { name: 'Ada' };
+    await panel.updateComplete;
+    expect(control(panel, 'Customer name').value).to.equal('Grace');
+  });
+
   it('suggests a managing-up script from the receiver, and keeps the agent\'s own edits', async () => {
     const panel = await mount();
     typeInto(panel, 'Reason', 'specialist');

@@ -16,6 +16,7 @@ import {
 import { emit } from '../events.js';
 import { mergeMessages, messagesFor, type HandoffMessages, type HandoffMessagesOverride } from '../messages/catalogue.js';
 import { elementDefaults, onDefaultsChange } from '../shared/defaults.js';
+import { changedStructurally } from '../shared/equal.js';
 import { sharedOutbox } from '../shared/outbox-registry.js';
 import { controlId, controlPath, fromLocalInput, getPath, setPath, toLocalInput } from '../shared/paths.js';
 import { styles } from './handoff-panel.styles.js';
@@ -91,6 +92,20 @@ const redactionPath = (path: string) => path.replace(/\.(\d+)/g, '[$1]');
  * @csspart script - the lines to read to the customer
  * @csspart send-button - the "Send handoff" button
  * @csspart status - the live status line
+ * @cssprop --handoff-font - font family
+ * @cssprop --handoff-font-size - base size; everything scales from it (default 15px)
+ * @cssprop --handoff-color-text
+ * @cssprop --handoff-color-muted - hints and secondary text
+ * @cssprop --handoff-color-bg
+ * @cssprop --handoff-color-surface - fields and sections
+ * @cssprop --handoff-color-border
+ * @cssprop --handoff-color-accent - primary button, step numbers
+ * @cssprop --handoff-color-on-accent
+ * @cssprop --handoff-color-danger - errors
+ * @cssprop --handoff-color-warn - the priority-lane flag, retries
+ * @cssprop --handoff-color-ok - delivered
+ * @cssprop --handoff-color-focus - the focus ring
+ * @cssprop --handoff-radius
  */
 export class HandoffPanel extends LitElement {
   static override styles = styles;
@@ -108,10 +123,10 @@ export class HandoffPanel extends LitElement {
     receiverTeam: { type: String, attribute: 'receiver-team' },
     transferCount: { type: Number, attribute: 'transfer-count' },
     training: { type: Boolean },
-    customer: { attribute: false },
-    agent: { attribute: false },
-    receiver: { attribute: false },
-    config: { attribute: false },
+    customer: { attribute: false, hasChanged: changedStructurally },
+    agent: { attribute: false, hasChanged: changedStructurally },
+    receiver: { attribute: false, hasChanged: changedStructurally },
+    config: { attribute: false, hasChanged: changedStructurally },
     errors: { state: true },
     statusText: { state: true },
   };
@@ -218,7 +233,7 @@ export class HandoffPanel extends LitElement {
     const hostKeys = ['caseId', 'channel', 'customerName', 'agentId', 'agentName', 'receiverName', 'receiverTeam', 'transferCount', 'customer', 'agent', 'receiver'] as const;
     if (hostKeys.some((k) => changed.has(k))) this.draft = this.hostDraft(this.draft);
     if (changed.has('caseId') && changed.get('caseId') !== undefined) void this.restoreDraft();
-    if (changed.has('endpoint') || changed.has('config')) this.unsubscribe();
+    if (changed.has('endpoint') || changed.has('config')) this.resubscribe();
   }
 
   /** Once a user has changed a select, only its `value` (not `selected` attributes) moves it. */
@@ -239,7 +254,7 @@ export class HandoffPanel extends LitElement {
 
   private readonly onDefaults = (): void => {
     this.messagesCache = undefined;
-    this.unsubscribe();
+    this.resubscribe();
     this.requestUpdate();
   };
 
@@ -288,7 +303,7 @@ export class HandoffPanel extends LitElement {
   }
 
   private getOutbox(): Outbox | undefined {
-    const endpoint = this.config.outbox?.endpoint ?? this.endpoint ?? this.cfg.outbox?.endpoint ?? elementDefaults().endpoint;
+    const endpoint = this.resolvedEndpoint();
     if (!endpoint) return undefined;
     if (!this.outbox) {
       this.outbox = sharedOutbox({ ...this.cfg.outbox, endpoint });
@@ -296,6 +311,19 @@ export class HandoffPanel extends LitElement {
       this.outbox.addEventListener('auth-required', this.onAuthRequired);
     }
     return this.outbox;
+  }
+
+  private resolvedEndpoint(): string | undefined {
+    return this.config.outbox?.endpoint ?? this.endpoint ?? this.cfg.outbox?.endpoint ?? elementDefaults().endpoint;
+  }
+
+  /** After an endpoint or config change: follow the outbox only if it is a different one. */
+  private resubscribe(): void {
+    if (!this.outbox) return;
+    const endpoint = this.resolvedEndpoint();
+    if (endpoint && sharedOutbox({ ...this.cfg.outbox, endpoint }) === this.outbox) return;
+    this.unsubscribe();
+    this.getOutbox();
   }
 
   private unsubscribe(): void {
@@ -480,7 +508,7 @@ export class HandoffPanel extends LitElement {
 
   private readonly onOutboxEvent = (event: Event): void => {
     const detail = (event as CustomEvent<OutboxEventDetail>).detail;
-    if (detail.id !== this.sentId || this.busy) return;
+    if (detail.id !== this.sentId) return;
     const { status } = this.messages.ui;
     switch (event.type) {
       case 'sending':

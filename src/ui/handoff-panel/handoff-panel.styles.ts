@@ -4,20 +4,7 @@ import { css } from 'lit';
  * Sized in `em` from `--handoff-font-size` (never `rem`: hosts set odd root sizes), inherited properties
  * reset on `:host` so the host page's typography cannot leak in, logical properties for RTL.
  *
- * @cssprop --handoff-font - font family
- * @cssprop --handoff-font-size - base size; everything scales from it (default 15px)
- * @cssprop --handoff-color-text
- * @cssprop --handoff-color-muted - hints and secondary text
- * @cssprop --handoff-color-bg
- * @cssprop --handoff-color-surface - fields and sections
- * @cssprop --handoff-color-border
- * @cssprop --handoff-color-accent - primary button, step numbers
- * @cssprop --handoff-color-on-accent
- * @cssprop --handoff-color-danger - errors
- * @cssprop --handoff-color-warn - the priority-lane flag, retries
- * @cssprop --handoff-color-ok - delivered
- * @cssprop --handoff-color-focus - the focus ring
- * @cssprop --handoff-radius
+ * The custom properties are documented on the HandoffPanel class.
  */
 export const styles = css`
   :host {

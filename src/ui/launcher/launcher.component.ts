@@ -2,6 +2,7 @@ import { autoUpdate, computePosition, flip, offset, shift, size, type Placement 
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { HandoffPanel, HandoffPanelConfig } from '../handoff-panel/handoff-panel.component.js';
 import { elementDefaults } from '../shared/defaults.js';
+import { changedStructurally } from '../shared/equal.js';
 import { trapTab } from '../shared/focus.js';
 import { mergeMessages, messagesFor } from '../messages/catalogue.js';
 
@@ -62,7 +63,7 @@ export class HandoffLauncher extends LitElement {
     label: { type: String },
     placement: { type: String },
     endpoint: { type: String },
-    config: { attribute: false },
+    config: { attribute: false, hasChanged: changedStructurally },
     guarding: { state: true },
   };
 

@@ -4,6 +4,7 @@ import type { OutboxCounts, OutboxItem } from '../../outbox/types.js';
 import { renderTemplate } from '../../payload/template.js';
 import { mergeMessages, messagesFor, type HandoffMessages, type HandoffMessagesOverride } from '../messages/catalogue.js';
 import { elementDefaults, onDefaultsChange } from '../shared/defaults.js';
+import { changedStructurally } from '../shared/equal.js';
 import { sharedOutbox } from '../shared/outbox-registry.js';
 
 /**
@@ -40,7 +41,7 @@ export class HandoffOutboxStatus extends LitElement {
 
   static override properties = {
     endpoint: { type: String },
-    config: { attribute: false },
+    config: { attribute: false, hasChanged: changedStructurally },
     counts: { state: true },
     deadItems: { state: true },
   };
