@@ -1,7 +1,7 @@
 // End-to-end harness: the demo server with the reference receiver and the test pages, and Chromium
 // through playwright-core.
 import { after, before } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 // @ts-expect-error: plain JavaScript modules without type declarations
@@ -100,3 +100,22 @@ export async function waitFor(check: () => Promise<boolean>, what: string, ms = 
 }
 
 export type E2EWindow = { e2e: { enqueue(id: string, n: number): Promise<string>; counts(): Promise<{ pending: number; sending: number; delivered: number; dead: number }>; flush(): Promise<void>; events: { type: string; id: string; remote: boolean }[] } };
+
+export interface HandoffFields {
+  reason?: string;
+  detail?: string;
+  mode?: 'Blind' | 'Warm (I stay on until they take over)';
+  channel?: string;
+  summary?: string;
+  team?: string;
+}
+
+/** Fills a panel's required fields by their visible labels, as an integrator's test would. */
+export async function fillHandoff(panel: Locator, fields: HandoffFields = {}): Promise<void> {
+  await panel.getByLabel('Reason', { exact: true }).selectOption(fields.reason ?? 'specialist');
+  await panel.getByLabel("Why I can't resolve it").fill(fields.detail ?? 'Needs the router team.');
+  await panel.getByLabel(fields.mode ?? 'Blind').check();
+  await panel.getByLabel('Channel').selectOption(fields.channel ?? 'chat');
+  await panel.getByLabel('Summary').fill(fields.summary ?? 'Wi-Fi drops every evening.');
+  await panel.getByLabel('Receiver team').fill(fields.team ?? 'Network');
+}

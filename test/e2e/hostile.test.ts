@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { ReceiverControl, STRICT_CSP, useHarness, waitFor } from './harness.js';
+import { ReceiverControl, STRICT_CSP, fillHandoff, useHarness, waitFor } from './harness.js';
 import { decodePng, differingPixels, type Image } from './png.js';
 
 type Hostile = { hostile: { violations: string[]; errors: string[] }; HandoffPanel: { version: string; open(o?: object): void; config: { endpoint?: string } } };
@@ -19,15 +19,10 @@ async function load(page: Page, url: string): Promise<string[]> {
 
 const problems = (page: Page) => page.evaluate(() => (window as unknown as Hostile).hostile);
 
-/** Fills the panel's required fields by label and sends it. */
+/** Fills the panel's required fields by label, sends it, and waits for the delivery. */
 async function completeHandoff(page: Page): Promise<void> {
   const panel = page.locator('handoff-panel');
-  await panel.getByLabel('Reason', { exact: true }).selectOption('specialist');
-  await panel.getByLabel("Why I can't resolve it").fill('Needs the router team.');
-  await panel.getByLabel('Blind').check();
-  await panel.getByLabel('Channel').selectOption('chat');
-  await panel.getByLabel('Summary').fill('Wi-Fi drops every evening.');
-  await panel.getByLabel('Receiver team').fill('Network');
+  await fillHandoff(panel);
   await panel.getByRole('button', { name: 'Send handoff' }).click();
   await waitFor(async () => (await panel.locator('[part="status"]').innerText()) === 'Delivered.', 'the delivery');
 }

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { rollup } from 'rollup';
 import nodeResolve from '@rollup/plugin-node-resolve';
-import { ReceiverControl, useHarness, waitFor } from './harness.js';
+import { ReceiverControl, fillHandoff, useHarness, waitFor } from './harness.js';
 
 const ROOT = resolve('.');
 /** Served by the harness under /e2e/.apps/ (and ignored by git). */
@@ -131,12 +131,7 @@ describe('the npm package in apps (Chromium)', () => {
     const panel = tab.locator('handoff-panel');
     assert.equal(await panel.getByLabel('Customer name').inputValue(), 'Ada from React'); // an object property
     assert.equal(await panel.getByLabel('Your name').inputValue(), 'React Agent');
-    await panel.getByLabel('Reason', { exact: true }).selectOption('specialist');
-    await panel.getByLabel("Why I can't resolve it").fill('Needs the router team.');
-    await panel.getByLabel('Blind').check();
-    await panel.getByLabel('Channel').selectOption('email');
-    await panel.getByLabel('Summary').fill('Sent from a React 19 app.');
-    await panel.getByLabel('Receiver team').fill('Network');
+    await fillHandoff(panel, { channel: 'email', summary: 'Sent from a React 19 app.' });
     await panel.getByRole('button', { name: 'Send handoff' }).click();
     await waitFor(async () => (await tab.locator('#status').innerText()).startsWith('delivered '), 'React to hear the delivery');
     const stats = await receiver.stats();
@@ -158,12 +153,7 @@ describe('the npm package in apps (Chromium)', () => {
     const tab = await h.current.browser.newPage();
     await tab.goto(`${h.current.origin}/e2e/.apps/plain/index.html?ns=${receiver.ns}`);
     const panel = tab.locator('handoff-panel');
-    await panel.getByLabel('Reason', { exact: true }).selectOption('escalation');
-    await panel.getByLabel("Why I can't resolve it").fill('Refunds need a supervisor.');
-    await panel.getByLabel('Warm (I stay on until they take over)').check();
-    await panel.getByLabel('Channel').selectOption('chat');
-    await panel.getByLabel('Summary').fill('Sent from a plain rollup app.');
-    await panel.getByLabel('Receiver team').fill('Billing');
+    await fillHandoff(panel, { reason: 'escalation', mode: 'Warm (I stay on until they take over)', summary: 'Sent from a plain rollup app.', team: 'Billing' });
     await panel.getByRole('button', { name: 'Send handoff' }).click();
     await waitFor(async () => (await tab.locator('#status').innerText()) === 'delivered, 1 in the outbox', 'the delivery');
     assert.equal((await receiver.stats()).distinctIds, 1);
