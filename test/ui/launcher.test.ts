@@ -132,6 +132,22 @@ describe('<handoff-launcher>', () => {
     expect(box.right > anchor.left && box.left < anchor.right).to.equal(true);
   });
 
+  it('stays open when reopened at once after closing (the late "close" event is ignored)', async () => {
+    const launcher = await mount();
+    for (let i = 0; i < 3; i++) {
+      launcher.show();
+      await launcher.updateComplete;
+      launcher.hide(true);
+      await launcher.updateComplete;
+    }
+    launcher.show();
+    await launcher.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50)); // let any stale "close" events arrive
+    await launcher.updateComplete;
+    expect(launcher.open).to.equal(true);
+    expect(dialog(launcher).open).to.equal(true);
+  });
+
   it('creates its own panel when none is slotted, passing on its endpoint', async () => {
     container = document.createElement('div');
     const launcher = document.createElement('handoff-launcher');

@@ -201,12 +201,19 @@ export class HandoffPanel extends LitElement {
 
   /** Clears the form back to what the host provided, and deletes the saved draft. */
   async reset(): Promise<void> {
+    const deleting = this.draftStore()?.clear(this.caseId ?? '').catch(() => undefined);
+    this.clearForm();
+    await deleting;
+  }
+
+  private clearForm(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     this.draft = this.hostDraft(emptyDraft());
     this.redactions = [];
     this.maskedPaths.clear();
     this.scriptEdited = false;
     this.errors = [];
-    await this.draftStore()?.clear(this.caseId ?? '').catch(() => undefined);
     this.requestUpdate();
   }
 
@@ -490,11 +497,15 @@ export class HandoffPanel extends LitElement {
     try {
       const item = await outbox.enqueue(payload);
       this.unsaved = undefined;
-      emit(this, 'handoff-queued', { payload, item });
-      await this.reset();
+      // Ready for the next handoff at once: the form clears now, its saved draft is deleted behind it
+      // (that transaction is created first, so it cannot delete a newer draft saved after it).
+      const deletingDraft = this.reset();
+      this.busy = false;
       const online = typeof navigator === 'undefined' || navigator.onLine;
       // Delivery may already have moved on; only say "sending" if nothing newer was reported.
       if (this.statusText === ui.status.saving) this.setStatus(online ? ui.status.sending : ui.status.queuedOffline, online ? 'info' : 'warn');
+      emit(this, 'handoff-queued', { payload, item });
+      await deletingDraft;
     } catch (error) {
       this.sentId = undefined;
       this.unsaved = payload;

@@ -201,6 +201,8 @@ export class HandoffLauncher extends LitElement {
 
   /** However the dialog closed, tidy up and give focus back to the button. */
   private readonly onClose = (): void => {
+    // "close" arrives as a later task: after a quick reopen it is stale and must not close again.
+    if (this.dialog?.open) return;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;
     this.open = false;

@@ -1,0 +1,299 @@
+// `npm run bench` (or `npm run bench -- --quick`): size, speed and memory in headless Chromium, each beside
+// a baseline measured in the same run. Prints one table (median and p95 over repeated runs) with ratios.
+// Benchmarks report; they do not fail on noise (CI runs --quick only so they cannot rot).
+import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { createDemoServer } from '../demo/server.mjs';
+import { createReceiver } from '../receiver/receiver.mjs';
+import { BROWSER_REQUIREMENTS, CHROMIUM_ARGS } from '../scripts/browsers.mjs';
+import { measureSizes } from '../scripts/size.mjs';
+
+const quick = process.argv.includes('--quick');
+const N = quick
+  ? { cold: 5, typing: 40, enqueue: 20, drain: 200, drainRuns: 1, memory: 30 }
+  : { cold: 25, typing: 300, enqueue: 150, drain: 1000, drainRuns: 3, memory: 200 };
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1) + 0.5))];
+}
+const summary = (xs) => ({ median: median(xs), p95: quantile(xs, 0.95) });
+
+async function main() {
+  await build({
+    entryPoints: ['bench/bare-element.js'], bundle: true, minify: true, format: 'iife', conditions: ['production'],
+    outfile: 'dist/bench-bare.js', logLevel: 'silent',
+  });
+  const receiver = await createReceiver();
+  const server = createDemoServer({ receiver, extraMounts: { '/bench/': 'bench/pages' } });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: BROWSER_REQUIREMENTS.chromium.path(), args: CHROMIUM_ARGS });
+  const rows = [];
+  try {
+    for (const size of await measureSizes()) rows.push(size.what.startsWith('script')
+      ? { what: 'script-tag bundle', unit: 'KB gzip', median: size.gzip / 1024, note: `${(size.min / 1024).toFixed(1)} KB min`, target: '≤ 30 KB', met: size.gzip <= 30 * 1024 }
+      : { what: 'npm entry, deps excluded', unit: 'KB gzip', median: size.gzip / 1024, note: `${(size.min / 1024).toFixed(1)} KB min`, target: '≤ 15 KB', met: size.gzip <= 15 * 1024 });
+    for (const [name, stage] of [['cold start', coldStart], ['typing', typing], ['enqueue', enqueue], ['drain', drain], ['memory', memory]]) {
+      const started = Date.now();
+      const result = await withTimeout(stage(browser, origin), quick ? 120_000 : 600_000, name);
+      rows.push(...[result].flat());
+      console.error(`bench: ${name} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  print(rows, browser);
+}
+
+function withTimeout(promise, ms, name) {
+  let timer;
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`bench: ${name} did not finish in ${ms / 1000} s`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function freshPage(browser, origin) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/bench/bench.html`);
+  return { page, close: () => context.close() };
+}
+
+/** Script parse + define + first render, vs a bare Lit element; each run in a new context (cold caches). */
+async function coldStart(browser, origin) {
+  const ours = [];
+  const bare = [];
+  for (let i = 0; i < N.cold; i++) {
+    for (const [src, tag, into] of [['/dist/handoff-panel.js', 'handoff-panel', ours], ['/dist/bench-bare.js', 'bare-element', bare]]) {
+      const { page, close } = await freshPage(browser, origin);
+      into.push(await page.evaluate(async ([source, name]) => {
+        const t0 = performance.now();
+        await new Promise((resolve, reject) => {
+          const script = document.createElement('script');
+          script.src = source;
+          script.onload = resolve;
+          script.onerror = reject;
+          document.head.append(script);
+        });
+        const el = document.createElement(name);
+        if (name === 'handoff-panel') el.config = { drafts: false };
+        document.body.append(el);
+        await el.updateComplete;
+        return performance.now() - t0;
+      }, [src, tag]));
+      await close();
+    }
+  }
+  const o = summary(ours);
+  const b = summary(bare);
+  return [{ what: 'cold start (load + define + first render)', unit: 'ms', ...o, baseline: b.median, ratio: o.median / b.median, target: '≤ 3× bare, ≤ 30 ms', met: o.median <= 30 && o.median / b.median <= 3 }];
+}
+
+/** A keystroke in the summary with 50 actions in the form, until the DOM is updated. */
+async function typing(browser, origin) {
+  const { page, close } = await freshPage(browser, origin);
+  await page.addScriptTag({ url: '/dist/handoff-panel.js' });
+  const result = await page.evaluate(async (n) => {
+    const panel = document.createElement('handoff-panel');
+    panel.config = { drafts: false };
+    document.body.append(panel);
+    panel.prefill({ actions: Array.from({ length: 50 }, (_, i) => ({ text: `Action ${i + 1}`, owner: 'receiver' })) });
+    await panel.updateComplete;
+    const measure = async (selector) => {
+      const field = panel.shadowRoot.querySelector(selector);
+      const samples = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        field.value += 'x';
+        field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: 'x' }));
+        await panel.updateComplete;
+        samples.push(performance.now() - t0);
+      }
+      return samples;
+    };
+    return { summary: await measure('#f-recap-summary'), receiver: await measure('#f-to-name'), actions: panel.shadowRoot.querySelectorAll('.action').length };
+  }, N.typing);
+  await close();
+  if (result.actions !== 50) throw new Error(`typing bench: expected 50 action rows, found ${result.actions}`);
+  const s = summary(result.summary);
+  const r = summary(result.receiver);
+  return [
+    { what: 'typing in the summary (50 actions)', unit: 'ms', ...s, target: '≤ 2 ms', met: s.median <= 2 },
+    { what: 'typing the receiver name (re-renders the scripts)', unit: 'ms', ...r, note: 'for comparison' },
+  ];
+}
+
+/** outbox.enqueue() until durable, vs a raw IndexedDB put with strict durability; interleaved. */
+async function enqueue(browser, origin) {
+  const { page, close } = await freshPage(browser, origin);
+  await page.addScriptTag({ url: '/dist/handoff-panel.js' });
+  const result = await page.evaluate(async (n) => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false }); // measure storage, not sending
+    const { Outbox, buildHandoff } = window.HandoffPanel;
+    const outbox = new Outbox({ endpoint: '/r/bench-enqueue/handoffs', name: `bench-enqueue-${Math.random()}` });
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open(`bench-raw-${Math.random()}`, 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('items', { keyPath: 'id' });
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const rawPut = (value) => new Promise((resolve, reject) => {
+      const tx = db.transaction('items', 'readwrite', { durability: 'strict' });
+      tx.objectStore('items').put(value);
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    const draft = {
+      mode: 'warm', channel: 'chat', reason: { code: 'specialist', detail: 'Needs the router team.' }, case: { id: 'C-1' },
+      customer: { name: 'Ada', contact: {}, verification: { status: 'unverified' } }, from: { agentId: 'a', name: 'Sam' }, to: { team: 'Network' },
+      recap: { summary: 'Wi-Fi drops every evening.' }, script: { managingUp: 'They know routers.' },
+    };
+    const ours = [];
+    const raw = [];
+    for (let i = 0; i < n; i++) {
+      const a = buildHandoff(draft).payload;
+      const b = buildHandoff(draft).payload;
+      let t0 = performance.now();
+      await outbox.enqueue(a);
+      ours.push(performance.now() - t0);
+      t0 = performance.now();
+      await rawPut(b);
+      raw.push(performance.now() - t0);
+    }
+    return { ours, raw };
+  }, N.enqueue);
+  await close();
+  const o = summary(result.ours);
+  const r = summary(result.raw);
+  return { what: 'enqueue until durable', unit: 'ms', ...o, baseline: r.median, ratio: o.median / r.median, target: '≤ 1.5× raw idb put', met: o.median / r.median <= 1.5 };
+}
+
+/** 1,000 queued handoffs delivered to the local receiver, vs a raw fetch loop with the same concurrency. */
+async function drain(browser, origin) {
+  const ours = [];
+  const raw = [];
+  for (let run = 0; run < N.drainRuns; run++) {
+    const { page, close } = await freshPage(browser, origin);
+    await page.addScriptTag({ url: '/dist/handoff-panel.js' });
+    const result = await page.evaluate(async ([n, run]) => {
+      const { Outbox, buildHandoff } = window.HandoffPanel;
+      const concurrency = 4;
+      const draft = {
+        mode: 'warm', channel: 'chat', reason: { code: 'specialist', detail: 'Needs the router team.' }, case: { id: 'C-1' },
+        customer: { name: 'Ada', contact: {}, verification: { status: 'unverified' } }, from: { agentId: 'a', name: 'Sam' }, to: { team: 'Network' },
+        recap: { summary: 'Wi-Fi drops every evening.' }, script: { managingUp: 'They know routers.' },
+      };
+      const payloads = () => Array.from({ length: n }, () => buildHandoff(draft).payload);
+
+      // Ours: queue everything offline, then measure from "online" to the last delivery.
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      const outbox = new Outbox({ endpoint: `/r/bench-drain-${run}/handoffs`, name: `bench-drain-${run}-${Math.random()}`, concurrency });
+      for (const p of payloads()) await outbox.enqueue(p);
+      let delivered = 0;
+      const done = new Promise((resolve) => outbox.addEventListener('delivered', () => ++delivered === n && resolve()));
+      delete navigator.onLine;
+      const t0 = performance.now();
+      window.dispatchEvent(new Event('online'));
+      await done;
+      const oursMs = performance.now() - t0;
+
+      // Raw: the same number of POSTs with a plain fetch loop and the same concurrency.
+      const queue = payloads();
+      const t1 = performance.now();
+      await Promise.all(Array.from({ length: concurrency }, async () => {
+        for (let p = queue.shift(); p; p = queue.shift()) {
+          const res = await fetch(`/r/bench-raw-${run}/handoffs`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': p.id }, body: JSON.stringify(p) });
+          await res.arrayBuffer();
+        }
+      }));
+      return { oursMs, rawMs: performance.now() - t1 };
+    }, [N.drain, run]);
+    ours.push((N.drain / result.oursMs) * 1000);
+    raw.push((N.drain / result.rawMs) * 1000);
+    await close();
+  }
+  const o = median(ours);
+  const r = median(raw);
+  return { what: `drain ${N.drain} handoffs (concurrency 4)`, unit: 'handoffs/s', median: o, p95: Math.min(...ours), baseline: r, ratio: o / r, target: '≥ 0.8× raw fetch', met: o / r >= 0.8, note: 'p95 column: slowest run' };
+}
+
+/** JS heap growth after open/close cycles of the launcher and sends, after GC. */
+async function memory(browser, origin) {
+  const { page, close } = await freshPage(browser, origin);
+  const cdp = await page.context().newCDPSession(page);
+  await page.addScriptTag({ url: '/dist/handoff-panel.js' });
+  await page.evaluate(() => {
+    const launcher = document.createElement('handoff-launcher');
+    const panel = document.createElement('handoff-panel');
+    panel.setAttribute('case-id', 'C-M');
+    panel.config = { drafts: { debounceMs: 50 }, outbox: { endpoint: '/r/bench-memory/handoffs', name: `bench-memory-${Math.random()}` } };
+    launcher.append(panel);
+    document.body.append(launcher);
+    window.cycle = async (n) => {
+      for (let i = 0; i < n; i++) {
+        launcher.show();
+        await launcher.updateComplete;
+        await launcher.positioned;
+        panel.prefill({
+          mode: 'warm', channel: 'chat', reason: { code: 'specialist', detail: 'Needs the router team.' },
+          customer: { name: 'Ada' }, from: { agentId: 'a', name: 'Sam' }, to: { team: 'Network' }, recap: { summary: `Send ${i}` },
+        });
+        await panel.updateComplete;
+        const queued = new Promise((resolve, reject) => {
+          panel.addEventListener('handoff-queued', resolve, { once: true });
+          panel.addEventListener('handoff-invalid', (e) => reject(new Error(JSON.stringify(e.detail.errors.map((x) => x.path)))), { once: true });
+          panel.addEventListener('handoff-failed', (e) => reject(new Error(e.detail.message)), { once: true });
+        });
+        panel.shadowRoot.querySelector('button[type="submit"]').click();
+        await queued;
+        launcher.hide(true);
+        await launcher.updateComplete;
+      }
+      const outbox = window.HandoffPanel.outbox ?? null;
+      return outbox;
+    };
+  });
+  const heap = async () => {
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  await page.evaluate(() => window.cycle(10)); // warm up: first renders, compiled code, the outbox
+  const before = await heap();
+  await page.evaluate((n) => window.cycle(n), N.memory);
+  const after = await heap();
+  await close();
+  const growthKb = (after - before) / 1024;
+  return { what: `memory after ${N.memory} open/close + sends`, unit: 'KB growth', median: growthKb, note: `${(before / 1048576).toFixed(1)} → ${(after / 1048576).toFixed(1)} MB heap`, target: '≤ 1 MB', met: growthKb <= 1024 };
+}
+
+function print(rows, browser) {
+  const fmt = (x, digits = 2) => (x === undefined ? '' : Number(x).toFixed(digits));
+  console.log(`\nhandoff-panel benchmarks${quick ? ' (--quick: fewer repetitions, numbers are rough)' : ''}`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ${browserVersion()}\n`);
+  console.log('| what | median | p95 | baseline (median) | ratio | target | met |');
+  console.log('|---|---:|---:|---:|---:|---|---|');
+  for (const r of rows) {
+    const unit = r.unit ? ` ${r.unit}` : '';
+    console.log(`| ${r.what}${r.note ? ` (${r.note})` : ''} | ${fmt(r.median)}${unit} | ${fmt(r.p95)} | ${fmt(r.baseline)} | ${r.ratio ? `${fmt(r.ratio)}×` : ''} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
+  }
+  void browser;
+}
+
+function browserVersion() {
+  try {
+    return execFileSync(BROWSER_REQUIREMENTS.chromium.path(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'Chromium';
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
