@@ -338,7 +338,7 @@ export class Outbox extends EventTarget {
     let refilling: Promise<void> | undefined;
     const refill = async () => {
       const db = await this.db();
-      const due = await db.getAllFromIndex('items', 'due', IDBKeyRange.bound(['pending', -Infinity], ['pending', this.clock.now()]), this.options.concurrency * 4);
+      const due = await db.getAllFromIndex('items', 'due', IDBKeyRange.bound(['pending', -Infinity], ['pending', this.clock.now()]), Math.max(64, this.options.concurrency * 8));
       queue.push(...due.filter((r) => !this.inFlight.has(r.id) && !queue.some((q) => q.id === r.id)));
     };
     const worker = async () => {
@@ -371,46 +371,45 @@ export class Outbox extends EventTarget {
       await this.markDead(queued.id, 'expired', { kind: 'expired', message: 'Not delivered within the retention period.', at: this.clock.now() });
       return;
     }
-    const record = await this.updateRecord(queued.id, (r) => {
-      r.state = 'sending';
-      r.attempts += 1;
-    }, 'relaxed');
+    // While this tab holds leadership nobody else changes a pending item (retry and discard act on dead
+    // ones only), so the in-memory record is written back directly: no read before each write.
+    const record: OutboxRecord = { ...queued, state: 'sending', attempts: queued.attempts + 1 };
+    await this.putRecord(record);
     this.emitItem('sending', record);
     const { outcome, error } = await this.send(record);
     const now = this.clock.now();
     switch (outcome.kind) {
       case 'delivered': {
-        const done = await this.updateRecord(record.id, (r) => {
-          r.state = 'delivered';
-          r.deliveredAt = now;
-          delete r.payload;
-          delete r.lastError;
-        });
+        const { payload: _sent, lastError: _last, ...rest } = record;
+        const done: OutboxRecord = { ...rest, state: 'delivered', deliveredAt: now };
+        await this.putRecord(done);
         this.emitItem('delivered', done);
         return;
       }
       case 'retry': {
         const delay = outcome.retryAfterMs ?? backoffDelay(record.attempts, this.backoff, this.options.random);
-        const retrying = await this.updateRecord(record.id, (r) => {
-          r.state = 'pending';
-          r.nextAttemptAt = now + delay;
-          r.lastError = error;
-        });
+        const retrying: OutboxRecord = { ...record, state: 'pending', nextAttemptAt: now + delay, lastError: error };
+        await this.putRecord(retrying);
         this.emitItem('retrying', retrying);
         return;
       }
-      case 'auth': {
-        await this.updateRecord(record.id, (r) => {
-          r.state = 'pending';
-          r.nextAttemptAt = now;
-          r.lastError = error;
-        });
+      case 'auth':
+        await this.putRecord({ ...record, state: 'pending', nextAttemptAt: now, lastError: error });
         this.pauseForAuth(error!.status!);
         return;
-      }
       case 'dead':
         await this.markDead(record.id, 'rejected', error!);
     }
+  }
+
+  /**
+   * State changes after the write-ahead enqueue are written with relaxed durability: losing one in a crash
+   * only means an item is sent again, which the receiver dedupes on its Idempotency-Key.
+   */
+  private async putRecord(record: OutboxRecord, durability: IDBTransactionDurability = 'relaxed'): Promise<void> {
+    const db = await this.db();
+    const tx = db.transaction('items', 'readwrite', { durability });
+    await Promise.all([tx.store.put(record), tx.done]);
   }
 
   /** One POST. Never throws: every failure becomes an outcome and an error to record. */
