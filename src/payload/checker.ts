@@ -60,8 +60,16 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-const labelKey = (path: string) => path.replace(/\[\d+\]/g, '[]');
-const firstIndex = (path: string) => Number(/\[(\d+)\][^[]*$/.exec(path)?.[1] ?? -1) + 1;
+/**
+ * The label of a field path from a label catalogue: `actions[2].due` looks up `actions[].due` with
+ * `{index}` = 3. Own properties only, so a path such as `toString` cannot find Object.prototype's.
+ */
+export function fieldLabel(labels: Record<string, string>, path: string): string {
+  const key = path.replace(/\[\d+\]/g, '[]');
+  const template = Object.hasOwn(labels, key) ? labels[key] : undefined;
+  const index = Number(/\[(\d+)\][^[]*$/.exec(path)?.[1] ?? -1) + 1;
+  return template === undefined ? path : renderTemplate(template, { index });
+}
 
 interface ListRule<T> {
   max: number;
@@ -95,10 +103,7 @@ export class Checker {
   }
 
   fail(path: string, code: ValidationCode, params: FieldErrorParams = {}): undefined {
-    const key = labelKey(path);
-    // Own properties only: a path such as `toString` must not find Object.prototype's.
-    const template = Object.hasOwn(this.labels, key) ? this.labels[key] : undefined;
-    const label = template === undefined ? path : renderTemplate(template, { index: firstIndex(path) });
+    const label = fieldLabel(this.labels, path);
     const message = renderTemplate(this.messages[code], { field: label, ...params });
     this.errors.push({ path, code, message, params });
     return undefined;

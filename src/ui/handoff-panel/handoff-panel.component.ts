@@ -4,7 +4,7 @@ import { DraftStore } from '../../drafts/draft-store.js';
 import { OutboxStorageError } from '../../outbox/errors.js';
 import type { Outbox, OutboxOptions } from '../../outbox/outbox.js';
 import type { OutboxEventDetail } from '../../outbox/types.js';
-import type { FieldError } from '../../payload/checker.js';
+import { fieldLabel, type FieldError } from '../../payload/checker.js';
 import { buildHandoff, DEFAULT_FLAG_THRESHOLD } from '../../payload/handoff.js';
 import { maskCardNumbers } from '../../payload/redact.js';
 import { compileScriptTemplates, suggestScripts, type CompiledScriptTemplates } from '../../payload/scripts.js';
@@ -15,9 +15,9 @@ import {
 } from '../../payload/types.js';
 import { emit } from '../events.js';
 import { mergeMessages, messagesFor, type HandoffMessages, type HandoffMessagesOverride } from '../messages/catalogue.js';
-import { elementDefaults, onDefaultsChange } from '../shared/defaults.js';
+import { elementDefaults, elementLocale, onDefaultsChange } from '../shared/defaults.js';
 import { changedStructurally } from '../shared/equal.js';
-import { sharedOutbox } from '../shared/outbox-registry.js';
+import { elementOutbox } from '../shared/outbox-registry.js';
 import { controlId, controlPath, fromLocalInput, getPath, setPath, toLocalInput } from '../shared/paths.js';
 import { styles } from './handoff-panel.styles.js';
 
@@ -71,7 +71,8 @@ function emptyDraft(): HandoffDraft {
 }
 
 const clone = <T,>(value: T): T => structuredClone(value);
-const redactionPath = (path: string) => path.replace(/\.(\d+)/g, '[$1]');
+/** A control path (`actions.2.due`) as a payload field path (`actions[2].due`). */
+const errorPath = (path: string) => path.replace(/\.(\d+)/g, '[$1]');
 
 /**
  * `<handoff-panel>`: walks an agent through a good handoff and sends it through the outbox.
@@ -255,8 +256,7 @@ export class HandoffPanel extends LitElement {
 
   /** This panel's config over the page-wide defaults (`HandoffPanel.configure()`). */
   private get cfg(): HandoffPanelConfig {
-    const base = elementDefaults();
-    return { ...base, ...this.config, outbox: { ...base.outbox, ...this.config.outbox } };
+    return { ...elementDefaults(), ...this.config };
   }
 
   private readonly onDefaults = (): void => {
@@ -283,7 +283,7 @@ export class HandoffPanel extends LitElement {
   }
 
   private get locale(): string {
-    return this.cfg.locale ?? this.closest<HTMLElement>('[lang]')?.lang ?? (document.documentElement.lang || 'en');
+    return elementLocale(this, this.config.locale);
   }
 
   private get messages(): HandoffMessages {
@@ -310,25 +310,18 @@ export class HandoffPanel extends LitElement {
   }
 
   private getOutbox(): Outbox | undefined {
-    const endpoint = this.resolvedEndpoint();
-    if (!endpoint) return undefined;
     if (!this.outbox) {
-      this.outbox = sharedOutbox({ ...this.cfg.outbox, endpoint });
+      this.outbox = elementOutbox(this.endpoint, this.config.outbox);
+      if (!this.outbox) return undefined;
       for (const type of ['sending', 'delivered', 'retrying', 'dead'] as const) this.outbox.addEventListener(type, this.onOutboxEvent);
       this.outbox.addEventListener('auth-required', this.onAuthRequired);
     }
     return this.outbox;
   }
 
-  private resolvedEndpoint(): string | undefined {
-    return this.config.outbox?.endpoint ?? this.endpoint ?? this.cfg.outbox?.endpoint ?? elementDefaults().endpoint;
-  }
-
   /** After an endpoint or config change: follow the outbox only if it is a different one. */
   private resubscribe(): void {
-    if (!this.outbox) return;
-    const endpoint = this.resolvedEndpoint();
-    if (endpoint && sharedOutbox({ ...this.cfg.outbox, endpoint }) === this.outbox) return;
+    if (!this.outbox || elementOutbox(this.endpoint, this.config.outbox) === this.outbox) return;
     this.unsubscribe();
     this.getOutbox();
   }
@@ -397,7 +390,7 @@ export class HandoffPanel extends LitElement {
     if (!masked.count) return;
     control.value = masked.text;
     setPath(this.draft, path, readControl(control));
-    for (let i = 0; i < masked.count; i++) this.redactions.push({ field: redactionPath(path), kind: 'card-number' });
+    for (let i = 0; i < masked.count; i++) this.redactions.push({ field: errorPath(path), kind: 'card-number' });
     this.maskedPaths.add(path);
     this.setStatus(this.messages.ui.masked, 'info');
     this.scheduleSave();
@@ -571,10 +564,7 @@ export class HandoffPanel extends LitElement {
   // ——— rendering ———
 
   private label(path: string): string {
-    const labels = this.messages.fieldLabels;
-    const key = path.replace(/\.\d+/g, '[]');
-    const index = Number(/\.(\d+)/.exec(path)?.[1] ?? -1) + 1;
-    return renderTemplate(labels[key] ?? path, { index });
+    return fieldLabel(this.messages.fieldLabels, errorPath(path));
   }
 
   private errorFor(path: string): FieldError | undefined {

@@ -1,7 +1,7 @@
 import { autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { HandoffPanel, HandoffPanelConfig } from '../handoff-panel/handoff-panel.component.js';
-import { elementDefaults } from '../shared/defaults.js';
+import { elementDefaults, elementLocale } from '../shared/defaults.js';
 import { changedStructurally } from '../shared/equal.js';
 import { trapTab } from '../shared/focus.js';
 import { mergeMessages, messagesFor } from '../messages/catalogue.js';
@@ -217,8 +217,7 @@ export class HandoffLauncher extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const locale = this.config.locale ?? elementDefaults().locale ?? this.closest<HTMLElement>('[lang]')?.lang ?? document.documentElement.lang;
-    const ui = mergeMessages(messagesFor(locale), this.config.messages ?? elementDefaults().messages).ui;
+    const ui = mergeMessages(messagesFor(elementLocale(this, this.config.locale)), this.config.messages ?? elementDefaults().messages).ui;
     const label = this.label ?? ui.launcher.open;
     return html`
       <button id="launch" part="button" type="button" aria-haspopup="dialog" aria-expanded=${this.open ? 'true' : 'false'}

@@ -3,9 +3,9 @@ import type { Outbox, OutboxOptions } from '../../outbox/outbox.js';
 import type { OutboxCounts, OutboxItem } from '../../outbox/types.js';
 import { renderTemplate } from '../../payload/template.js';
 import { mergeMessages, messagesFor, type HandoffMessages, type HandoffMessagesOverride } from '../messages/catalogue.js';
-import { elementDefaults, onDefaultsChange } from '../shared/defaults.js';
+import { elementDefaults, elementLocale, onDefaultsChange } from '../shared/defaults.js';
 import { changedStructurally } from '../shared/equal.js';
-import { sharedOutbox } from '../shared/outbox-registry.js';
+import { elementOutbox } from '../shared/outbox-registry.js';
 
 /**
  * `<handoff-outbox-status>`: how many handoffs wait to be sent and how many need attention, across
@@ -81,11 +81,8 @@ export class HandoffOutboxStatus extends LitElement {
   }
 
   private connect(): void {
-    const defaults = elementDefaults();
-    const endpoint = this.config.outbox?.endpoint ?? this.endpoint ?? defaults.outbox?.endpoint ?? defaults.endpoint;
-    if (!endpoint) return;
-    const outbox = sharedOutbox({ ...defaults.outbox, ...this.config.outbox, endpoint });
-    if (outbox === this.outbox) return;
+    const outbox = elementOutbox(this.endpoint, this.config.outbox);
+    if (!outbox || outbox === this.outbox) return;
     this.outbox?.removeEventListener('change', this.onChange);
     this.outbox = outbox;
     outbox.addEventListener('change', this.onChange);
@@ -107,9 +104,7 @@ export class HandoffOutboxStatus extends LitElement {
   };
 
   private get messages(): HandoffMessages {
-    const defaults = elementDefaults();
-    const locale = this.config.locale ?? defaults.locale ?? this.closest<HTMLElement>('[lang]')?.lang ?? (document.documentElement.lang || 'en');
-    return mergeMessages(messagesFor(locale), this.config.messages ?? defaults.messages);
+    return mergeMessages(messagesFor(elementLocale(this, this.config.locale)), this.config.messages ?? elementDefaults().messages);
   }
 
   protected override render(): TemplateResult {

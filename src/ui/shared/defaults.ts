@@ -25,3 +25,8 @@ export function onDefaultsChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** An element's language: its config, the page-wide default, the nearest `lang`, then the document's. */
+export function elementLocale(element: Element, locale: string | undefined): string {
+  return locale ?? defaults.locale ?? element.closest<HTMLElement>('[lang]')?.lang ?? (document.documentElement.lang || 'en');
+}
