@@ -7,6 +7,8 @@
 //   GET  /handoffs           the inbox, newest first
 //   GET  /handoffs/:id       one handoff with its acknowledgements
 //   POST /handoffs/:id/ack   a handoff-ack/v1 for that handoff (same idempotency rules)
+//   GET  /handoffs/events    server-sent events: `handoff` for each new handoff, `ack` for each ack
+//   GET  /handoffs/:id/events  server-sent events: `ack` for that handoff (those already there first)
 //
 // Every route also exists under /r/<namespace>/… with its own inbox and fault script, so parallel tests
 // (and the demo's "receiver down" toggles) never share state.
@@ -57,6 +59,8 @@ function createInbox(store) {
     faults: [],
     /** Random faults: `{ rate, faults }`, each request draws one of `faults` with probability `rate`. */
     chaos: undefined,
+    /** Open server-sent event streams: `{ res, handoffId? }`. */
+    streams: new Set(),
     stats: { faults: 0, requests: 0, applied: 0, replays: 0, conflicts: 0, mismatches: 0, inFlight: new Map(), maxConcurrentPerKey: 0, postsPerId: new Map(), appliedPerId: new Map() },
   };
   for (const record of store?.records ?? []) apply(inbox, record);
@@ -80,6 +84,32 @@ function apply(inbox, record) {
   const id = record.payload.id;
   inbox.stats.appliedPerId.set(id, (inbox.stats.appliedPerId.get(id) ?? 0) + 1);
   inbox.stats.applied++;
+}
+
+const sse = (res, event, data) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+
+/** Tells the open event streams about a newly applied handoff or acknowledgement. */
+function publish(inbox, record) {
+  for (const stream of inbox.streams) {
+    if (record.kind === 'handoff' && !stream.handoffId) sse(stream.res, 'handoff', { ...record.payload, receivedAt: record.receivedAt, acks: [] });
+    if (record.kind === 'ack' && (!stream.handoffId || stream.handoffId === record.payload.handoffId)) sse(stream.res, 'ack', record.payload);
+  }
+}
+
+/** A server-sent event stream on this inbox, for the whole inbox or one handoff's acknowledgements. */
+function openStream(req, res, inbox, handoffId) {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  // Reconnect soon after a restart of the receiver; EventSource's own default is browser-dependent.
+  res.write('retry: 2000\n\n');
+  for (const { payload } of handoffId ? (inbox.acks.get(handoffId) ?? []) : []) sse(res, 'ack', payload);
+  const stream = { res, handoffId };
+  inbox.streams.add(stream);
+  // Proxies close idle connections; a comment line every 25 s keeps this one open.
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+  req.on('close', () => {
+    clearInterval(keepAlive);
+    inbox.streams.delete(stream);
+  });
 }
 
 export async function createReceiver({ dataFile } = {}) {
@@ -159,6 +189,7 @@ export async function createReceiver({ dataFile } = {}) {
       const record = { kind, key, hash, payload, response, receivedAt, ns };
       if (ns === 'default') await store.append(record);
       apply(inbox, record);
+      publish(inbox, record);
       // The commit happened; now lose the response, as a flaky network would.
       if (fault?.type === 'commit-then-drop') return req.socket.destroy();
       json(res, 201, response, { Location: kind === 'handoff' ? `handoffs/${payload.id}` : `acks/${payload.id}` });
@@ -175,6 +206,7 @@ export async function createReceiver({ dataFile } = {}) {
         json(res, 200, { queued: inbox.faults.length });
       });
     }
+    if (action === 'chaos' && req.method === 'GET') return json(res, 200, { chaos: inbox.chaos ?? null });
     if (action === 'chaos' && req.method === 'POST') {
       return readBody(req).then((raw) => {
         const chaos = JSON.parse(raw || 'null');
@@ -201,21 +233,24 @@ export async function createReceiver({ dataFile } = {}) {
   /** Handles a request if it is the receiver's; returns false to let the host server carry on. */
   async function handle(req, res) {
     const url = new URL(req.url, 'http://localhost');
-    const m = /^(?:\/r\/([\w-]{1,64}))?\/(handoffs|__receiver)(?:\/([^/]+))?(?:\/(ack))?\/?$/.exec(url.pathname);
+    const m = /^(?:\/r\/([\w-]{1,64}))?\/(handoffs|__receiver)(?:\/([^/]+))?(?:\/(ack|events))?\/?$/.exec(url.pathname);
     if (!m) return false;
-    const [, ns = 'default', root, id, ack] = m;
+    const [, ns = 'default', root, id, sub] = m;
+    const ack = sub === 'ack';
     const inbox = inboxFor(ns);
     inbox.ns = ns;
     if (root === '__receiver') {
       await control(req, res, inbox, id);
       return true;
     }
-    if (req.method === 'POST' && !id) await accept(req, res, inbox, 'handoff', ns);
+    if (req.method === 'GET' && (id === 'events' && !sub)) openStream(req, res, inbox);
+    else if (req.method === 'GET' && id && sub === 'events') openStream(req, res, inbox, decodeURIComponent(id));
+    else if (req.method === 'POST' && !id) await accept(req, res, inbox, 'handoff', ns);
     else if (req.method === 'POST' && id && ack) await accept(req, res, inbox, 'ack', ns, decodeURIComponent(id));
     else if (req.method === 'GET' && !id) {
       const list = [...inbox.handoffs.values()].reverse().map(({ payload, receivedAt }) => ({ ...payload, receivedAt, acks: inbox.acks.get(payload.id) ?? [] }));
       json(res, 200, list);
-    } else if (req.method === 'GET' && id && !ack) {
+    } else if (req.method === 'GET' && id && !sub) {
       const found = inbox.handoffs.get(decodeURIComponent(id));
       if (found) json(res, 200, { ...found.payload, receivedAt: found.receivedAt, acks: inbox.acks.get(found.payload.id) ?? [] });
       else json(res, 404, { error: `No handoff ${id}.` });
@@ -223,5 +258,10 @@ export async function createReceiver({ dataFile } = {}) {
     return true;
   }
 
-  return { handle, close: () => store.close() };
+  function close() {
+    for (const inbox of inboxes.values()) for (const stream of inbox.streams) stream.res.end();
+    return store.close();
+  }
+
+  return { handle, close };
 }

@@ -164,6 +164,24 @@ export class Outbox extends EventTarget {
     return this.pumping ?? Promise.resolve();
   }
 
+  /**
+   * Makes every pending item due now, without waiting out its backoff, then delivers (a "retry now"
+   * button). Done by itself when the browser comes back online: failures while offline said nothing
+   * about the server.
+   */
+  async retryNow(): Promise<void> {
+    const db = await this.db();
+    const tx = db.transaction('items', 'readwrite');
+    const now = this.clock.now();
+    let cursor = await tx.store.index('state').openCursor('pending');
+    while (cursor) {
+      if (cursor.value.nextAttemptAt > now) await cursor.update({ ...cursor.value, nextAttemptAt: now });
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return this.flush();
+  }
+
   /** Resumes after `auth-required`, in every tab. */
   resume(): void {
     this.paused = false;
@@ -289,7 +307,9 @@ export class Outbox extends EventTarget {
   // ——— delivery ———
 
   private readonly onOnline = (): void => {
-    this.pump();
+    this.retryNow().catch(() => {
+      this.pump();
+    });
   };
 
   private online(): boolean {

@@ -74,6 +74,37 @@ describe('outbox delivery', () => {
     await t.receiver.expectExactlyOnce([payload.id]);
   });
 
+  it('back online: an item waiting out its backoff is sent at once, not at its next attempt time', async () => {
+    await t.receiver.faults({ type: 'drop' });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, backoff: { baseMs: 60_000, capMs: 60_000 } });
+    const payload = handoff();
+    const retrying = nextEvent(outbox, 'retrying');
+    await outbox.enqueue(payload);
+    expect((await retrying).detail.nextAttemptAt).to.be.greaterThan(t.clock.now());
+
+    const delivered = nextEvent(outbox, 'delivered');
+    setOnline(false);
+    setOnline(true);
+    await delivered;
+    await t.receiver.expectExactlyOnce([payload.id]);
+  });
+
+  it('retryNow() sends pending items at once and leaves dead ones alone', async () => {
+    await t.receiver.faults({ status: 503 }, { status: 400, message: 'bad' });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, backoff: { baseMs: 60_000, capMs: 60_000 } });
+    const [waiting, rejected] = [handoff(), handoff()];
+    const retrying = nextEvent(outbox, 'retrying');
+    await outbox.enqueue(waiting);
+    await retrying;
+    const dead = nextEvent(outbox, 'dead');
+    await outbox.enqueue(rejected);
+    await dead;
+    const delivered = nextEvent(outbox, 'delivered');
+    await outbox.retryNow();
+    expect((await delivered).detail.id).to.equal(waiting.id);
+    expect((await outbox.dead()).map((i) => i.id)).to.deep.equal([rejected.id]);
+  });
+
   it('500 three times, then 200: retried with full-jitter backoff, delivered once', async () => {
     await t.receiver.faults({ status: 500 }, { status: 500 }, { status: 500 });
     const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, backoff: { baseMs: 1000, capMs: 3000 } });
