@@ -5,10 +5,10 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-export default {
-  input: 'src/bundle.ts',
+const iife = (input, file) => ({
+  input,
   output: {
-    file: 'dist/handoff-panel.js',
+    file,
     // No exports: src/bundle.ts installs the global itself, after replaying the stub's queue.
     format: 'iife',
     sourcemap: true,
@@ -27,4 +27,11 @@ export default {
     // module: false, or terser drops the top-level `var HandoffPanel` of the IIFE.
     terser({ module: false, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
   ],
-};
+});
+
+export default [
+  // The sender's side: panel, launcher, outbox status, the global `HandoffPanel`.
+  iife('src/bundle.ts', 'dist/handoff-panel.js'),
+  // The receiver's side, kept apart so every CRM page does not download it.
+  iife('src/receipt-bundle.ts', 'dist/handoff-receipt.js'),
+];

@@ -2,3 +2,4 @@
 import './ui/handoff-panel/handoff-panel.js';
 import './ui/outbox-status/outbox-status.js';
 import './ui/launcher/launcher.js';
+import './ui/handoff-receipt/handoff-receipt.js';

@@ -4,6 +4,7 @@
  */
 export * from './payload/index.js';
 export * from './outbox/index.js';
+export * from './acks/index.js';
 export * from './ui/index.js';
 export { DraftStore, type SavedDraft } from './drafts/draft-store.js';
 export { VERSION } from './version.js';

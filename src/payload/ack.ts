@@ -1,7 +1,7 @@
 import { Checker, compact } from './checker.js';
 import type { BuildContext } from './handoff.js';
 import type { FieldError } from './checker.js';
-import { HANDOFF_ACK_SCHEMA, LIMITS, type HandoffAckDraft, type HandoffAckV1 } from './types.js';
+import { HANDOFF_ACK_SCHEMA, LIMITS, type HandoffAckDraft, type HandoffAckV1, type HandoffV1 } from './types.js';
 
 export type AckBuildResult =
   | { ok: true; payload: HandoffAckV1; errors?: undefined }
@@ -24,14 +24,23 @@ function readAck(c: Checker, input: Record<string, unknown>): Omit<HandoffAckV1,
   });
 }
 
+const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+export interface AckBuildContext extends Pick<BuildContext, 'id' | 'now' | 'messages' | 'fieldLabels'> {
+  /** The handoff being acknowledged: a read-back that only repeats its recap is refused. */
+  handoff?: Pick<HandoffV1, 'recap'>;
+}
+
 /**
  * Builds a `handoff-ack/v1` from the receiver's input: their read-back in their own words, whether they
  * accept, and why not. A decline must say why, so the sender can turn to the contingency.
  */
-export function buildAck(draft: HandoffAckDraft, context: Pick<BuildContext, 'id' | 'now' | 'messages' | 'fieldLabels'> = {}): AckBuildResult {
+export function buildAck(draft: HandoffAckDraft, context: AckBuildContext = {}): AckBuildResult {
   const c = new Checker({ mode: 'draft', messages: context.messages, fieldLabels: context.fieldLabels });
   const input = c.object(draft, '', ACK_KEYS, true) ?? {};
   const body = readAck(c, input);
+  const recap = context.handoff?.recap.summary;
+  if (body.readBack && recap && words(body.readBack) === words(recap)) c.fail('readBack', 'read-back-verbatim');
   if (c.errors.length) return { ok: false, errors: c.errors };
   const at = (context.now ?? (() => new Date()))().toISOString();
   return { ok: true, payload: { schema: HANDOFF_ACK_SCHEMA, id: context.id ?? crypto.randomUUID(), ...body, at } };

@@ -4,7 +4,7 @@
  */
 export * from './types.js';
 export { buildHandoff, validateHandoff, SDK_ID, DEFAULT_FLAG_THRESHOLD, type BuildContext, type BuildResult } from './handoff.js';
-export { buildAck, validateAck, type AckBuildResult } from './ack.js';
+export { buildAck, validateAck, type AckBuildContext, type AckBuildResult } from './ack.js';
 export type { FieldError, FieldErrorParams } from './checker.js';
 export { DEFAULT_VALIDATION_MESSAGES_EN, DEFAULT_FIELD_LABELS_EN, type ValidationCode, type ValidationMessages } from './messages.js';
 export { normalizePhone, type PhoneOptions, type PhoneProblem, type PhoneResult } from './phone.js';

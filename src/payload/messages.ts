@@ -22,7 +22,8 @@ export type ValidationCode =
   | 'not-a-uuid'
   | 'wrong-value'
   | `phone-${PhoneProblem}`
-  | 'phone-not-e164';
+  | 'phone-not-e164'
+  | 'read-back-verbatim';
 
 export type ValidationMessages = Record<ValidationCode, string>;
 
@@ -50,6 +51,7 @@ export const DEFAULT_VALIDATION_MESSAGES_EN: ValidationMessages = {
   'phone-too-short': '{field} is too short to be a full international number.',
   'phone-too-long': '{field} is too long: an international number has at most 15 digits.',
   'phone-not-e164': '{field} must be in E.164 form, like +442079460958.',
+  'read-back-verbatim': '{field}: put it in your own words; this repeats the recap word for word.',
 };
 
 /**

@@ -3,7 +3,7 @@
  * or on any ancestor, through shadow roots.
  */
 import type { FieldError } from '../payload/checker.js';
-import type { HandoffV1 } from '../payload/types.js';
+import type { HandoffAckV1, HandoffV1 } from '../payload/types.js';
 import type { OutboxItem } from '../outbox/types.js';
 
 export interface HandoffFailure {
@@ -19,8 +19,16 @@ export interface HandoffPanelEventMap {
   /** Durably saved in the outbox; delivery follows. */
   'handoff-queued': CustomEvent<{ payload: HandoffV1; item: OutboxItem }>;
   'handoff-delivered': CustomEvent<{ id: string }>;
+  /** The receiver acknowledged (or declined) a handoff this panel sent. */
+  'handoff-acknowledged': CustomEvent<{ handoffId: string; ack: HandoffAckV1 }>;
   'handoff-failed': CustomEvent<HandoffFailure>;
-  /** "Send handoff" found problems; they are shown at their fields. */
+  /** `<handoff-receipt>`, before saving an acknowledgement: cancel it to veto. The detail is the acknowledgement. */
+  'handoff-ack-submit': CustomEvent<HandoffAckV1>;
+  /** `<handoff-receipt>`: the acknowledgement is durably saved in the outbox. */
+  'handoff-ack-queued': CustomEvent<{ payload: HandoffAckV1; item: OutboxItem }>;
+  /** `<handoff-receipt>`: the acknowledgement reached the sender's side. */
+  'handoff-ack-delivered': CustomEvent<{ id: string; handoffId: string }>;
+  /** "Send" found problems; they are shown at their fields. */
   'handoff-invalid': CustomEvent<{ errors: FieldError[] }>;
 }
 

@@ -75,8 +75,13 @@ describe('outbox delivery', () => {
   });
 
   it('back online: an item waiting out its backoff is sent at once, not at its next attempt time', async () => {
-    await t.receiver.faults({ type: 'drop' });
-    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, backoff: { baseMs: 60_000, capMs: 60_000 } });
+    let calls = 0;
+    const outbox = createOutbox({
+      endpoint: t.receiver.endpoint,
+      clock: t.clock,
+      backoff: { baseMs: 60_000, capMs: 60_000 },
+      fetch: (input, init) => (++calls === 1 ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init)),
+    });
     const payload = handoff();
     const retrying = nextEvent(outbox, 'retrying');
     await outbox.enqueue(payload);

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { watchAcks, type AckWatchOptions } from '../../acks/watch-acks.js';
 import { DraftStore } from '../../drafts/draft-store.js';
 import { OutboxStorageError } from '../../outbox/errors.js';
 import type { Outbox, OutboxOptions } from '../../outbox/outbox.js';
@@ -11,7 +12,7 @@ import { compileScriptTemplates, suggestScripts, type CompiledScriptTemplates } 
 import { renderTemplate } from '../../payload/template.js';
 import {
   ACTION_OWNERS, CHANNELS, FOLLOW_UP_BY, IF_UNAVAILABLE, MODES, PRIORITIES, REASON_CODES,
-  type HandoffDraft, type HandoffV1, type Redaction,
+  type HandoffAckV1, type HandoffDraft, type HandoffV1, type Redaction,
 } from '../../payload/types.js';
 import { emit } from '../events.js';
 import { mergeMessages, messagesFor, type HandoffMessages, type HandoffMessagesOverride } from '../messages/catalogue.js';
@@ -19,7 +20,7 @@ import { elementDefaults, elementLocale, onDefaultsChange } from '../shared/defa
 import { changedStructurally } from '../shared/equal.js';
 import { elementOutbox } from '../shared/outbox-registry.js';
 import { controlId, controlPath, fromLocalInput, getPath, setPath, toLocalInput } from '../shared/paths.js';
-import { styles } from './handoff-panel.styles.js';
+import { baseStyles } from '../shared/base.styles.js';
 
 export interface HandoffPanelConfig {
   /** Outbox options (the endpoint comes from the `endpoint` attribute unless given here). */
@@ -34,6 +35,12 @@ export interface HandoffPanelConfig {
   flagThreshold?: number;
   /** `false` turns draft autosave off. */
   drafts?: false | { name?: string; debounceMs?: number };
+  /**
+   * How the panel learns that the receiver acknowledged a delivered handoff. Default: polls
+   * `GET <endpoint>/<id>` (the reference receiver's route) and stops if the endpoint has none.
+   * `false` turns it off.
+   */
+  acks?: false | AckWatchOptions;
 }
 
 type Tone = 'info' | 'ok' | 'warn' | 'error';
@@ -81,6 +88,7 @@ const errorPath = (path: string) => path.replace(/\.(\d+)/g, '[$1]');
  * @fires handoff-submit - cancelable; detail is the payload
  * @fires handoff-queued - durably saved; detail `{ payload, item }`
  * @fires handoff-delivered - detail `{ id }`
+ * @fires handoff-acknowledged - the receiver acknowledged or declined; detail `{ handoffId, ack }`
  * @fires handoff-failed - detail `{ id?, reason, message }`
  * @fires handoff-invalid - detail `{ errors }`
  * @csspart base - the form
@@ -109,7 +117,7 @@ const errorPath = (path: string) => path.replace(/\.(\d+)/g, '[$1]');
  * @cssprop --handoff-radius
  */
 export class HandoffPanel extends LitElement {
-  static override styles = styles;
+  static override styles = baseStyles;
   /** `panel.focus()` lands on the first control (the launcher relies on it). */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -166,6 +174,8 @@ export class HandoffPanel extends LitElement {
   private outbox: Outbox | undefined;
   private messagesCache: { key: unknown; messages: HandoffMessages; templates: CompiledScriptTemplates } | undefined;
   private configError: string | undefined;
+  /** Watches for acknowledgements of delivered handoffs, by handoff id. */
+  private readonly ackWatches = new Map<string, () => void>();
 
   constructor() {
     super();
@@ -235,6 +245,8 @@ export class HandoffPanel extends LitElement {
     globalThis.removeEventListener?.('pagehide', this.saveNow);
     this.saveNow();
     this.unsubscribe();
+    for (const stop of this.ackWatches.values()) stop();
+    this.ackWatches.clear();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -521,6 +533,7 @@ export class HandoffPanel extends LitElement {
       case 'delivered':
         this.setStatus(status.delivered, 'ok');
         emit(this, 'handoff-delivered', { id: detail.id });
+        this.watchForAck(detail.id);
         return;
       case 'retrying': {
         if (typeof navigator !== 'undefined' && !navigator.onLine) {
@@ -540,6 +553,28 @@ export class HandoffPanel extends LitElement {
       }
     }
   };
+
+  private watchForAck(handoffId: string): void {
+    const options = this.cfg.acks;
+    const endpoint = this.outbox?.options.endpoint;
+    if (options === false || !endpoint || this.ackWatches.has(handoffId)) return;
+    const stop = watchAcks(endpoint, handoffId, (ack) => {
+      this.ackWatches.get(handoffId)?.();
+      this.ackWatches.delete(handoffId);
+      this.onAck(ack);
+    }, { headers: this.outbox?.options.headers, credentials: this.outbox?.options.credentials, ...options });
+    this.ackWatches.set(handoffId, stop);
+  }
+
+  private onAck(ack: HandoffAckV1): void {
+    emit(this, 'handoff-acknowledged', { handoffId: ack.handoffId, ack });
+    // Only the latest handoff speaks in the status line; earlier ones still raise the event.
+    if (ack.handoffId !== this.sentId) return;
+    const { status } = this.messages.ui;
+    const name = ack.by.name;
+    if (ack.accepted) this.setStatus(renderTemplate(status.acknowledged, { name, time: new Date(ack.at).toLocaleTimeString(this.locale) }), 'ok');
+    else this.setStatus(renderTemplate(status.declined, { name, reason: ack.declineReason ?? '' }), 'warn');
+  }
 
   private readonly onAuthRequired = (): void => {
     if (!this.sentId) return;
@@ -637,7 +672,7 @@ export class HandoffPanel extends LitElement {
     const lines = this.suggestions();
     const managingUp = this.scriptEdited ? stringValue(d.script?.managingUp) : lines.managingUp;
 
-    return html`<form part="base" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @keydown=${this.onKeydown}
+    return html`<form class="base" part="base" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @keydown=${this.onKeydown}
         aria-labelledby="title">
       <header>
         <h2 id="title">${ui.title}</h2>

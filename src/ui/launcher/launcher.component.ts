@@ -28,7 +28,7 @@ import { mergeMessages, messagesFor } from '../messages/catalogue.js';
  */
 export class HandoffLauncher extends LitElement {
   static override styles = css`
-    :host { display: inline-block !important; } /* see handoff-panel.styles.ts */
+    :host { display: inline-block !important; } /* see shared/base.styles.ts */
     /* Typography set on the inner elements: page rules like \`* { all: revert }\` reach the host itself. */
     button, dialog { font-family: var(--handoff-font, system-ui, sans-serif); font-size: var(--handoff-font-size, 15px); font-weight: 650;
       line-height: 1.45; letter-spacing: normal; word-spacing: normal; text-transform: none; text-align: start; }

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_FIELD_LABELS_EN, DEFAULT_VALIDATION_MESSAGES_EN, type ValidationMessages } from '../../payload/messages.js';
 import { DEFAULT_SCRIPT_TEMPLATES_EN, type ScriptTemplates } from '../../payload/scripts.js';
+import type { ReceiptTexts } from '../handoff-receipt/handoff-receipt.messages.js';
 import type { ActionOwner, Channel, FollowUpBy, IfUnavailable, Mode, Priority, ReasonCode } from '../../payload/types.js';
 
 export interface UiTexts {
@@ -28,7 +29,7 @@ export interface UiTexts {
   copied: string;
   status: Record<
     | 'saving' | 'sending' | 'delivered' | 'queuedOffline' | 'retrying' | 'rejected' | 'expired' | 'auth'
-    | 'notSaved' | 'cancelled' | 'noEndpoint' | 'restored',
+    | 'notSaved' | 'cancelled' | 'noEndpoint' | 'restored' | 'acknowledged' | 'declined',
     string
   >;
   outbox: Record<'pending' | 'dead' | 'allDelivered' | 'deadList' | 'retry' | 'discard' | 'rejectedItem' | 'expiredItem', string>;
@@ -51,6 +52,8 @@ export interface HandoffMessages {
   validation: ValidationMessages;
   fieldLabels: Record<string, string>;
   templates: ScriptTemplates;
+  /** `<handoff-receipt>`'s texts; English when a catalogue has none. */
+  receipt?: ReceiptTexts;
 }
 
 export const en: HandoffMessages = {
@@ -104,6 +107,8 @@ export const en: HandoffMessages = {
       cancelled: 'Not sent: the page cancelled it.',
       noEndpoint: 'This panel has nowhere to send to: set its endpoint attribute.',
       restored: 'Draft restored.',
+      acknowledged: 'Delivered and acknowledged by {name} at {time}.',
+      declined: '{name} declined this handoff: {reason} Use your contingency plan.',
     },
     outbox: {
       pending: '{count} waiting to send',

@@ -18,7 +18,7 @@ import { elementOutbox } from '../shared/outbox-registry.js';
  */
 export class HandoffOutboxStatus extends LitElement {
   static override styles = css`
-    :host { display: block !important; } /* see handoff-panel.styles.ts */
+    :host { display: block !important; } /* see shared/base.styles.ts */
     /* Typography on an inner element: page rules like \`* { all: revert }\` reach the host itself. */
     div { font-family: var(--handoff-font, system-ui, sans-serif); font-size: var(--handoff-font-size, 15px); font-weight: 400;
       line-height: 1.45; letter-spacing: normal; word-spacing: normal; text-align: start; text-transform: none;

@@ -4,9 +4,9 @@ import { css } from 'lit';
  * Sized in `em` from `--handoff-font-size` (never `rem`: hosts set odd root sizes), inherited properties
  * reset on `:host` so the host page's typography cannot leak in, logical properties for RTL.
  *
- * The custom properties are documented on the HandoffPanel class.
+ * The custom properties are documented on the HandoffPanel class; <handoff-receipt> shares them.
  */
-export const styles = css`
+export const baseStyles = css`
   :host {
     --_text: var(--handoff-color-text, #1b2230);
     --_muted: var(--handoff-color-muted, #4f5a6b);
@@ -50,7 +50,7 @@ export const styles = css`
    * Page rules such as \`* { all: revert }\` reach the host element itself and beat :host, so every
    * inherited property is set here, on an element no page selector can reach.
    */
-  form {
+  .base {
     display: grid; gap: 0.9em; padding: 1em; margin: 0;
     font-family: var(--handoff-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--handoff-font-size, 15px);
@@ -59,7 +59,7 @@ export const styles = css`
     text-shadow: none; white-space: normal; visibility: visible; cursor: auto;
     color: var(--_text); background: var(--_bg); color-scheme: light;
   }
-  @media (prefers-color-scheme: dark) { form { color-scheme: dark; } }
+  @media (prefers-color-scheme: dark) { .base { color-scheme: dark; } }
   header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.5em; }
   h2 { font-size: 1.25em; margin: 0; font-weight: 650; }
   h3 { font-size: 1em; margin: 0 0 0.4em; }
@@ -129,7 +129,7 @@ export const styles = css`
     button, input, select, textarea { transition: box-shadow 120ms ease, background-color 120ms ease; }
   }
   @container (max-width: 24em) {
-    form { padding: 0.6em; }
+    .base { padding: 0.6em; }
     fieldset { padding-inline: 0.6em; }
   }
 `;

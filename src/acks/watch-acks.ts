@@ -1,0 +1,110 @@
+/**
+ * Watching for the receiver's acknowledgement of a delivered handoff, so the sender sees "acknowledged
+ * by …". No Lit and no DOM beyond fetch and EventSource.
+ *
+ * - `poll` (default): GET `url(handoffId)` and read its `acks` (the reference receiver's
+ *   `GET /handoffs/:id`), at `intervalMs`, slowing down by half each time up to `maxIntervalMs`.
+ * - `sse`: an EventSource on `url(handoffId)` (default `…/handoffs/:id/events`) sending `ack` events.
+ * - `subscribe`: your own transport (a websocket, your CRM's push channel).
+ */
+import { validateAck } from '../payload/ack.js';
+import type { HandoffAckV1 } from '../payload/types.js';
+import { systemClock, type Clock } from '../outbox/clock.js';
+
+export interface AckWatchOptions {
+  transport?: 'poll' | 'sse';
+  /** The URL to poll or stream for one handoff. Default `${endpoint}/${id}` (poll), `${endpoint}/${id}/events` (sse). */
+  url?: (handoffId: string) => string;
+  /** First poll interval. Default 3 s. */
+  intervalMs?: number;
+  /** Polls slow down to this. Default 60 s. */
+  maxIntervalMs?: number;
+  /** How long to keep watching after delivery. Default 30 min. */
+  timeoutMs?: number;
+  /** Extra request headers for polling (EventSource cannot send headers). */
+  headers?: () => HeadersInit | Promise<HeadersInit>;
+  credentials?: RequestCredentials;
+  /** Your own transport: call `onAck` for each acknowledgement; return a function that stops it. */
+  subscribe?: (handoffId: string, onAck: (ack: HandoffAckV1) => void) => () => void;
+  fetch?: typeof fetch;
+  clock?: Clock;
+}
+
+const DEFAULTS = { intervalMs: 3000, maxIntervalMs: 60_000, timeoutMs: 30 * 60_000 };
+
+/** Statuses that say this endpoint has no read-back route: stop asking. */
+const UNSUPPORTED = new Set([401, 403, 404, 405, 410, 501]);
+
+/**
+ * Calls `onAck` once for each valid acknowledgement of `handoffId` (the first usually settles it).
+ * Returns a function that stops watching. Invalid acknowledgements are ignored, never shown.
+ */
+export function watchAcks(endpoint: string, handoffId: string, onAck: (ack: HandoffAckV1) => void, options: AckWatchOptions = {}): () => void {
+  const seen = new Set<string>();
+  const deliver = (candidate: unknown) => {
+    const ack = (candidate as { payload?: unknown } | null)?.payload ?? candidate;
+    if (validateAck(ack).length) return;
+    const valid = ack as HandoffAckV1;
+    if (valid.handoffId !== handoffId || seen.has(valid.id)) return;
+    seen.add(valid.id);
+    onAck(valid);
+  };
+  const clock = options.clock ?? systemClock;
+  const base = `${endpoint.replace(/\/+$/, '')}/${encodeURIComponent(handoffId)}`;
+  const stopTransport = options.subscribe
+    ? options.subscribe(handoffId, deliver)
+    : options.transport === 'sse'
+      ? streamAcks(options.url?.(handoffId) ?? `${base}/events`, deliver, options)
+      : pollAcks(options.url?.(handoffId) ?? base, deliver, options, clock);
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    clock.clearTimeout(deadline);
+    stopTransport();
+  };
+  const deadline = clock.setTimeout(stop, options.timeoutMs ?? DEFAULTS.timeoutMs);
+  return stop;
+}
+
+function pollAcks(url: string, deliver: (candidate: unknown) => void, options: AckWatchOptions, clock: Clock): () => void {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const max = options.maxIntervalMs ?? DEFAULTS.maxIntervalMs;
+  let interval = options.intervalMs ?? DEFAULTS.intervalMs;
+  let timer: unknown;
+  let stopped = false;
+  const poll = async () => {
+    try {
+      const response = await doFetch(url, { headers: await options.headers?.(), credentials: options.credentials, cache: 'no-store' });
+      if (UNSUPPORTED.has(response.status)) return; // no read-back here: stop quietly
+      if (response.ok) {
+        const body = (await response.json()) as { acks?: unknown };
+        if (Array.isArray(body.acks)) body.acks.forEach(deliver);
+      }
+    } catch {
+      // Offline or a bad answer: ask again later.
+    }
+    if (stopped) return;
+    timer = clock.setTimeout(() => void poll(), interval);
+    interval = Math.min(max, Math.round(interval * 1.5));
+  };
+  void poll();
+  return () => {
+    stopped = true;
+    clock.clearTimeout(timer);
+  };
+}
+
+function streamAcks(url: string, deliver: (candidate: unknown) => void, options: AckWatchOptions): () => void {
+  const source = new EventSource(url, { withCredentials: options.credentials === 'include' });
+  source.addEventListener('ack', (event) => {
+    try {
+      deliver(JSON.parse((event as MessageEvent<string>).data));
+    } catch {
+      // Not JSON: not an acknowledgement.
+    }
+  });
+  return () => {
+    source.close();
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The receiving side's texts. Kept out of the main catalogue so the sender's script tag does not carry
+ * them; a locale supplies them as `messages.receipt` (the Spanish catalogue does).
+ */
+import type { Mode } from '../../payload/types.js';
+
+export interface ReceiptTexts {
+  title: string;
+  from: string;
+  received: string;
+  training: string;
+  empty: string;
+  loading: string;
+  loadFailed: string;
+  noAgent: string;
+  sections: Record<'why' | 'customer' | 'recap' | 'actions' | 'told' | 'contingency' | 'respond' | 'acks', string>;
+  mode: Record<Mode, string>;
+  transfer: string;
+  flagged: string;
+  verified: string;
+  noReverify: string;
+  unverified: string;
+  labels: Record<
+    | 'priority' | 'channel' | 'account' | 'phone' | 'email' | 'language' | 'tried' | 'expectation' | 'nextSteps'
+    | 'followUp' | 'managingUp' | 'fallback' | 'ifUnavailable' | 'plans' | 'note' | 'callback',
+    string
+  >;
+  checklist: Record<'customerInformed' | 'apologyGiven' | 'detailsConfirmed', string>;
+  yes: string;
+  no: string;
+  noActions: string;
+  due: string;
+  noDue: string;
+  overdue: string;
+  followUp: string;
+  plan: string;
+  hints: Record<'readBack' | 'questions' | 'declineReason', string>;
+  decision: string;
+  accept: string;
+  decline: string;
+  send: string;
+  ackAccepted: string;
+  ackDeclined: string;
+  status: Record<'saving' | 'sending' | 'delivered' | 'queuedOffline' | 'retrying' | 'rejected' | 'notSaved', string>;
+}
+
+export const receiptEn: ReceiptTexts = {
+  title: 'Incoming handoff: {customer}',
+  from: 'From {name}[ ({team})] · case {case}',
+  received: 'Received {time}',
+  training: 'Training handoff',
+  empty: 'Select a handoff to read it.',
+  loading: 'Loading the handoff…',
+  loadFailed: 'Could not load the handoff: {reason}',
+  noAgent: 'Set agent-id and agent-name on <handoff-receipt>: the acknowledgement says who took over.',
+  sections: {
+    why: 'Why it came to you',
+    customer: 'Customer and verification',
+    recap: 'What happened so far',
+    actions: 'Actions by due time',
+    told: 'What the customer was told',
+    contingency: 'If you cannot take it',
+    respond: 'Read it back and take over',
+    acks: 'Acknowledgements',
+  },
+  mode: {
+    warm: 'Warm transfer: {name} stays with the customer until you take over.',
+    blind: 'Blind transfer: {name} is no longer with the customer.',
+  },
+  transfer: 'Transfer {count} for this contact.',
+  flagged: 'Transfer {count}: flagged for the priority lane. Keep this customer if you possibly can.',
+  verified: 'Verified: {method}[, by {by}][ at {time}].',
+  noReverify: 'No need to re-verify.',
+  unverified: 'Not verified. Verify the customer before discussing the account.',
+  labels: {
+    priority: 'Priority',
+    channel: 'Channel',
+    account: 'Account',
+    phone: 'Phone',
+    email: 'Email',
+    language: 'Preferred language',
+    tried: 'Already tried',
+    expectation: 'The customer expects',
+    nextSteps: 'Next steps',
+    followUp: 'Follow-up',
+    managingUp: 'How you were introduced',
+    fallback: 'Fallback contact',
+    ifUnavailable: 'If nobody picks up',
+    plans: 'Plans',
+    note: 'Note',
+    callback: "Sender's callback number",
+  },
+  checklist: {
+    customerInformed: 'Customer told about the transfer',
+    apologyGiven: 'Apology given',
+    detailsConfirmed: 'Details confirmed with the customer',
+  },
+  yes: 'yes',
+  no: 'no',
+  noActions: 'No open actions.',
+  due: 'due {time}',
+  noDue: 'no deadline',
+  overdue: 'overdue',
+  followUp: '{time}, by {who}[: {note}]',
+  plan: 'If {if}: {then}',
+  hints: {
+    readBack: 'In your own words: the problem, what you will do and by when. The sender checks it against their handoff.',
+    questions: 'Anything unclear? The sender sees your questions.',
+    declineReason: 'So the sender can turn to their fallback.',
+  },
+  decision: 'Your decision',
+  accept: 'I take over this customer',
+  decline: 'I cannot take it',
+  send: 'Send acknowledgement',
+  ackAccepted: '{name} took over at {time}: “{readBack}”',
+  ackDeclined: '{name} declined at {time}: {reason}',
+  status: {
+    saving: 'Saving…',
+    sending: 'Saved. Sending your acknowledgement…',
+    delivered: 'Acknowledgement delivered to {name}.',
+    queuedOffline: "Saved. You're offline: it will be sent when you're back online.",
+    retrying: 'Saved, not delivered yet: {reason}. Retrying at {time}.',
+    rejected: 'Needs attention: the acknowledgement was rejected ({reason}).',
+    notSaved: 'Not saved: {reason} Your text is still here.',
+  },
+};
