@@ -40,7 +40,9 @@ describe('<handoff-receipt>', () => {
 
   /** Posts the handoff to this test's receiver, as a sender's outbox would. */
   async function deliver(h: ReceivedHandoff): Promise<void> {
-    const { acks: _a, receivedAt: _r, ...payload } = h;
+    const payload: Partial<ReceivedHandoff> = { ...h };
+    delete payload.acks;
+    delete payload.receivedAt;
     const res = await fetch(receiver.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': h.id }, body: JSON.stringify(payload) });
     expect(res.status).to.equal(201);
   }

@@ -279,7 +279,7 @@ export class HandoffReceipt extends LitElement {
   private readonly onOutboxEvent = (event: Event): void => {
     const detail = (event as CustomEvent<OutboxEventDetail>).detail;
     const sent = this.sent;
-    if (!sent || detail.id !== sent.id) return;
+    if (sent?.id !== detail.id || !sent) return;
     const t = this.messages.receipt.status;
     if (event.type === 'delivered') {
       this.setStatus(renderTemplate(t.delivered, { name: this.handoff?.from.name }), 'ok');
