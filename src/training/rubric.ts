@@ -104,7 +104,7 @@ function allText(value: unknown): string[] {
   return [];
 }
 
-type Check = { ok: boolean; miss: string; weight?: number };
+interface Check { ok: boolean; miss: string; weight?: number }
 
 function criterion(id: CriterionId, checks: Check[], tip: string | undefined): CriterionResult {
   const max = checks.reduce((sum, c) => sum + (c.weight ?? 1), 0);
@@ -157,7 +157,7 @@ export function scoreHandoff(handoff: HandoffV1, scenario: Scenario): RubricResu
     criterion('fallback', [
       { ok: Boolean(handoff.contingency?.fallback.phone), miss: 'Give a fallback number in case the transfer drops.' },
       e.ifUnavailablePlan
-        ? { ok: Boolean(handoff.contingency?.plans?.length || handoff.contingency?.note), miss: 'Say what happens if nobody picks up (a plan or a note), not just a number.' }
+        ? { ok: (handoff.contingency?.plans?.length ?? 0) > 0 || Boolean(handoff.contingency?.note), miss: 'Say what happens if nobody picks up (a plan or a note), not just a number.' }
         : { ok: Boolean(handoff.contingency?.ifUnavailable ?? handoff.from.callback), miss: 'Say what happens if the receiver is unavailable, or leave your callback number.' },
     ], tips.fallback),
     criterion('confidentiality', [
