@@ -1,7 +1,7 @@
 // `npm start`: serves the demo page, the built bundle and the reference receiver on 127.0.0.1
 // (PORT, default 8787). The receiver keeps its handoffs in demo/.data/handoffs.jsonl.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createReceiver } from '../receiver/receiver.mjs';
@@ -26,6 +26,32 @@ function resolvePath(urlPath, mounts) {
 }
 
 /**
+ * `GET /scenarios.json`: every trainer scenario in demo/scenarios/, read fresh on each request so a
+ * trainer's edit shows on reload, with the problems of any file that is not usable.
+ */
+async function scenarios() {
+  const { checkScenario } = await import('../dist/esm/training/index.js');
+  const dir = join(ROOT, 'demo/scenarios');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  const found = [];
+  const problems = [];
+  for (const file of files) {
+    let data;
+    try {
+      data = JSON.parse(await readFile(join(dir, file), 'utf8'));
+    } catch (error) {
+      problems.push(`${file}: not valid JSON (${error.message})`);
+      continue;
+    }
+    const wrong = checkScenario(data, file);
+    if (wrong.length) problems.push(...wrong);
+    else if (found.some((s) => s.id === data.id)) problems.push(`${file}: the id "${data.id}" is already used by another scenario`);
+    else found.push(data);
+  }
+  return { scenarios: found, problems };
+}
+
+/**
  * The demo's HTTP server. `receiver` (from receiver/receiver.mjs) answers its own routes first;
  * `extraMounts` adds folders, e.g. the end-to-end tests' pages; `extraHeaders(pathname)` adds or
  * overrides response headers (the tests' strict-CSP and Trusted Types pages).
@@ -41,6 +67,11 @@ export function createDemoServer({ receiver, extraMounts = {}, extraHeaders = ()
       return;
     }
     const { pathname } = new URL(req.url, 'http://localhost');
+    if (pathname === '/scenarios.json' && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': TYPES['.json'], 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+      res.end(JSON.stringify(await scenarios()));
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
@@ -67,7 +98,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   });
   server.listen(port, '127.0.0.1', () => {
     const url = `http://127.0.0.1:${server.address().port}`;
-    console.log(`handoff-panel demo: ${url}/`);
+    console.log(`handoff-panel demo (CRM page, trainer mode, inspector): ${url}/`);
+    console.log(`receiver view: ${url}/receiver.html · payload playground: ${url}/playground.html`);
     console.log(`reference receiver: POST ${url}/handoffs (inbox: GET ${url}/handoffs)`);
   });
 }

@@ -5,6 +5,7 @@
 import { Outbox } from '../outbox/outbox.js';
 import type { HandoffDraft } from '../payload/types.js';
 import type { ScriptTemplates } from '../payload/scripts.js';
+import type { AckWatchOptions } from '../acks/watch-acks.js';
 import type { HandoffMessages, HandoffMessagesOverride } from '../ui/messages/catalogue.js';
 import type { HandoffLauncher } from '../ui/launcher/launcher.component.js';
 import { setElementDefaults, type ElementDefaults } from '../ui/shared/defaults.js';
@@ -28,6 +29,8 @@ export interface GlobalConfig {
   theme?: Record<string, string>;
   /** Country calling code for numbers typed in national form, e.g. `44`. */
   defaultCallingCode?: string;
+  /** How the panel learns of the receiver's acknowledgement (default: polling `<endpoint>/<id>`); `false` turns it off. */
+  acks?: false | AckWatchOptions;
 }
 
 export interface OpenOptions {
@@ -47,6 +50,7 @@ const CONFIG_TYPES: Record<keyof GlobalConfig, string> = {
   retentionDays: 'number',
   theme: 'object',
   defaultCallingCode: 'string',
+  acks: 'object',
 };
 
 /** Throws a TypeError that says exactly which key is wrong and what it should be. */
@@ -55,6 +59,7 @@ function checkConfig(config: unknown): asserts config is GlobalConfig {
   for (const [key, value] of Object.entries(config)) {
     const expected = CONFIG_TYPES[key as keyof GlobalConfig] as string | undefined;
     if (!expected) throw new TypeError(`HandoffPanel.configure(): unknown option "${key}"; the options are ${Object.keys(CONFIG_TYPES).join(', ')}.`);
+    if (key === 'acks' && value === false) continue;
     if (value !== undefined && typeof value !== expected) throw new TypeError(`HandoffPanel.configure(): "${key}" must be a ${expected}, not ${typeof value}.`);
   }
   const { theme, retentionDays } = config as GlobalConfig;
@@ -71,7 +76,7 @@ function toDefaults(config: GlobalConfig): ElementDefaults {
   if (config.credentials) outbox.credentials = config.credentials;
   if (config.retentionDays) outbox.retentionMs = config.retentionDays * 86_400_000;
   const messages = config.templates ? { ...config.messages, templates: { ...config.messages?.templates, ...config.templates } } : config.messages;
-  return { endpoint: config.endpoint, outbox, locale: config.locale, messages: messages, defaultCallingCode: config.defaultCallingCode };
+  return { endpoint: config.endpoint, outbox, locale: config.locale, messages: messages, defaultCallingCode: config.defaultCallingCode, acks: config.acks };
 }
 
 export type HandoffPanelGlobal = ((method: string, ...args: unknown[]) => unknown) & {
@@ -129,7 +134,10 @@ export function createGlobal(version: string, extras: Record<string, unknown>): 
   return api;
 }
 
-/** Configuration written on the script tag: `data-endpoint`, `data-ack-endpoint`, `data-locale`, `data-retention-days`. */
+/**
+ * Configuration written on the script tag: `data-endpoint`, `data-ack-endpoint`, `data-locale`,
+ * `data-retention-days`, `data-default-calling-code`, `data-acks` (`poll`, `sse` or `off`).
+ */
 export function configFromScript(script: HTMLOrSVGScriptElement | null): GlobalConfig {
   const data = (script as HTMLScriptElement | null)?.dataset ?? {};
   const config: GlobalConfig = {};
@@ -138,5 +146,8 @@ export function configFromScript(script: HTMLOrSVGScriptElement | null): GlobalC
   if (data.locale) config.locale = data.locale;
   if (data.defaultCallingCode) config.defaultCallingCode = data.defaultCallingCode;
   if (data.retentionDays) config.retentionDays = Number(data.retentionDays);
+  if (data.acks === 'off') config.acks = false;
+  else if (data.acks === 'poll' || data.acks === 'sse') config.acks = { transport: data.acks };
+  else if (data.acks) console.error(`handoff-panel: data-acks="${data.acks}" is not one of poll, sse, off; polling is used.`);
   return config;
 }

@@ -328,7 +328,7 @@ export class HandoffReceipt extends LitElement {
     return html`<header>
       <div>
         <h2 id="title">${renderTemplate(t.title, { customer: h.customer.name })}</h2>
-        <p class="meta">${renderTemplate(t.from, { name: h.from.name, team: h.from.team, case: h.case.id })}${h.receivedAt ? html` · ${renderTemplate(t.received, { time: this.time(h.receivedAt) })}` : nothing}
+        <p class="meta">${renderTemplate(t.from, { name: h.from.name, team: h.from.team, case: h.case.id, time: this.time(h.receivedAt) || undefined })}
           ${h.training ? html`<span class="tag training">${t.training}</span>` : nothing}</p>
       </div>
       <p class="transfer ${flagged ? 'flagged' : ''}" part="transfer">${renderTemplate(flagged ? t.flagged : t.transfer, { count: h.transfer.count })}</p>

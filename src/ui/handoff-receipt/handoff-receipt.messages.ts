@@ -7,7 +7,6 @@ import type { Mode } from '../../payload/types.js';
 export interface ReceiptTexts {
   title: string;
   from: string;
-  received: string;
   training: string;
   empty: string;
   loading: string;
@@ -46,8 +45,7 @@ export interface ReceiptTexts {
 
 export const receiptEn: ReceiptTexts = {
   title: 'Incoming handoff: {customer}',
-  from: 'From {name}[ ({team})] · case {case}',
-  received: 'Received {time}',
+  from: 'From {name}[ ({team})] · case {case}[ · received {time}]',
   training: 'Training handoff',
   empty: 'Select a handoff to read it.',
   loading: 'Loading the handoff…',

@@ -217,8 +217,7 @@ export const es: HandoffMessages = {
   },
   receipt: {
     title: 'Transferencia entrante: {customer}',
-    from: 'De {name}[ ({team})] · caso {case}',
-    received: 'Recibida {time}',
+    from: 'De {name}[ ({team})] · caso {case}[ · recibida {time}]',
     training: 'Transferencia de formación',
     empty: 'Selecciona una transferencia para leerla.',
     loading: 'Cargando la transferencia…',

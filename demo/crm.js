@@ -1,0 +1,134 @@
+// The demo CRM page: fills the case view and customer record from a trainer scenario, hands the CRM's
+// facts to the panel as an integrator would, scores what the trainee sends, and shows the outbox live.
+// Runs after the script tag (module scripts run after deferred ones), so `HandoffPanel` is there.
+import { CRITERIA, CRITERION_LABELS, scoreHandoff } from '/dist/esm/training/index.js';
+
+const $ = (id) => document.getElementById(id);
+const panel = document.querySelector('handoff-panel');
+const launcher = document.querySelector('handoff-launcher');
+const outbox = window.HandoffPanel.outbox;
+let scenario;
+let scenarios = [];
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children.filter((c) => c !== undefined && c !== null));
+  return node;
+}
+
+// ——— scenarios ———
+
+async function loadScenarios() {
+  const response = await fetch('/scenarios.json', { cache: 'no-store' });
+  const { scenarios: found, problems } = await response.json();
+  scenarios = found;
+  const box = $('scenario-problems');
+  box.hidden = problems.length === 0;
+  box.textContent = problems.length ? `Some scenario files could not be used:\n${problems.join('\n')}` : '';
+  $('scenario').replaceChildren(...found.map((s) => el('option', { value: s.id }, s.title)));
+  const wanted = new URLSearchParams(location.search).get('scenario') ?? localStorage.getItem('demo-scenario');
+  show(found.find((s) => s.id === wanted) ?? found[0]);
+}
+
+function show(next) {
+  if (!next) return;
+  scenario = next;
+  localStorage.setItem('demo-scenario', next.id);
+  $('scenario').value = next.id;
+  const { case: c, customer, agent, transferCount, directory = [] } = next.crm;
+  $('case-id').textContent = c.id;
+  $('case-subject').textContent = c.subject;
+  $('case-channel').textContent = c.channel;
+  $('case-transfers').textContent = String(transferCount ?? 0);
+  $('case-history').replaceChildren(...c.history.map((line) => el('li', {}, el('strong', {}, line.who), line.text)));
+  const record = [['Name', customer.name], ['Account', customer.accountId], ['Phone', customer.phone], ['Email', customer.email],
+    ['Verification', customer.verification?.status === 'verified' ? `Verified (${customer.verification.method}) by ${customer.verification.by}` : 'Not verified']];
+  $('customer').replaceChildren(...record.filter(([, v]) => v).flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
+  $('customer-notes').replaceChildren(...(customer.notes?.length ? customer.notes : ['None.']).map((n) => el('li', {}, n)));
+  $('directory').replaceChildren(...directory.map((d) => el('li', {}, `${d.name} — ${d.team}, ${d.expertise}. ${d.phone}${d.hours ? ` (${d.hours})` : ''}`)));
+  $('scenario-title').textContent = next.title;
+  $('situation').textContent = next.situation;
+  $('scenario-source').textContent = next.source ?? 'trainer';
+  $('rubric').replaceChildren(...CRITERIA.map((id) => el('li', { 'data-criterion': id }, CRITERION_LABELS[id])));
+  $('score').replaceChildren();
+
+  // What the CRM knows, handed to the panel; the trainee writes the rest. A new case id gives the panel
+  // its own saved draft, so switching scenarios never loses what was typed.
+  Object.assign(panel, {
+    caseId: c.id,
+    channel: c.channel,
+    customerName: customer.name,
+    agentId: agent.agentId,
+    agentName: agent.name,
+    transferCount: (transferCount ?? 0) + 1,
+    customer: { accountId: customer.accountId, contact: { phone: customer.phone, email: customer.email } },
+    agent: { team: agent.team, callback: agent.callback },
+  });
+}
+
+function showScore(payload) {
+  if (!scenario || payload.case.id !== scenario.crm.case.id) return;
+  const result = scoreHandoff(payload, scenario);
+  $('rubric').replaceChildren(...result.criteria.map((c) => el('li', { 'data-criterion': c.id, class: c.verdict },
+    el('span', { class: 'verdict' }, `${c.label}: ${c.verdict} (${c.points}/${c.max})`),
+    c.feedback.length ? el('ul', {}, ...c.feedback.map((f) => el('li', {}, f))) : undefined)));
+  $('score').replaceChildren(el('p', { class: 'total' }, `Score: ${result.points}/${result.max} (${result.percent}%)`),
+    el('p', {}, result.percent === 100 ? 'Every move of a good handoff. Well done.' : 'See what was missed under each criterion above.'));
+}
+
+$('scenario').addEventListener('change', (e) => show(scenarios.find((s) => s.id === e.target.value)));
+
+document.addEventListener('handoff-queued', (event) => {
+  $('payload').textContent = JSON.stringify(event.detail.payload, null, 2);
+  showScore(event.detail.payload);
+  void refreshOutbox();
+});
+document.addEventListener('handoff-acknowledged', ({ detail }) => {
+  $('inspector-status').textContent = `${detail.ack.by.name} ${detail.ack.accepted ? 'acknowledged' : 'declined'} handoff ${detail.handoffId.slice(0, 8)}.`;
+});
+
+// ——— inspector ———
+
+async function refreshOutbox() {
+  const items = await outbox.items();
+  const rows = items.map((item) => el('tr', {},
+    el('td', {}, el('code', {}, item.id.slice(0, 8))), el('td', {}, item.kind), el('td', {}, item.state), el('td', {}, String(item.attempts)),
+    el('td', {}, item.lastError ? `${item.lastError.status ?? item.lastError.kind}: ${item.lastError.message.slice(0, 80)}` : '')));
+  $('outbox-items').replaceChildren(...(rows.length ? rows : [el('tr', {}, el('td', { colspan: '5' }, 'Empty.'))]));
+}
+for (const type of ['change', 'sending', 'retrying', 'delivered', 'dead']) outbox.addEventListener(type, () => void refreshOutbox());
+
+// "Go offline" pretends this tab lost its network, as far as the page can: navigator.onLine and the
+// offline/online events, which is what the outbox and the panel listen to.
+$('offline').addEventListener('change', (e) => {
+  const offline = e.target.checked;
+  if (offline) Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+  else delete navigator.onLine;
+  window.dispatchEvent(new Event(offline ? 'offline' : 'online'));
+  $('inspector-status').textContent = offline ? 'Offline: handoffs wait in the outbox.' : 'Back online: the outbox sends what waited.';
+});
+
+const RECEIVER_MODES = {
+  normal: null,
+  down: { rate: 1, faults: [{ status: 503, retryAfter: 3, message: 'Receiver down for maintenance' }] },
+  slow: { rate: 1, faults: [{ type: 'delay', ms: 3000 }] },
+};
+for (const radio of document.querySelectorAll('input[name="receiver"]')) {
+  radio.addEventListener('change', async () => {
+    await fetch('/__receiver/chaos', { method: 'POST', body: JSON.stringify(RECEIVER_MODES[radio.value]) });
+    $('inspector-status').textContent = { normal: 'Receiver back to normal.', down: 'Receiver answers 503: the outbox retries with backoff.', slow: 'Receiver answers after 3 s.' }[radio.value];
+    if (radio.value === 'normal') await outbox.retryNow();
+  });
+}
+$('retry-now').addEventListener('click', () => void outbox.retryNow());
+
+async function syncReceiverMode() {
+  const { chaos } = await (await fetch('/__receiver/chaos')).json();
+  const mode = !chaos ? 'normal' : chaos.faults[0]?.status === 503 ? 'down' : 'slow';
+  document.querySelector(`input[name="receiver"][value="${mode}"]`).checked = true;
+}
+
+launcher.addEventListener('handoff-launcher-open', () => void refreshOutbox());
+await Promise.all([loadScenarios(), syncReceiverMode(), refreshOutbox()]);
+document.body.dataset.ready = '';
