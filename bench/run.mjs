@@ -34,9 +34,12 @@ async function main() {
   const browser = await chromium.launch({ executablePath: BROWSER_REQUIREMENTS.chromium.path(), args: CHROMIUM_ARGS });
   const rows = [];
   try {
-    for (const size of await measureSizes()) rows.push(size.what.startsWith('script')
-      ? { what: 'script-tag bundle', unit: 'KB gzip', median: size.gzip / 1024, note: `${(size.min / 1024).toFixed(1)} KB min`, target: '≤ 30 KB', met: size.gzip <= 30 * 1024 }
-      : { what: 'npm entry, deps excluded', unit: 'KB gzip', median: size.gzip / 1024, note: `${(size.min / 1024).toFixed(1)} KB min`, target: '≤ 15 KB', met: size.gzip <= 15 * 1024 });
+    for (const size of await measureSizes()) {
+      const note = `${(size.min / 1024).toFixed(1)} KB min`;
+      if (size.what.startsWith('script')) rows.push({ what: 'script-tag bundle', unit: 'KB gzip', median: size.gzip / 1024, note, target: '≤ 30 KB', met: size.gzip <= 30 * 1024 });
+      else if (size.what.startsWith('npm')) rows.push({ what: 'npm entry, deps excluded', unit: 'KB gzip', median: size.gzip / 1024, note, target: '≤ 15 KB', met: size.gzip <= 15 * 1024 });
+      else rows.push({ what: 'receiving side script tag', unit: 'KB gzip', median: size.gzip / 1024, note, target: '(no target)', met: true });
+    }
     for (const [name, stage] of [['cold start', coldStart], ['typing', typing], ['enqueue', enqueue], ['drain', drain], ['memory', memory]]) {
       const started = Date.now();
       const result = await withTimeout(stage(browser, origin), quick ? 120_000 : 600_000, name);

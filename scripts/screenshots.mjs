@@ -46,3 +46,13 @@ try {
   await browser.close();
   server.close();
 }
+
+// The demo's views (CRM page, trainer score, inspector, receiver view, receipt): the end-to-end story
+// test writes them as it goes.
+const { spawnSync } = await import('node:child_process');
+const story = spawnSync(process.execPath, ['--import', './scripts/ts-register.mjs', '--test', 'test/e2e/demo.test.ts'], {
+  stdio: 'inherit',
+  env: { ...process.env, UPDATE_SCREENSHOTS: '1' },
+});
+if (story.status !== 0) process.exit(story.status ?? 1);
+console.log('wrote docs/demo-*.png');

@@ -23,9 +23,11 @@ async function npmEntry(input) {
 
 export async function measureSizes() {
   const scriptTag = readFileSync('dist/handoff-panel.js', 'utf8');
+  const receiptTag = readFileSync('dist/handoff-receipt.js', 'utf8');
   const entry = await npmEntry('dist/esm/index.js');
   return [
     { what: 'script-tag bundle (dist/handoff-panel.js, all inlined)', min: Buffer.byteLength(scriptTag), gzip: gzip(scriptTag) },
+    { what: 'receiving side script tag (dist/handoff-receipt.js, all inlined)', min: Buffer.byteLength(receiptTag), gzip: gzip(receiptTag) },
     { what: 'npm entry (handoff-panel, deps excluded)', min: Buffer.byteLength(entry), gzip: gzip(entry) },
   ];
 }
