@@ -15,11 +15,23 @@ export interface Leadership {
    * once leadership was lost (a lease that lapsed while this tab was frozen).
    */
   exclusive(work: (stillLeader: () => boolean) => Promise<void>): Promise<void>;
+  /**
+   * Stops waiting for leadership (the outbox is closing): an exclusive() still waiting resolves without
+   * running its work, so close() is never held up by another tab's turn. Work already running goes on.
+   */
+  stop(): void;
 }
 
 export function webLockLeadership(locks: LockManager, name: string): Leadership {
+  const waiting = new AbortController();
   return {
-    exclusive: (work) => locks.request(name, { mode: 'exclusive' }, () => work(() => true)),
+    exclusive: (work) =>
+      locks.request(name, { mode: 'exclusive', signal: waiting.signal }, () => work(() => true)).catch((error: unknown) => {
+        if (!waiting.signal.aborted) throw error;
+      }),
+    stop: () => {
+      waiting.abort();
+    },
   };
 }
 
@@ -55,11 +67,30 @@ export function leaseLeadership(options: LeaseOptions): Leadership {
     await tx.done;
   }
 
-  const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
+  let stopped = false;
+  const sleepers = new Set<() => void>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        sleepers.delete(wake);
+        clock.clearTimeout(timer);
+        resolve();
+      };
+      const timer = clock.setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
 
   return {
+    stop() {
+      stopped = true;
+      for (const wake of [...sleepers]) wake();
+    },
     async exclusive(work) {
-      while (!(await tryAcquire())) await sleep(Math.min(1000, leaseMs / 4));
+      while (!(await tryAcquire())) {
+        if (stopped) return;
+        await sleep(Math.min(1000, leaseMs / 4));
+        if (stopped) return;
+      }
       let renewing = true;
       let held = true;
       const renew = async (): Promise<void> => {

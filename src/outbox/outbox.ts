@@ -253,6 +253,7 @@ export class Outbox extends EventTarget {
    */
   close(): Promise<void> {
     this.closed = true;
+    this.leadership.stop();
     for (const timer of [this.wakeTimer, this.heartbeatTimer, this.pollTimer]) this.clock.clearTimeout(timer);
     globalThis.removeEventListener?.('online', this.onOnline);
     this.bus.close();

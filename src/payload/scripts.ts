@@ -89,6 +89,20 @@ export function compileScriptTemplates(
   };
 }
 
+/**
+ * The reason is quoted inside a sentence ("… because {reason}."): its capital first letter goes unless
+ * the first word looks like a name or an acronym ("Dana", "VAT"), and a closing full stop goes.
+ */
+function midSentence(reason: string | undefined): string | undefined {
+  if (!reason) return reason;
+  const firstWord = /^\p{L}+/u.exec(reason)?.[0] ?? '';
+  const plain = firstWord.slice(1) === firstWord.slice(1).toLocaleLowerCase() && COMMON_STARTS.test(firstWord);
+  return (plain ? reason[0]!.toLocaleLowerCase() + reason.slice(1) : reason).replace(/\.\s*$/, '');
+}
+
+/** Words that start a reason as ordinary words, never as names (English and Spanish). */
+const COMMON_STARTS = /^(a|an|the|this|these|that|only|refunds?|we|our|my|it|they|he|she|un|una|el|la|los|las|solo|no|mi|nuestro|nuestra|es)$/i;
+
 /** The slot values a draft provides. */
 export function scriptSlotsFromDraft(draft: HandoffDraft): ScriptSlots {
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
@@ -97,7 +111,7 @@ export function scriptSlotsFromDraft(draft: HandoffDraft): ScriptSlots {
     receiverTeam: text(draft.to?.team),
     expertise: text(draft.to?.expertise),
     customerName: text(draft.customer?.name),
-    reason: text(draft.reason?.detail),
+    reason: midSentence(text(draft.reason?.detail)),
     fallbackPhone: text(draft.contingency?.fallback?.phone),
   };
   return slots;

@@ -99,9 +99,16 @@ describe('script templates', () => {
   it('tells the customer to whom, why, and the fallback number, per mode', () => {
     const draft: HandoffDraft = { ...FULL_DRAFT, mode: 'blind' };
     expect(suggestScripts(draft).informCustomer).to.equal(
-      "Amara Okafor, I'm going to transfer you to Dana Whitfield in Billing supervisors because A refund above $500 needs supervisor approval; I cannot approve it. I've written down everything we've covered, so you won't need to repeat it. If we get cut off, you can reach them on +44 20 7946 0100.",
+      "Amara Okafor, I'm going to transfer you to Dana Whitfield in Billing supervisors because a refund above $500 needs supervisor approval; I cannot approve it. I've written down everything we've covered, so you won't need to repeat it. If we get cut off, you can reach them on +44 20 7946 0100.",
     );
     expect(suggestScripts(FULL_DRAFT).informCustomer).to.contain("I'll stay on the line to introduce you");
+  });
+
+  it('quotes the reason mid-sentence: an ordinary first word loses its capital, names and acronyms keep it', () => {
+    const inform = (detail: string) => suggestScripts({ ...FULL_DRAFT, reason: { code: 'escalation', detail } }).informCustomer;
+    expect(inform('Refunds over $500 need a supervisor.')).to.contain('because refunds over $500 need a supervisor. ');
+    expect(inform('VAT refunds go to finance')).to.contain('because VAT refunds go to finance.');
+    expect(inform('Dana approves these')).to.contain('because Dana approves these.');
   });
 
   it('takes configured and localised templates, checked up front', () => {
