@@ -2,6 +2,7 @@
 // facts to the panel as an integrator would, scores what the trainee sends, and shows the outbox live.
 // Runs after the script tag (module scripts run after deferred ones), so `HandoffPanel` is there.
 import { CRITERIA, CRITERION_LABELS, scoreHandoff } from '/dist/esm/training/index.js';
+import { el } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
 const panel = document.querySelector('handoff-panel');
@@ -9,13 +10,6 @@ const launcher = document.querySelector('handoff-launcher');
 const outbox = window.HandoffPanel.outbox;
 let scenario;
 let scenarios = [];
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  node.append(...children.filter((c) => c !== undefined && c !== null));
-  return node;
-}
 
 // ——— scenarios ———
 

@@ -1,5 +1,7 @@
 // The demo's receiver view: the reference receiver's inbox, live over server-sent events; selecting a
 // handoff opens it in <handoff-receipt>, whose acknowledgement goes back through the outbox.
+import { el } from './dom.js';
+
 const $ = (id) => document.getElementById(id);
 const receipt = $('receipt');
 /** Handoffs by id, as the receiver holds them: each one exactly once however often it was posted. */
@@ -14,33 +16,15 @@ function setIdentity() {
 function render() {
   const items = [...inbox.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
   $('inbox').replaceChildren(...items.map((h) => {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.dataset.id = h.id;
-    button.setAttribute('aria-current', String(h.id === selected));
     const acked = h.acks.map((a) => a.payload ?? a).find((a) => a.accepted);
-    button.append(
-      span('who', `${h.customer.name} · case ${h.case.id}${h.transfer.flagged ? ' · priority lane' : ''}`),
-      span('what', `From ${h.from.name}: ${h.reason.detail.slice(0, 80)}`),
-      span(`state ${acked ? 'acked' : 'pending'}`, acked ? `Taken over by ${acked.by.name}` : `Waiting · received ${new Date(h.receivedAt).toLocaleTimeString()}`),
-    );
+    const button = el('button', { type: 'button', 'data-id': h.id, 'aria-current': String(h.id === selected) },
+      el('span', { class: 'who' }, `${h.customer.name} · case ${h.case.id}${h.transfer.flagged ? ' · priority lane' : ''}`),
+      el('span', { class: 'what' }, `From ${h.from.name}: ${h.reason.detail.slice(0, 80)}`),
+      el('span', { class: `state ${acked ? 'acked' : 'pending'}` }, acked ? `Taken over by ${acked.by.name}` : `Waiting · received ${new Date(h.receivedAt).toLocaleTimeString()}`));
     button.addEventListener('click', () => open(h.id));
-    return wrap(button);
+    return el('li', {}, button);
   }));
   $('inbox-status').textContent = items.length ? `${items.length} handoff${items.length === 1 ? '' : 's'} in the inbox.` : 'The inbox is empty: send a handoff from the case view.';
-}
-
-function span(className, text) {
-  const node = document.createElement('span');
-  node.className = className;
-  node.textContent = text;
-  return node;
-}
-
-function wrap(child) {
-  const li = document.createElement('li');
-  li.append(child);
-  return li;
 }
 
 function open(id) {

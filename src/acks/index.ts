@@ -1,2 +1,2 @@
 /** Watching for the receiver's acknowledgement of a delivered handoff (no Lit). */
-export { watchAcks, type AckWatchOptions } from './watch-acks.js';
+export { ackOf, watchAcks, type AckEntry, type AckWatchOptions } from './watch-acks.js';

@@ -30,6 +30,11 @@ export interface AckWatchOptions {
   clock?: Clock;
 }
 
+/** An acknowledgement bare, or as the reference receiver lists it (`{ payload, receivedAt }`). */
+export type AckEntry = HandoffAckV1 | { payload: HandoffAckV1 };
+
+export const ackOf = (entry: AckEntry): HandoffAckV1 => ('payload' in entry ? entry.payload : entry);
+
 const DEFAULTS = { intervalMs: 3000, maxIntervalMs: 60_000, timeoutMs: 30 * 60_000 };
 
 /** Statuses that say this endpoint has no read-back route: stop asking. */
@@ -42,7 +47,7 @@ const UNSUPPORTED = new Set([401, 403, 404, 405, 410, 501]);
 export function watchAcks(endpoint: string, handoffId: string, onAck: (ack: HandoffAckV1) => void, options: AckWatchOptions = {}): () => void {
   const seen = new Set<string>();
   const deliver = (candidate: unknown) => {
-    const ack = (candidate as { payload?: unknown } | null)?.payload ?? candidate;
+    const ack = candidate && typeof candidate === 'object' ? ackOf(candidate as AckEntry) : candidate;
     if (validateAck(ack).length) return;
     const valid = ack as HandoffAckV1;
     if (valid.handoffId !== handoffId || seen.has(valid.id)) return;

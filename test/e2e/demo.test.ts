@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { useHarness, waitFor } from './harness.js';
+import { fillHandoff, useHarness, waitFor } from './harness.js';
 
 const SHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 
@@ -114,11 +114,7 @@ describe('the demo, end to end', () => {
       await waitFor(async () => (await (await fetch(`${origin}/__receiver/chaos`)).json() as { chaos: unknown }).chaos !== null, 'the fault to be set');
       await crm.getByRole('button', { name: 'Hand off' }).click();
       const panel = crm.locator('handoff-panel');
-      await panel.getByLabel('Reason', { exact: true }).selectOption('escalation');
-      await panel.getByLabel("Why I can't resolve it").fill('Only Retention can waive the fee.');
-      await panel.getByLabel('Blind').check();
-      await panel.getByLabel('Summary').fill('Promised fee waiver; third transfer today.');
-      await panel.getByLabel('Receiver team').fill('Retention');
+      await fillHandoff(panel, { reason: 'escalation', detail: 'Only Retention can waive the fee.', channel: 'phone', summary: 'Promised fee waiver; third transfer today.', team: 'Retention' });
       await panel.getByLabel('Fallback contact number').fill('+44 131 496 0400');
       await panel.getByLabel('If the receiver is unavailable').selectOption('callback');
       await panel.getByRole('button', { name: 'Send handoff' }).click();

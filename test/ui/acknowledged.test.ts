@@ -6,13 +6,9 @@ import type { HandoffAckV1, HandoffV1 } from '../../src/payload/types.js';
 import type { HandoffPanel } from '../../src/ui/handoff-panel/handoff-panel.js';
 import { VALID_ACKS, clone } from '../fixtures/handoffs.js';
 import { FakeClock, TestReceiver, cleanup as cleanupOutboxes, until } from '../outbox/helpers.js';
-import { mountPanel, root, statusText, typeInto } from './helpers.js';
+import { fillValid, mountPanel, nextEvent, root, statusText } from './helpers.js';
 
 const HOST = { 'case-id': 'C-10442', 'agent-id': 'agent-17', 'agent-name': 'Sam Lee', 'customer-name': 'Amara Okafor' };
-
-function nextEvent<T extends Event>(target: EventTarget, type: string): Promise<T> {
-  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as T), { once: true }));
-}
 
 function ackFor(handoffId: string, change: Partial<HandoffAckV1> = {}): HandoffAckV1 {
   return { ...clone(VALID_ACKS[0]!), id: crypto.randomUUID(), handoffId, at: '2026-11-24T10:05:00Z', ...change };
@@ -30,12 +26,7 @@ describe('"acknowledged by …" on the sending panel', () => {
   async function sendHandoff(acks: HandoffPanel['config']['acks']): Promise<{ panel: HandoffPanel; payload: HandoffV1 }> {
     const panel = await mountPanel(HOST, { outbox: { endpoint: receiver.endpoint, name: `test-outbox-${crypto.randomUUID()}` }, acks });
     panels.push(panel);
-    typeInto(panel, 'Reason', 'escalation');
-    typeInto(panel, "Why I can't resolve it", 'Refunds over $500 need a supervisor.');
-    root(panel).querySelector<HTMLInputElement>('input[name="mode"][value="warm"]')!.click();
-    typeInto(panel, 'Channel', 'chat');
-    typeInto(panel, 'Summary', 'Charged twice for November.');
-    typeInto(panel, 'Receiver team', 'Billing supervisors');
+    fillValid(panel);
     const queued = nextEvent<CustomEvent<{ payload: HandoffV1 }>>(panel, 'handoff-queued');
     const delivered = nextEvent(panel, 'handoff-delivered');
     root(panel).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();

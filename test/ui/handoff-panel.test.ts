@@ -5,23 +5,9 @@ import { validateHandoff, type HandoffV1 } from '../../src/payload/index.js';
 import { es } from '../../src/locales/es.js';
 import type { HandoffPanel } from '../../src/ui/handoff-panel/handoff-panel.js';
 import { TestReceiver, cleanup as cleanupOutboxes, restoreOnline, setOnline, until } from '../outbox/helpers.js';
-import { control, errorText, expectAccessible, labelOf, mountPanel, realKeyboard, root, statusText, tabTo, tick, typeInto } from './helpers.js';
+import { control, errorText, expectAccessible, fillValid, labelOf, mountPanel, nextEvent, realKeyboard, root, statusText, tabTo, tick, typeInto } from './helpers.js';
 
 const HOST = { 'case-id': 'C-10442', 'agent-id': 'agent-17', 'agent-name': 'Sam Lee', 'customer-name': 'Amara Okafor' };
-
-/** Fills every required field of a chat handoff through the form. */
-function fillValid(panel: HandoffPanel): void {
-  typeInto(panel, 'Reason', 'escalation');
-  typeInto(panel, "Why I can't resolve it", 'Refunds over $500 need a supervisor.');
-  (root(panel).querySelector<HTMLInputElement>('input[name="mode"][value="warm"]')!).click();
-  typeInto(panel, 'Channel', 'chat');
-  typeInto(panel, 'Summary', 'Charged twice for November.');
-  typeInto(panel, 'Receiver team', 'Billing supervisors');
-}
-
-function nextEvent<T extends Event>(target: EventTarget, type: string): Promise<T> {
-  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as T), { once: true }));
-}
 
 function send(panel: HandoffPanel): void {
   (root(panel).querySelector('button[type="submit"]') as HTMLButtonElement).click();

@@ -5,13 +5,9 @@ import { es } from '../../src/locales/es.js';
 import { registerLocale } from '../../src/ui/index.js';
 import { FULL_PAYLOAD, clone } from '../fixtures/handoffs.js';
 import { TestReceiver, cleanup as cleanupOutboxes, restoreOnline, until } from '../outbox/helpers.js';
-import { control, errorText, expectAccessible, root, statusText, typeInto } from './helpers.js';
+import { control, errorText, expectAccessible, nextEvent, root, statusText, typeInto } from './helpers.js';
 
 const RECEIVER = { 'agent-id': 'sup-3', 'agent-name': 'Dana Whitfield' };
-
-function nextEvent<T extends Event>(target: EventTarget, type: string): Promise<T> {
-  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as T), { once: true }));
-}
 
 /** A handoff with a fresh id, actions out of due order, and a long-past one to show as overdue. */
 function incoming(change: (h: ReceivedHandoff) => void = () => undefined): ReceivedHandoff {

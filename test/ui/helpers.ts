@@ -92,3 +92,18 @@ export async function expectAccessible(el: Element): Promise<void> {
     throw new Error(violations.map((v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`).join('\n'));
   }
 }
+
+/** The next event of this type on `target`. */
+export function nextEvent<T extends Event>(target: EventTarget, type: string): Promise<T> {
+  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as T), { once: true }));
+}
+
+/** Fills every required field of a chat handoff through the form. */
+export function fillValid(panel: HandoffPanel): void {
+  typeInto(panel, 'Reason', 'escalation');
+  typeInto(panel, "Why I can't resolve it", 'Refunds over $500 need a supervisor.');
+  (root(panel).querySelector<HTMLInputElement>('input[name="mode"][value="warm"]')!).click();
+  typeInto(panel, 'Channel', 'chat');
+  typeInto(panel, 'Summary', 'Charged twice for November.');
+  typeInto(panel, 'Receiver team', 'Billing supervisors');
+}

@@ -17,6 +17,7 @@ import {
 import { emit } from '../events.js';
 import { mergeMessages, messagesFor, type HandoffMessages, type HandoffMessagesOverride } from '../messages/catalogue.js';
 import { elementDefaults, elementLocale, onDefaultsChange } from '../shared/defaults.js';
+import { deadReason, retryingStatus } from '../shared/delivery-status.js';
 import { changedStructurally } from '../shared/equal.js';
 import { elementOutbox } from '../shared/outbox-registry.js';
 import { controlId, controlPath, fromLocalInput, getPath, setPath, toLocalInput } from '../shared/paths.js';
@@ -535,19 +536,12 @@ export class HandoffPanel extends LitElement {
         emit(this, 'handoff-delivered', { id: detail.id });
         this.watchForAck(detail.id);
         return;
-      case 'retrying': {
-        if (typeof navigator !== 'undefined' && !navigator.onLine) {
-          this.setStatus(status.queuedOffline, 'warn');
-          return;
-        }
-        const time = new Date(detail.nextAttemptAt ?? Date.now()).toLocaleTimeString(this.locale);
-        const reason = detail.error?.status ? `HTTP ${detail.error.status}` : (detail.error?.kind ?? '');
-        this.setStatus(renderTemplate(status.retrying, { reason, time }), 'warn');
+      case 'retrying':
+        this.setStatus(retryingStatus(detail, status, this.locale), 'warn');
         return;
-      }
       case 'dead': {
         const expired = detail.deadReason === 'expired';
-        const message = expired ? status.expired : renderTemplate(status.rejected, { reason: detail.error?.message.slice(0, 200) ?? '' });
+        const message = expired ? status.expired : renderTemplate(status.rejected, { reason: deadReason(detail) });
         this.setStatus(message, 'error');
         emit(this, 'handoff-failed', { id: detail.id, reason: expired ? 'expired' : 'rejected', message });
       }

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ackOf, type AckEntry } from '../../acks/watch-acks.js';
 import { OutboxStorageError } from '../../outbox/errors.js';
 import type { Outbox, OutboxOptions } from '../../outbox/outbox.js';
 import type { OutboxEventDetail } from '../../outbox/types.js';
@@ -10,6 +11,7 @@ import { emit } from '../events.js';
 import { mergeMessages, messagesFor, type HandoffMessages, type HandoffMessagesOverride } from '../messages/catalogue.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { elementDefaults, elementLocale, onDefaultsChange } from '../shared/defaults.js';
+import { deadReason, retryingStatus } from '../shared/delivery-status.js';
 import { changedStructurally } from '../shared/equal.js';
 import { elementOutbox } from '../shared/outbox-registry.js';
 import { receiptEn, type ReceiptTexts } from './handoff-receipt.messages.js';
@@ -18,7 +20,7 @@ import { receiptEn, type ReceiptTexts } from './handoff-receipt.messages.js';
 export type ReceivedHandoff = HandoffV1 & {
   receivedAt?: string;
   /** Either acknowledgements themselves or the receiver's `{ payload, receivedAt }` records. */
-  acks?: (HandoffAckV1 | { payload: HandoffAckV1 })[];
+  acks?: AckEntry[];
 };
 
 export interface HandoffReceiptConfig {
@@ -35,7 +37,6 @@ type Tone = 'info' | 'ok' | 'warn' | 'error';
 type Decision = 'accept' | 'decline';
 type Load = { state: 'idle' | 'loading' } | { state: 'failed'; reason: string };
 
-const ackOf = (entry: HandoffAckV1 | { payload: HandoffAckV1 }): HandoffAckV1 => ('payload' in entry ? entry.payload : entry);
 
 /** Actions with a due time first, soonest first; then the rest in their order. */
 function byDueTime(actions: readonly Action[]): Action[] {
@@ -130,6 +131,7 @@ export class HandoffReceipt extends LitElement {
   private outbox: Outbox | undefined;
   private loadSeq = 0;
   private stopDefaults: (() => void) | undefined;
+  private messagesCache: { base: HandoffMessages; override: unknown; messages: HandoffMessages & { receipt: ReceiptTexts } } | undefined;
 
   constructor() {
     super();
@@ -190,10 +192,15 @@ export class HandoffReceipt extends LitElement {
     return elementLocale(this, this.config.locale);
   }
 
+  /** The merged catalogue, kept until the locale or the overrides change (a render reads it often). */
   private get messages(): HandoffMessages & { receipt: ReceiptTexts } {
     const base = messagesFor(this.locale);
-    const merged = mergeMessages({ ...base, receipt: base.receipt ?? receiptEn }, this.config.messages ?? elementDefaults().messages);
-    return merged as HandoffMessages & { receipt: ReceiptTexts };
+    const override = this.config.messages ?? elementDefaults().messages;
+    const cached = this.messagesCache;
+    if (cached?.base === base && cached.override === override) return cached.messages;
+    const messages = mergeMessages({ ...base, receipt: base.receipt ?? receiptEn }, override) as HandoffMessages & { receipt: ReceiptTexts };
+    this.messagesCache = { base, override, messages };
+    return messages;
   }
 
   private time(iso: string | undefined): string {
@@ -285,11 +292,9 @@ export class HandoffReceipt extends LitElement {
       this.setStatus(renderTemplate(t.delivered, { name: this.handoff?.from.name }), 'ok');
       emit(this, 'handoff-ack-delivered', { id: sent.id, handoffId: sent.handoffId });
     } else if (event.type === 'retrying') {
-      if (!navigator.onLine) return this.setStatus(t.queuedOffline, 'warn');
-      const reason = detail.error?.status ? `HTTP ${detail.error.status}` : (detail.error?.kind ?? '');
-      this.setStatus(renderTemplate(t.retrying, { reason, time: new Date(detail.nextAttemptAt ?? Date.now()).toLocaleTimeString(this.locale) }), 'warn');
+      this.setStatus(retryingStatus(detail, t, this.locale), 'warn');
     } else {
-      const message = renderTemplate(t.rejected, { reason: detail.error?.message.slice(0, 200) ?? detail.deadReason ?? '' });
+      const message = renderTemplate(t.rejected, { reason: deadReason(detail) });
       this.setStatus(message, 'error');
       emit(this, 'handoff-failed', { id: sent.id, reason: detail.deadReason === 'expired' ? 'expired' : 'rejected', message });
     }
