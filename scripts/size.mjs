@@ -9,11 +9,11 @@ import terser from '@rollup/plugin-terser';
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-/** The npm entry as a consumer's bundler would see it: minified, with lit, @floating-ui/dom and idb external. */
+/** The npm entry as a consumer's bundler would see it: minified, with lit and idb external. */
 async function npmEntry(input) {
   const bundle = await rollup({
     input,
-    external: (id) => /^(lit|@lit|@floating-ui|idb)(\/|$)/.test(id),
+    external: (id) => /^(lit|@lit|idb)(\/|$)/.test(id),
     plugins: [nodeResolve(), terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } })],
     onwarn: () => {},
   });

@@ -132,6 +132,25 @@ describe('<handoff-launcher>', () => {
     expect(box.right > anchor.left && box.left < anchor.right).to.equal(true);
   });
 
+  it('follows its button when a scrolling parent scrolls, and flips above it near the bottom of the viewport', async () => {
+    const launcher = await mount('overflow: auto; height: 200px');
+    container.insertAdjacentHTML('beforeend', '<div style="height: 2000px"></div>');
+    container.insertAdjacentHTML('afterbegin', `<div style="height: ${window.innerHeight}px"></div>`);
+    container.scrollTop = window.innerHeight - 40;
+    await opened(launcher);
+    expect(dialog(launcher).getBoundingClientRect().top).to.be.closeTo(button(launcher).getBoundingClientRect().bottom + 8, 2);
+
+    container.scrollTop -= 60; // the button moves down, 60 px nearer the bottom
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const anchor = button(launcher).getBoundingClientRect();
+    const box = dialog(launcher).getBoundingClientRect();
+    const below = Math.abs(box.top - (anchor.bottom + 8)) < 2;
+    const above = Math.abs(box.bottom - (anchor.top - 8)) < 2;
+    expect(below || above, `dialog ${JSON.stringify(box)} not beside the moved button ${JSON.stringify(anchor)}`).to.equal(true);
+    if (anchor.top > window.innerHeight - anchor.bottom) expect(above, 'more room above: flipped').to.equal(true);
+    launcher.hide(true);
+  });
+
   it('stays open when reopened at once after closing (the late "close" event is ignored)', async () => {
     const launcher = await mount();
     for (let i = 0; i < 3; i++) {

@@ -1,16 +1,17 @@
-import { autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { HandoffPanel, HandoffPanelConfig } from '../handoff-panel/handoff-panel.component.js';
 import { elementDefaults, elementLocale } from '../shared/defaults.js';
 import { changedStructurally } from '../shared/equal.js';
 import { trapTab } from '../shared/focus.js';
 import { mergeMessages, messagesFor } from '../messages/catalogue.js';
+import { checkedPlacement, chooseSide, placeOn, roomOn, type Box, type Placement } from './position.js';
 
 /**
  * `<handoff-launcher>`: a toolbar button that opens the handoff panel as a floating popover anchored to
  * it. The popover is a modal `<dialog>` in the top layer, so it shows above sticky headers and overlays
- * of any z-index and escapes transformed or scrolling parents; floating-ui keeps it beside the button
- * (flip, shift, size to the viewport, following scroll and resize). Focus moves into the panel and stays
+ * of any z-index and escapes transformed or scrolling parents; it stays beside the button (flipped to the
+ * other side when there is more room there, shifted and sized to fit the viewport, following scroll and
+ * resize). Focus moves into the panel and stays
  * in the dialog; Esc or a click outside closes it (asking first when a draft is unsent), and focus
  * returns to the button.
  *
@@ -71,7 +72,7 @@ export class HandoffLauncher extends LitElement {
   declare open: boolean;
   /** The button's text and the dialog's accessible name. */
   declare label: string | undefined;
-  /** floating-ui placement of the popover relative to the button. Default `bottom-end`. */
+  /** Placement of the popover relative to the button. Default `bottom-end`. */
   declare placement: Placement;
   /** Passed to the panel the launcher creates when none is slotted. */
   declare endpoint: string | undefined;
@@ -79,7 +80,8 @@ export class HandoffLauncher extends LitElement {
   protected declare guarding: boolean;
   /** Resolves once the open popover has been placed beside the button. */
   positioned: Promise<void> = Promise.resolve();
-  private stopAutoUpdate: (() => void) | undefined;
+  private stopFollowing: (() => void) | undefined;
+  private checkedPlacement: Placement = 'bottom-end';
 
   constructor() {
     super();
@@ -124,14 +126,18 @@ export class HandoffLauncher extends LitElement {
     return this.renderRoot.querySelector('#launch');
   }
 
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('placement')) this.checkedPlacement = checkedPlacement(this.placement, 'bottom-end');
+  }
+
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (!changed.has('open')) return;
     const dialog = this.dialog!;
     if (this.open && !dialog.open) {
       const panel = this.panel;
       dialog.showModal();
-      this.positioned = this.position();
-      this.stopAutoUpdate = autoUpdate(this.button!, dialog, () => void this.position(), { animationFrame: false });
+      this.positioned = panel.updateComplete.then(() => this.position());
+      this.stopFollowing = this.follow();
       void panel.updateComplete.then(() => panel.focus());
       this.dispatchEvent(new Event('handoff-launcher-open', { bubbles: true, composed: true }));
     } else if (!this.open && dialog.open) {
@@ -143,29 +149,56 @@ export class HandoffLauncher extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopAutoUpdate?.();
+    this.stopFollowing?.();
   }
 
-  private async position(): Promise<void> {
+  /** Places the open popover beside the button: flipped, sized and shifted to fit the viewport. */
+  private position(): void {
     const dialog = this.dialog;
     const button = this.button;
-    if (!dialog || !button) return;
-    const { x, y } = await computePosition(button, dialog, {
-      strategy: 'fixed',
-      placement: this.placement,
-      middleware: [
-        offset(8),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
-        size({
-          padding: 8,
-          apply({ availableWidth, availableHeight, elements }) {
-            Object.assign(elements.floating.style, { maxWidth: `${Math.max(240, availableWidth)}px`, maxHeight: `${Math.max(200, availableHeight)}px` });
-          },
-        }),
-      ],
-    });
+    if (!dialog?.open || !button) return;
+    const html = document.documentElement;
+    // clientWidth/Height leave out the scrollbars; in quirks mode they measure the document instead.
+    const viewport: Box = { x: 0, y: 0, width: Math.min(html.clientWidth || innerWidth, innerWidth), height: Math.min(html.clientHeight || innerHeight, innerHeight) };
+    const anchor = button.getBoundingClientRect();
+    // The height the content wants, whatever max-height the last placement set (no style reset, which
+    // would scroll the agent's place in the form back to the top).
+    const wanted = { width: dialog.offsetWidth, height: dialog.scrollHeight + dialog.offsetHeight - dialog.clientHeight };
+    const options = { rtl: getComputedStyle(dialog).direction === 'rtl' };
+    const placement = this.checkedPlacement;
+    const side = chooseSide(placement, anchor, wanted, viewport, options);
+    const room = roomOn(side, anchor, viewport, options);
+    Object.assign(dialog.style, { maxWidth: `${Math.max(240, room.width)}px`, maxHeight: `${Math.max(200, room.height)}px` });
+    const { x, y } = placeOn(side, placement, anchor, { width: dialog.offsetWidth, height: dialog.offsetHeight }, viewport, options);
     Object.assign(dialog.style, { left: `${x}px`, top: `${y}px` });
+  }
+
+  /**
+   * Re-places the popover, once per frame at most, when the button or the popover changes size, the
+   * window resizes, or anything scrolls: the page, a scrolling parent, or one inside a shadow root on
+   * the way up (scroll events do not cross shadow boundaries, so each root gets its own listener).
+   */
+  private follow(): () => void {
+    let frame = 0;
+    const schedule = (): void => {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        this.position();
+      });
+    };
+    const resized = new ResizeObserver(schedule);
+    resized.observe(this.button!);
+    resized.observe(this.dialog!);
+    const scrollRoots: EventTarget[] = [window];
+    for (let root = this.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) scrollRoots.push(root);
+    for (const root of scrollRoots) root.addEventListener('scroll', schedule, { capture: true, passive: true });
+    addEventListener('resize', schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      resized.disconnect();
+      for (const root of scrollRoots) root.removeEventListener('scroll', schedule, { capture: true });
+      removeEventListener('resize', schedule);
+    };
   }
 
   /**
@@ -203,8 +236,8 @@ export class HandoffLauncher extends LitElement {
   private readonly onClose = (): void => {
     // "close" arrives as a later task: after a quick reopen it is stale and must not close again.
     if (this.dialog?.open) return;
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = undefined;
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
     this.open = false;
     this.guarding = false;
     this.button?.focus();

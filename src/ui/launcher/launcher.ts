@@ -4,6 +4,7 @@ import { defineElement } from '../shared/define.js';
 import { HandoffLauncher } from './launcher.component.js';
 
 export { HandoffLauncher } from './launcher.component.js';
+export type { Placement } from './position.js';
 
 defineElement('handoff-launcher', HandoffLauncher);
 
