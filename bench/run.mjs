@@ -1,4 +1,4 @@
-// `npm run bench` (or `npm run bench -- --quick`): size, speed and memory in headless Chromium, each beside
+// `npm run bench` (or `npm run bench -- --quick`, or `-- --only=drain`): size, speed and memory in headless Chromium, each beside
 // a baseline measured in the same run. Prints one table (median and p95 over repeated runs) with ratios.
 // Benchmarks report; they do not fail on noise (CI runs --quick only so they cannot rot).
 import { cpus, totalmem } from 'node:os';
@@ -11,6 +11,8 @@ import { BROWSER_REQUIREMENTS, CHROMIUM_ARGS } from '../scripts/browsers.mjs';
 import { measureSizes } from '../scripts/size.mjs';
 
 const quick = process.argv.includes('--quick');
+/** `--only=drain,enqueue` runs just those stages (and skips the sizes), for working on one number. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const N = quick
   ? { cold: 5, typing: 40, enqueue: 20, drain: 200, drainRuns: 1, memory: 30 }
   : { cold: 25, typing: 300, enqueue: 150, drain: 1000, drainRuns: 3, memory: 200 };
@@ -34,13 +36,14 @@ async function main() {
   const browser = await chromium.launch({ executablePath: BROWSER_REQUIREMENTS.chromium.path(), args: CHROMIUM_ARGS });
   const rows = [];
   try {
-    for (const size of await measureSizes()) {
+    for (const size of only ? [] : await measureSizes()) {
       const note = `${(size.min / 1024).toFixed(1)} KB min`;
       if (size.what.startsWith('script')) rows.push({ what: 'script-tag bundle', unit: 'KB gzip', median: size.gzip / 1024, note, target: '≤ 30 KB', met: size.gzip <= 30 * 1024 });
       else if (size.what.startsWith('npm')) rows.push({ what: 'npm entry, deps excluded', unit: 'KB gzip', median: size.gzip / 1024, note, target: '≤ 15 KB', met: size.gzip <= 15 * 1024 });
       else rows.push({ what: 'receiving side script tag', unit: 'KB gzip', median: size.gzip / 1024, note, target: '(no target)', met: true });
     }
     for (const [name, stage] of [['cold start', coldStart], ['typing', typing], ['enqueue', enqueue], ['drain', drain], ['memory', memory]]) {
+      if (only && !only.some((o) => name.startsWith(o))) continue;
       const started = Date.now();
       const result = await withTimeout(stage(browser, origin), quick ? 120_000 : 600_000, name);
       rows.push(...[result].flat());

@@ -4,6 +4,7 @@ import { HANDOFF_ACK_SCHEMA, HANDOFF_SCHEMA, type HandoffAckV1 } from '../payloa
 import { openBus, type Bus, type BusMessage } from './bus.js';
 import { systemClock, type Clock } from './clock.js';
 import { DB_VERSION, openOutboxDB, type OutboxDB } from './db.js';
+import { GroupCommit } from './group-commit.js';
 import { OutboxPayloadError, OutboxStorageError, storageErrorFrom } from './errors.js';
 import { leaseLeadership, webLockLeadership, type Leadership } from './leader.js';
 import { backoffDelay, classifyStatus, DEFAULT_BACKOFF, type BackoffOptions, type Outcome } from './policy.js';
@@ -94,6 +95,18 @@ export class Outbox extends EventTarget {
   /** Fallback polling (no BroadcastChannel): the items this instance watches and their last state. */
   private readonly watched = new Map<string, { state: OutboxState; attempts: number }>();
   private lastCounts = '';
+  /**
+   * State changes after the write-ahead enqueue, with relaxed durability and grouped into shared
+   * transactions: losing one in a crash only means an item is sent again, which the receiver dedupes on
+   * its Idempotency-Key.
+   */
+  /** Deliveries being recorded: a round ends only when they are stored. */
+  private readonly recording = new Set<Promise<void>>();
+  private readonly stateWrites = new GroupCommit<OutboxRecord>((record) => record.id, async (batch) => {
+    const db = await this.db();
+    const tx = db.transaction('items', 'readwrite', { durability: 'relaxed' });
+    await Promise.all([...batch.map((record) => tx.store.put(record)), tx.done]);
+  });
 
   constructor(options: OutboxOptions) {
     super();
@@ -356,21 +369,24 @@ export class Outbox extends EventTarget {
   private async drain(stillLeader: () => boolean): Promise<void> {
     await this.expireOld();
     const queue: OutboxRecord[] = [];
+    // Every item this round has taken: a read may predate an attempt's (grouped) writes and still
+    // show it pending, but no item is attempted twice in one round.
+    const taken = new Set<string>();
     let refilling: Promise<void> | undefined;
     const refill = async () => {
       const db = await this.db();
       const due = await db.getAllFromIndex('items', 'due', IDBKeyRange.bound(['pending', -Infinity], ['pending', this.clock.now()]), Math.max(64, this.options.concurrency * 8));
-      queue.push(...due.filter((r) => !this.inFlight.has(r.id) && !queue.some((q) => q.id === r.id)));
+      queue.push(...due.filter((r) => !taken.has(r.id) && !this.inFlight.has(r.id) && !queue.some((q) => q.id === r.id)));
     };
     const worker = async () => {
       while (this.canDeliver(stillLeader)) {
-        if (!queue.length) {
-          refilling ??= refill().finally(() => (refilling = undefined));
-          await refilling;
-        }
+        // Refill ahead, while the queue still holds work for every worker, so nobody waits on the read.
+        if (queue.length <= this.options.concurrency) refilling ??= refill().finally(() => (refilling = undefined));
+        if (!queue.length) await refilling;
         const next = queue.shift();
         if (!next) return;
-        if (this.inFlight.has(next.id)) continue;
+        if (this.inFlight.has(next.id) || taken.has(next.id)) continue;
+        taken.add(next.id);
         this.inFlight.add(next.id);
         try {
           await this.attempt(next);
@@ -380,6 +396,8 @@ export class Outbox extends EventTarget {
       }
     };
     await Promise.all(Array.from({ length: this.options.concurrency }, worker));
+    await Promise.all(this.recording);
+    this.recording.clear();
     await this.purgeDelivered();
   }
 
@@ -389,13 +407,16 @@ export class Outbox extends EventTarget {
 
   private async attempt(queued: OutboxRecord): Promise<void> {
     if (this.isExpired(queued)) {
-      await this.markDead(queued.id, 'expired', { kind: 'expired', message: 'Not delivered within the retention period.', at: this.clock.now() });
+      await this.markDead(queued, 'expired', { kind: 'expired', message: 'Not delivered within the retention period.', at: this.clock.now() });
       return;
     }
     // While this tab holds leadership nobody else changes a pending item (retry and discard act on dead
     // ones only), so the in-memory record is written back directly: no read before each write.
     const record: OutboxRecord = { ...queued, state: 'sending', attempts: queued.attempts + 1 };
-    await this.putRecord(record);
+    // The POST does not wait for "sending" to be stored: if the tab dies first, the item is still
+    // pending and is sent again (deduped by the receiver), exactly as if it died after the write. The
+    // outcome's write below commits after this one (same queue), so a failed "sending" write is moot.
+    this.stateWrites.write(record).catch(() => undefined);
     this.emitItem('sending', record);
     const { outcome, error } = await this.send(record);
     const now = this.clock.now();
@@ -403,34 +424,25 @@ export class Outbox extends EventTarget {
       case 'delivered': {
         const { payload: _sent, lastError: _last, ...rest } = record;
         const done: OutboxRecord = { ...rest, state: 'delivered', deliveredAt: now };
-        await this.putRecord(done);
-        this.emitItem('delivered', done);
+        // The worker moves on to the next item while this commits (with others); the round waits for it.
+        // If it fails, the item stays "sending", and the next round's orphan recovery sends it again.
+        this.recording.add(this.stateWrites.write(done).then(() => this.emitItem('delivered', done), () => undefined));
         return;
       }
       case 'retry': {
         const delay = outcome.retryAfterMs ?? backoffDelay(record.attempts, this.backoff, this.options.random);
         const retrying: OutboxRecord = { ...record, state: 'pending', nextAttemptAt: now + delay, lastError: error };
-        await this.putRecord(retrying);
+        await this.stateWrites.write(retrying);
         this.emitItem('retrying', retrying);
         return;
       }
       case 'auth':
-        await this.putRecord({ ...record, state: 'pending', nextAttemptAt: now, lastError: error });
+        await this.stateWrites.write({ ...record, state: 'pending', nextAttemptAt: now, lastError: error });
         this.pauseForAuth(error!.status!);
         return;
       case 'dead':
-        await this.markDead(record.id, 'rejected', error!);
+        await this.markDead(record, 'rejected', error!);
     }
-  }
-
-  /**
-   * State changes after the write-ahead enqueue are written with relaxed durability: losing one in a crash
-   * only means an item is sent again, which the receiver dedupes on its Idempotency-Key.
-   */
-  private async putRecord(record: OutboxRecord, durability: IDBTransactionDurability = 'relaxed'): Promise<void> {
-    const db = await this.db();
-    const tx = db.transaction('items', 'readwrite', { durability });
-    await Promise.all([tx.store.put(record), tx.done]);
   }
 
   /** One POST. Never throws: every failure becomes an outcome and an error to record. */
@@ -480,13 +492,11 @@ export class Outbox extends EventTarget {
     }
   }
 
-  private async markDead(id: string, reason: 'rejected' | 'expired', error: AttemptError): Promise<void> {
-    const record = await this.updateRecord(id, (r) => {
-      r.state = 'dead';
-      r.deadReason = reason;
-      r.lastError = error;
-    });
-    this.emitItem('dead', record);
+  /** Only for an item this tab delivers (the leader), so its in-memory record is current. */
+  private async markDead(record: OutboxRecord, reason: 'rejected' | 'expired', error: AttemptError): Promise<void> {
+    const dead: OutboxRecord = { ...record, state: 'dead', deadReason: reason, lastError: error };
+    await this.stateWrites.write(dead);
+    this.emitItem('dead', dead);
   }
 
   private pauseForAuth(status: number): void {
@@ -505,7 +515,7 @@ export class Outbox extends EventTarget {
     const pending = await db.getAllFromIndex('items', 'state', 'pending');
     for (const record of pending) {
       if (this.isExpired(record)) {
-        await this.markDead(record.id, 'expired', { kind: 'expired', message: 'Not delivered within the retention period.', at: this.clock.now() });
+        await this.markDead(record, 'expired', { kind: 'expired', message: 'Not delivered within the retention period.', at: this.clock.now() });
       }
     }
   }
