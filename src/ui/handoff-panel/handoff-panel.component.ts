@@ -625,7 +625,7 @@ export class HandoffPanel extends LitElement {
             rows=${options.rows ?? 3} .value=${live(value)} ?required=${options.required} aria-invalid=${invalid ? 'true' : 'false'}
             aria-describedby=${describedBy || nothing}></textarea>`
         : html`<input part="input" id=${controlId(path)} data-path=${path} data-redact=${options.redact ? '' : nothing}
-            data-kind=${options.type === 'datetime-local' ? 'datetime' : nothing} type=${options.type ?? 'text'} .value=${live(value)}
+            data-kind=${options.type === 'datetime-local' ? 'datetime' : nothing} type=${options.type ?? nothing} .value=${live(value)}
             ?required=${options.required} autocomplete=${options.autocomplete ?? 'off'} aria-invalid=${invalid ? 'true' : 'false'}
             aria-describedby=${describedBy || nothing} />`,
     options);
