@@ -21,6 +21,15 @@ async function npmEntry(input) {
   return output[0].code;
 }
 
+/** What a consumer pays for one subpath import, everything it reaches included (deps excluded). */
+const SUBPATHS = [
+  ['define', 'dist/esm/define.js'],
+  ['handoff-panel', 'dist/esm/ui/handoff-panel/handoff-panel.js'],
+  ['receipt', 'dist/esm/ui/handoff-receipt/handoff-receipt.js'],
+  ['outbox', 'dist/esm/outbox/index.js'],
+  ['payload', 'dist/esm/payload/index.js'],
+];
+
 export async function measureSizes() {
   const scriptTag = readFileSync('dist/handoff-panel.js', 'utf8');
   const receiptTag = readFileSync('dist/handoff-receipt.js', 'utf8');
@@ -29,6 +38,10 @@ export async function measureSizes() {
     { what: 'script-tag bundle (dist/handoff-panel.js, all inlined)', min: Buffer.byteLength(scriptTag), gzip: gzip(scriptTag) },
     { what: 'receiving side script tag (dist/handoff-receipt.js, all inlined)', min: Buffer.byteLength(receiptTag), gzip: gzip(receiptTag) },
     { what: 'npm entry (handoff-panel, deps excluded)', min: Buffer.byteLength(entry), gzip: gzip(entry) },
+    ...(await Promise.all(SUBPATHS.map(async ([subpath, file]) => {
+      const code = await npmEntry(file);
+      return { what: `  of which \`handoff-panel/${subpath}\` alone`, min: Buffer.byteLength(code), gzip: gzip(code) };
+    }))),
   ];
 }
 
