@@ -40,7 +40,7 @@ export async function measureSizes() {
     { what: 'npm entry (handoff-panel, deps excluded)', min: Buffer.byteLength(entry), gzip: gzip(entry) },
     ...(await Promise.all(SUBPATHS.map(async ([subpath, file]) => {
       const code = await npmEntry(file);
-      return { what: `  of which \`handoff-panel/${subpath}\` alone`, min: Buffer.byteLength(code), gzip: gzip(code) };
+      return { what: `\`handoff-panel/${subpath}\` imported alone (deps excluded)`, min: Buffer.byteLength(code), gzip: gzip(code) };
     }))),
   ];
 }
