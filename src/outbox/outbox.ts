@@ -95,13 +95,13 @@ export class Outbox extends EventTarget {
   /** Fallback polling (no BroadcastChannel): the items this instance watches and their last state. */
   private readonly watched = new Map<string, { state: OutboxState; attempts: number }>();
   private lastCounts = '';
+  /** Deliveries being recorded: a round ends only when they are stored. */
+  private readonly recording = new Set<Promise<void>>();
   /**
    * State changes after the write-ahead enqueue, with relaxed durability and grouped into shared
    * transactions: losing one in a crash only means an item is sent again, which the receiver dedupes on
    * its Idempotency-Key.
    */
-  /** Deliveries being recorded: a round ends only when they are stored. */
-  private readonly recording = new Set<Promise<void>>();
   private readonly stateWrites = new GroupCommit<OutboxRecord>((record) => record.id, async (batch) => {
     const db = await this.db();
     const tx = db.transaction('items', 'readwrite', { durability: 'relaxed' });

@@ -11,9 +11,8 @@ import { checkedPlacement, chooseSide, placeOn, roomOn, type Box, type Placement
  * it. The popover is a modal `<dialog>` in the top layer, so it shows above sticky headers and overlays
  * of any z-index and escapes transformed or scrolling parents; it stays beside the button (flipped to the
  * other side when there is more room there, shifted and sized to fit the viewport, following scroll and
- * resize). Focus moves into the panel and stays
- * in the dialog; Esc or a click outside closes it (asking first when a draft is unsent), and focus
- * returns to the button.
+ * resize). Focus moves into the panel and stays in the dialog; Esc or a click outside closes it (asking
+ * first when a draft is unsent), and focus returns to the button.
  *
  * Put a `<handoff-panel>` inside to configure it; without one, the launcher creates a panel itself,
  * passing on its `endpoint` and `config`.
