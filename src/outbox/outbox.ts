@@ -91,7 +91,6 @@ export class Outbox extends EventTarget {
   private wakeTimer: unknown;
   private heartbeatTimer: unknown;
   private pollTimer: unknown;
-  private readonly inFlight = new Set<string>();
   /** Fallback polling (no BroadcastChannel): the items this instance watches and their last state. */
   private readonly watched = new Map<string, { state: OutboxState; attempts: number }>();
   private lastCounts = '';
@@ -354,12 +353,14 @@ export class Outbox extends EventTarget {
       });
   }
 
-  /** Items left "sending" by a tab that died mid-request: we hold the lock, so nobody is sending them. */
+  /**
+   * Items left "sending" by a tab that died mid-request (or by a write that failed): we hold the lock,
+   * and our own rounds run one at a time (pump()), so nobody is sending them.
+   */
   private async recoverOrphans(): Promise<void> {
     const db = await this.db();
     const orphans = await db.getAllFromIndex('items', 'state', 'sending');
     for (const orphan of orphans) {
-      if (this.inFlight.has(orphan.id)) continue;
       await this.updateRecord(orphan.id, (r) => {
         if (r.state === 'sending') r.state = 'pending';
       });
@@ -376,7 +377,7 @@ export class Outbox extends EventTarget {
     const refill = async () => {
       const db = await this.db();
       const due = await db.getAllFromIndex('items', 'due', IDBKeyRange.bound(['pending', -Infinity], ['pending', this.clock.now()]), Math.max(64, this.options.concurrency * 8));
-      queue.push(...due.filter((r) => !taken.has(r.id) && !this.inFlight.has(r.id) && !queue.some((q) => q.id === r.id)));
+      queue.push(...due.filter((r) => !taken.has(r.id) && !queue.some((q) => q.id === r.id)));
     };
     const worker = async () => {
       while (this.canDeliver(stillLeader)) {
@@ -385,14 +386,9 @@ export class Outbox extends EventTarget {
         if (!queue.length) await refilling;
         const next = queue.shift();
         if (!next) return;
-        if (this.inFlight.has(next.id) || taken.has(next.id)) continue;
+        if (taken.has(next.id)) continue;
         taken.add(next.id);
-        this.inFlight.add(next.id);
-        try {
-          await this.attempt(next);
-        } finally {
-          this.inFlight.delete(next.id);
-        }
+        await this.attempt(next);
       }
     };
     await Promise.all(Array.from({ length: this.options.concurrency }, worker));

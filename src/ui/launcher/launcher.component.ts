@@ -80,7 +80,7 @@ export class HandoffLauncher extends LitElement {
   /** Resolves once the open popover has been placed beside the button. */
   positioned: Promise<void> = Promise.resolve();
   private stopFollowing: (() => void) | undefined;
-  private checkedPlacement: Placement = 'bottom-end';
+  private validPlacement: Placement = 'bottom-end';
 
   constructor() {
     super();
@@ -126,7 +126,7 @@ export class HandoffLauncher extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('placement')) this.checkedPlacement = checkedPlacement(this.placement, 'bottom-end');
+    if (changed.has('placement')) this.validPlacement = checkedPlacement(this.placement, 'bottom-end');
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
@@ -164,7 +164,7 @@ export class HandoffLauncher extends LitElement {
     // would scroll the agent's place in the form back to the top).
     const wanted = { width: dialog.offsetWidth, height: dialog.scrollHeight + dialog.offsetHeight - dialog.clientHeight };
     const options = { rtl: getComputedStyle(dialog).direction === 'rtl' };
-    const placement = this.checkedPlacement;
+    const placement = this.validPlacement;
     const side = chooseSide(placement, anchor, wanted, viewport, options);
     const room = roomOn(side, anchor, viewport, options);
     Object.assign(dialog.style, { maxWidth: `${Math.max(240, room.width)}px`, maxHeight: `${Math.max(200, room.height)}px` });
