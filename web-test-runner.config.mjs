@@ -9,7 +9,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { createReceiver } from './receiver/receiver.mjs';
 
 // A real HTTP receiver on the test server's own origin; each test uses its own /r/<namespace>/.
-const receiver = await createReceiver();
+const receiver = await createReceiver({ testControls: true });
 async function receiverMiddleware(ctx, next) {
   if (/^\/(r\/|handoffs|__receiver)/.test(ctx.path)) {
     ctx.respond = false;

@@ -29,7 +29,7 @@ async function main() {
     entryPoints: ['bench/bare-element.js'], bundle: true, minify: true, format: 'iife', conditions: ['production'],
     outfile: 'dist/bench-bare.js', logLevel: 'silent',
   });
-  const receiver = await createReceiver();
+  const receiver = await createReceiver({ testControls: true });
   const server = createDemoServer({ receiver, extraMounts: { '/bench/': 'bench/pages' } });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;

@@ -103,26 +103,44 @@ $('offline').addEventListener('change', (e) => {
   $('inspector-status').textContent = offline ? 'Offline: handoffs wait in the outbox.' : 'Back online: the outbox sends what waited.';
 });
 
-const RECEIVER_MODES = {
-  normal: null,
-  down: { rate: 1, faults: [{ status: 503, retryAfter: 3, message: 'Receiver down for maintenance' }] },
-  slow: { rate: 1, faults: [{ type: 'delay', ms: 3000 }] },
+// "Receiver down" and "slow" make the receiver misbehave as this tab sees it. The SDK sends with
+// whatever fetch the page has at send time, so wrapping it is all it takes; the reference receiver
+// itself has no fault switches outside tests.
+const RECEIVER_STATUS = { normal: 'Receiver back to normal.', down: 'Receiver answers 503: the outbox retries with backoff.', slow: 'Receiver answers after 3 s.' };
+const pageFetch = window.fetch.bind(window);
+let receiverMode = sessionStorage.getItem('demo-receiver') ?? 'normal';
+window.fetch = async (input, init = {}) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+  const toReceiver = url.origin === location.origin && url.pathname.startsWith('/handoffs') && (init.method ?? 'GET') === 'POST';
+  if (toReceiver && receiverMode === 'down') {
+    const body = JSON.stringify({ error: 'Receiver down for maintenance' });
+    return new Response(body, { status: 503, headers: { 'Content-Type': 'application/json', 'Retry-After': '3' } });
+  }
+  if (toReceiver && receiverMode === 'slow') await delay(3000, init.signal);
+  return pageFetch(input, init);
 };
+
+function delay(ms, signal) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+}
+
 for (const radio of document.querySelectorAll('input[name="receiver"]')) {
+  radio.checked = radio.value === receiverMode;
   radio.addEventListener('change', async () => {
-    await fetch('/__receiver/chaos', { method: 'POST', body: JSON.stringify(RECEIVER_MODES[radio.value]) });
-    $('inspector-status').textContent = { normal: 'Receiver back to normal.', down: 'Receiver answers 503: the outbox retries with backoff.', slow: 'Receiver answers after 3 s.' }[radio.value];
-    if (radio.value === 'normal') await outbox.retryNow();
+    receiverMode = radio.value;
+    sessionStorage.setItem('demo-receiver', receiverMode);
+    $('inspector-status').textContent = RECEIVER_STATUS[receiverMode];
+    if (receiverMode === 'normal') await outbox.retryNow();
   });
 }
 $('retry-now').addEventListener('click', () => void outbox.retryNow());
 
-async function syncReceiverMode() {
-  const { chaos } = await (await fetch('/__receiver/chaos')).json();
-  const mode = !chaos ? 'normal' : chaos.faults[0]?.status === 503 ? 'down' : 'slow';
-  document.querySelector(`input[name="receiver"][value="${mode}"]`).checked = true;
-}
-
 launcher.addEventListener('handoff-launcher-open', () => void refreshOutbox());
-await Promise.all([loadScenarios(), syncReceiverMode(), refreshOutbox()]);
+await Promise.all([loadScenarios(), refreshOutbox()]);
 document.body.dataset.ready = '';

@@ -1,28 +1,50 @@
 // `npm start`: serves the demo page, the built bundle and the reference receiver on 127.0.0.1
-// (PORT, default 8787). The receiver keeps its handoffs in demo/.data/handoffs.jsonl.
+// (PORT, default 8787). The receiver keeps its handoffs in .data/handoffs.jsonl (RECEIVER_DATA to
+// change), outside every folder this server serves.
 import { createServer } from 'node:http';
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, stat } from 'node:fs/promises';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createReceiver } from '../receiver/receiver.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** URL prefix → folder; nothing else in the repo is served. */
-const MOUNTS = { '/dist/': 'dist', '/schema/': 'schema', '/': 'demo' };
+export const MOUNTS = { '/dist/': 'dist', '/schema/': 'schema', '/': 'demo' };
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
 const SECURITY_HEADERS = {
-  // The demo runs under the strict policy we tell integrators the SDK works with.
-  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'",
+  // The demo runs under the strict policy we tell integrators the SDK works with; no other site may frame it.
+  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
 };
 
+class BadRequest extends Error {}
+
+/** The file a URL path names inside a mount; never a dot-file or dot-folder, never outside the mount. */
 function resolvePath(urlPath, mounts) {
   const prefix = Object.keys(mounts).find((p) => urlPath.startsWith(p));
-  let rest = decodeURIComponent(urlPath.slice(prefix.length)) || 'index.html';
+  let rest;
+  try {
+    rest = decodeURIComponent(urlPath.slice(prefix.length)) || 'index.html';
+  } catch {
+    throw new BadRequest('The URL is not correctly percent-encoded.');
+  }
   if (rest.endsWith('/')) rest += 'index.html';
+  if (rest.includes('\0') || rest.split(/[\\/]/).some((segment) => segment.startsWith('.'))) return undefined;
   const base = join(ROOT, mounts[prefix]);
   const file = normalize(join(base, rest));
   return file.startsWith(base + '/') ? file : undefined;
+}
+
+/**
+ * The Host names this server answers to: what it listens on, under its loopback names. Anything else
+ * (a DNS-rebinding page pointing its own name at 127.0.0.1) is refused.
+ */
+function hostAllowed(host, port) {
+  if (!port) return true;
+  const names = ['127.0.0.1', 'localhost', '[::1]'];
+  return names.some((name) => host === `${name}:${port}`);
 }
 
 /**
@@ -58,39 +80,63 @@ async function scenarios() {
  */
 export function createDemoServer({ receiver, extraMounts = {}, extraHeaders = () => ({}) } = {}) {
   const mounts = { ...extraMounts, ...MOUNTS };
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     try {
+      if (!hostAllowed(req.headers.host, server.address()?.port)) {
+        res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('This server answers only to its loopback address.\n');
+        return;
+      }
       if (receiver && (await receiver.handle(req, res))) return;
+      await serve(req, res, mounts, extraHeaders);
     } catch (error) {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(`Receiver error: ${error.message}\n`);
-      return;
-    }
-    const { pathname } = new URL(req.url, 'http://localhost');
-    if (pathname === '/scenarios.json' && req.method === 'GET') {
-      res.writeHead(200, { 'Content-Type': TYPES['.json'], 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
-      res.end(JSON.stringify(await scenarios()));
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
-      return;
-    }
-    const file = resolvePath(pathname, mounts);
-    try {
-      if (!file || !(await stat(file)).isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...SECURITY_HEADERS, ...extraHeaders(pathname) });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found\n');
+      const status = error instanceof BadRequest ? 400 : 500;
+      if (status === 500) console.error(error);
+      if (!res.headersSent) res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      res.end(status === 400 ? `${error.message}\n` : 'Internal error.\n');
     }
   });
+  return server;
+}
+
+async function serve(req, res, mounts, extraHeaders) {
+  const pathname = req.url.split('?')[0];
+  if (pathname === '/scenarios.json' && req.method === 'GET') {
+    res.writeHead(200, { 'Content-Type': TYPES['.json'], 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+    res.end(JSON.stringify(await scenarios()));
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const file = resolvePath(pathname, mounts);
+  const found = file && (await stat(file).catch(() => undefined))?.isFile();
+  if (!found) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found\n');
+    return;
+  }
+  const body = await readFile(file);
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...SECURITY_HEADERS, ...extraHeaders(pathname) });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Where the demo keeps handoffs by default: outside every mount (and dot-paths are never served). */
+export const DEFAULT_DATA_FILE = join(ROOT, '.data/handoffs.jsonl');
+
+/** RECEIVER_DATA, else the default; data from before this rule (demo/.data/) moves there once. */
+async function dataFile() {
+  const file = process.env.RECEIVER_DATA ?? DEFAULT_DATA_FILE;
+  const old = join(ROOT, 'demo/.data/handoffs.jsonl');
+  if (!process.env.RECEIVER_DATA && existsSync(old) && !existsSync(file)) {
+    await mkdir(dirname(file), { recursive: true });
+    await rename(old, file);
+  }
+  return file;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8787);
-  const receiver = await createReceiver({ dataFile: join(ROOT, 'demo/.data/handoffs.jsonl') });
+  const receiver = await createReceiver({ dataFile: await dataFile(), token: process.env.RECEIVER_TOKEN || undefined });
   const server = createDemoServer({ receiver });
   server.on('error', (error) => {
     console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: start with PORT=<another port> npm start` : error);

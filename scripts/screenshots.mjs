@@ -20,7 +20,7 @@ const PREFILL = {
   actions: [{ text: 'Approve and issue the refund', owner: 'receiver' }],
 };
 
-const receiver = await createReceiver();
+const receiver = await createReceiver({ testControls: true });
 const server = createDemoServer({ receiver, extraMounts: { '/e2e/': 'test/e2e/pages' } });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const browser = await chromium.launch({ executablePath: BROWSER_REQUIREMENTS.chromium.path(), args: CHROMIUM_ARGS });

@@ -111,7 +111,6 @@ describe('the demo, end to end', () => {
       await crm.goto(`${origin}/?scenario=third-transfer`);
       await crm.locator('body[data-ready]').waitFor();
       await crm.getByLabel('Receiver down (503)').check();
-      await waitFor(async () => (await (await fetch(`${origin}/__receiver/chaos`)).json() as { chaos: unknown }).chaos !== null, 'the fault to be set');
       await crm.getByRole('button', { name: 'Hand off' }).click();
       const panel = crm.locator('handoff-panel');
       await fillHandoff(panel, { reason: 'escalation', detail: 'Only Retention can waive the fee.', channel: 'phone', summary: 'Promised fee waiver; third transfer today.', team: 'Retention' });
@@ -123,7 +122,6 @@ describe('the demo, end to end', () => {
       await crm.getByLabel('Receiver normal').check();
       await waitFor(async () => (await panel.locator('[part="status"]').textContent()) === 'Delivered.', 'recovery');
     } finally {
-      await fetch(`${origin}/__receiver/chaos`, { method: 'POST', body: 'null' });
       await context.close();
     }
   });

@@ -25,7 +25,7 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  const receiver = await createReceiver();
+  const receiver = await createReceiver({ testControls: true });
   const server: Server = createDemoServer({ receiver, extraMounts: { '/e2e/': 'test/e2e/pages' }, extraHeaders: hostileHeaders });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
