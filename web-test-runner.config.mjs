@@ -8,8 +8,9 @@ import { countReporter } from './scripts/wtr-count-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { createReceiver } from './receiver/receiver.mjs';
 
-// A real HTTP receiver on the test server's own origin; each test uses its own /r/<namespace>/.
-const receiver = await createReceiver({ testControls: true });
+// A real HTTP receiver on the test server's own origin; each test uses its own /r/<namespace>/. Pages
+// may also call it across origins (the same server as 127.0.0.1 from a localhost page).
+const receiver = await createReceiver({ testControls: true, corsOrigins: '*' });
 async function receiverMiddleware(ctx, next) {
   if (/^\/(r\/|handoffs|__receiver)/.test(ctx.path)) {
     ctx.respond = false;

@@ -9,9 +9,7 @@ export type BusMessage =
   | { type: 'item'; event: 'queued' | 'sending' | 'delivered' | 'retrying' | 'dead'; detail: Omit<OutboxEventDetail, 'remote'> }
   | { type: 'auth-required'; status: number }
   | { type: 'resume' }
-  | { type: 'change' }
-  /** Work became due (an enqueue, a retry): whichever tab can deliver should look. */
-  | { type: 'wake' };
+  | { type: 'change' };
 
 export interface Bus {
   post(message: BusMessage): void;

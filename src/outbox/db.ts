@@ -3,13 +3,14 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { OutboxStorageError, storageErrorFrom } from './errors.js';
+import { absoluteEndpoint } from './routes.js';
 import type { OutboxRecord, OutboxState } from './types.js';
 
 export interface OutboxDB extends DBSchema {
   items: {
     key: string;
     value: OutboxRecord;
-    indexes: { state: OutboxState; due: [OutboxState, number] };
+    indexes: { state: OutboxState; due: [OutboxState, number]; 'route-due': [string, OutboxState, number] };
   };
   meta: {
     key: string;
@@ -17,14 +18,16 @@ export interface OutboxDB extends DBSchema {
   };
 }
 
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 type UpgradeTx = IDBPTransaction<OutboxDB, StoreNames<OutboxDB>[], 'versionchange'>;
 
 /**
  * Each step takes the database from version i to i+1 and keeps every queued item.
  * v1: the item store with a state index. v2: a (state, nextAttemptAt) index for due-item queries, and
- * the meta store for the leadership lease used where Web Locks are missing.
+ * the meta store for the leadership lease used where Web Locks are missing. v3: each record's `route`
+ * (the endpoint of the outbox that queued it, absolute) and a (route, state, nextAttemptAt) index, so
+ * each endpoint's items are delivered only with that endpoint's own transport.
  */
 export const MIGRATIONS: ((db: IDBPDatabase<OutboxDB>, tx: UpgradeTx) => void)[] = [
   (db) => {
@@ -35,7 +38,31 @@ export const MIGRATIONS: ((db: IDBPDatabase<OutboxDB>, tx: UpgradeTx) => void)[]
     tx.objectStore('items').createIndex('due', ['state', 'nextAttemptAt']);
     db.createObjectStore('meta', { keyPath: 'key' });
   },
+  (_db, tx) => {
+    const items = tx.objectStore('items');
+    items.createIndex('route-due', ['route', 'state', 'nextAttemptAt']);
+    void items.openCursor().then(async function addRoutes(cursor): Promise<void> {
+      if (!cursor) return;
+      await cursor.update({ ...cursor.value, ...routedCopy(cursor.value) });
+      return addRoutes(await cursor.continue());
+    });
+  },
 ];
+
+/** A v2 record's route and absolute endpoint: an ack's default URL was `<endpoint>/<handoffId>/ack`. */
+function routedCopy(record: OutboxRecord): Pick<OutboxRecord, 'route' | 'endpoint'> {
+  const endpoint = absoluteOr(record.endpoint);
+  const suffix = record.kind === 'ack' ? /\/[^/]+\/ack$/ : undefined;
+  return { endpoint, route: suffix ? endpoint.replace(suffix, '') : endpoint };
+}
+
+function absoluteOr(url: string): string {
+  try {
+    return absoluteEndpoint(url);
+  } catch {
+    return url;
+  }
+}
 
 export interface OpenHooks {
   /** Another connection wants a newer version: we have closed ours. */

@@ -39,14 +39,14 @@ export interface LeaseOptions {
   db: () => Promise<IDBPDatabase<OutboxDB>>;
   clock: Clock;
   owner: string;
+  /** The lease's record key: one lease per endpoint. */
+  key: string;
   /** How long a lease lasts without renewal; longer than a request's timeout. */
   leaseMs: number;
 }
 
-const LEASE_KEY = 'leader';
-
 export function leaseLeadership(options: LeaseOptions): Leadership {
-  const { clock, owner, leaseMs } = options;
+  const { clock, owner, leaseMs, key: LEASE_KEY } = options;
 
   async function tryAcquire(): Promise<boolean> {
     const db = await options.db();

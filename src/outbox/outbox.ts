@@ -7,7 +7,9 @@ import { DB_VERSION, openOutboxDB, type OutboxDB } from './db.js';
 import { GroupCommit } from './group-commit.js';
 import { OutboxPayloadError, OutboxStorageError, storageErrorFrom } from './errors.js';
 import { leaseLeadership, webLockLeadership, type Leadership } from './leader.js';
-import { backoffDelay, classifyStatus, DEFAULT_BACKOFF, type BackoffOptions, type Outcome } from './policy.js';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './policy.js';
+import { ackUrl, absoluteEndpoint } from './routes.js';
+import { postRecord, type DeliveryReceipt, type Transport } from './transport.js';
 import type {
   AttemptError,
   OutboxCounts,
@@ -21,7 +23,10 @@ import type {
 } from './types.js';
 
 export interface OutboxOptions {
-  /** Where handoffs are POSTed. */
+  /**
+   * Where handoffs are POSTed; a path is resolved against the page and stored absolute. This outbox
+   * sends only the items queued for this endpoint, and only with its own `headers` and `credentials`.
+   */
   endpoint: string;
   /** Where acknowledgements are POSTed. Default: `${endpoint}/${handoffId}/ack`. */
   ackEndpoint?: string | ((ack: HandoffAckV1) => string);
@@ -29,8 +34,13 @@ export interface OutboxOptions {
   headers?: () => HeadersInit | Promise<HeadersInit>;
   /** fetch's `credentials`, e.g. `'include'` for cookie auth on another origin. */
   credentials?: RequestCredentials;
-  /** Per-request timeout. Default 15 s. */
+  /** Per-attempt time limit, the `headers()` hook included. Default 15 s. */
   timeoutMs?: number;
+  /**
+   * Which 2xx counts as delivered: `'json'` (default: 204/205, an empty body or JSON; never an HTML
+   * page), `'echo-id'` (JSON echoing the payload's id, the reference receiver's answer), or a function.
+   */
+  deliveryReceipt?: DeliveryReceipt;
   /** Full-jitter exponential backoff. Default base 1 s, cap 5 min. */
   backoff?: Partial<BackoffOptions>;
   /** How long an undelivered item is kept before it is dead-lettered as expired. Default 7 days. */
@@ -43,7 +53,7 @@ export interface OutboxOptions {
   pollIntervalMs?: number;
   /** IndexedDB database name, shared by every tab of the origin. Default `handoff-outbox`. */
   name?: string;
-  /** Injectable for tests and for hosts that wrap fetch. Default: the global fetch. */
+  /** Injectable for tests and for hosts that wrap fetch. Default: whatever `fetch` the page has at send time. */
   fetch?: typeof fetch;
   clock?: Clock;
   random?: () => number;
@@ -56,6 +66,7 @@ export interface OutboxOptions {
 const DAY = 86_400_000;
 const DEFAULTS = {
   timeoutMs: 15_000,
+  deliveryReceipt: 'json' as DeliveryReceipt,
   retentionMs: 7 * DAY,
   deliveredRetentionMs: 5 * 60_000,
   concurrency: 4,
@@ -64,8 +75,6 @@ const DEFAULTS = {
 };
 /** The fallback poll when BroadcastChannel is missing: other tabs' changes show within this. */
 const FALLBACK_POLL_MS = 1000;
-const RESPONSE_TEXT_LIMIT = 2000;
-
 type ItemEvent = 'queued' | 'sending' | 'delivered' | 'retrying' | 'dead';
 
 const FINAL: ReadonlySet<OutboxState> = new Set(['delivered', 'dead']);
@@ -77,7 +86,10 @@ const FINAL: ReadonlySet<OutboxState> = new Set(['delivered', 'dead']);
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed EventTarget overloads
 export class Outbox extends EventTarget {
-  readonly options: Readonly<Required<Omit<OutboxOptions, 'ackEndpoint' | 'headers' | 'credentials' | 'locks' | 'backoff'>>> & OutboxOptions;
+  readonly options: Readonly<Required<Omit<OutboxOptions, 'ackEndpoint' | 'headers' | 'credentials' | 'locks' | 'backoff' | 'fetch'>>> & OutboxOptions;
+  /** This outbox's endpoint as stored on its records: absolute, without trailing slashes. */
+  readonly route: string;
+  private readonly transport: Transport;
   private readonly clock: Clock;
   private readonly backoff: BackoffOptions;
   private readonly leadership: Leadership;
@@ -85,6 +97,8 @@ export class Outbox extends EventTarget {
   private dbPromise: Promise<IDBPDatabase<OutboxDB>> | undefined;
   private pumping: Promise<void> | undefined;
   private pumpAgain = false;
+  /** During a round: wakes its idle workers, because new work may be due (an enqueue, a signal). */
+  private moreWork: () => void = () => undefined;
   private paused = false;
   private closed = false;
   private dbClosed = false;
@@ -112,13 +126,20 @@ export class Outbox extends EventTarget {
     if (!options.endpoint || typeof options.endpoint !== 'string') {
       throw new TypeError('Outbox needs an `endpoint`: the URL handoffs are POSTed to, e.g. "/api/handoffs".');
     }
-    this.options = { ...DEFAULTS, fetch: globalThis.fetch.bind(globalThis), clock: systemClock, random: Math.random, autoStart: true, ...options };
+    this.options = { ...DEFAULTS, clock: systemClock, random: Math.random, autoStart: true, ...options };
+    this.route = absoluteEndpoint(options.endpoint);
     this.clock = this.options.clock;
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    const { headers, credentials, fetch, timeoutMs, deliveryReceipt } = this.options;
+    this.transport = { headers, credentials, fetch, timeoutMs, receipt: deliveryReceipt };
+    // One deliverer per endpoint across the origin's tabs: each endpoint's items go out only with the
+    // transport (headers, credentials) configured for that endpoint.
+    const lockName = `handoff-outbox:${this.options.name}:${this.route}`;
     const locks = options.locks === undefined ? globalThis.navigator?.locks : options.locks;
     this.leadership = locks
-      ? webLockLeadership(locks, `handoff-outbox:${this.options.name}`)
-      : leaseLeadership({ db: () => this.db(), clock: this.clock, owner: crypto.randomUUID(), leaseMs: this.options.timeoutMs * 2 + 5000 });
+      ? webLockLeadership(locks, lockName)
+      : leaseLeadership({ db: () => this.db(), clock: this.clock, owner: crypto.randomUUID(), key: lockName, leaseMs: this.options.timeoutMs * 2 + 5000 });
+    registerRoute(this.options.name, this.route, 1);
     this.bus = openBus(`handoff-outbox:${this.options.name}`, (message) => {
       this.onBusMessage(message);
     });
@@ -146,6 +167,7 @@ export class Outbox extends EventTarget {
       id: payload.id,
       kind,
       endpoint: this.endpointFor(payload, kind),
+      route: this.route,
       payload,
       state: 'pending',
       attempts: 0,
@@ -215,11 +237,17 @@ export class Outbox extends EventTarget {
     return { pending: pending!, sending: sending!, delivered: delivered!, dead: dead! };
   }
 
-  /** Every item (or those in one state), oldest first, without payloads. */
+  /**
+   * Every item of the origin's outbox (or those in one state), oldest first, without payloads. A
+   * pending item whose endpoint no outbox on this page is configured for says `waitingFor: 'endpoint'`.
+   */
   async items(state?: OutboxState): Promise<OutboxItem[]> {
     const db = await this.db();
     const records = state ? await db.getAllFromIndex('items', 'state', state) : await db.getAll('items');
-    return records.sort((a, b) => a.enqueuedAt - b.enqueuedAt).map(strip);
+    const routes = liveRoutes.get(this.options.name);
+    return records
+      .sort((a, b) => a.enqueuedAt - b.enqueuedAt)
+      .map((record) => (record.state === 'pending' && !routes?.has(record.route) ? { ...strip(record), waitingFor: 'endpoint' as const } : strip(record)));
   }
 
   /** The dead-letter list: rejected by the server or expired. */
@@ -264,6 +292,7 @@ export class Outbox extends EventTarget {
    * then closes the database. Queued items stay for the next start.
    */
   close(): Promise<void> {
+    if (!this.closed) registerRoute(this.options.name, this.route, -1);
     this.closed = true;
     this.leadership.stop();
     for (const timer of [this.wakeTimer, this.heartbeatTimer, this.pollTimer]) this.clock.clearTimeout(timer);
@@ -310,11 +339,11 @@ export class Outbox extends EventTarget {
   }
 
   private endpointFor(payload: OutboxPayload, kind: OutboxKind): string {
-    if (kind === 'handoff') return this.options.endpoint;
+    if (kind === 'handoff') return this.route;
     const ack = payload as HandoffAckV1;
     const { ackEndpoint } = this.options;
-    if (typeof ackEndpoint === 'function') return ackEndpoint(ack);
-    return ackEndpoint ?? `${this.options.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(ack.handoffId)}/ack`;
+    const url = typeof ackEndpoint === 'function' ? ackEndpoint(ack) : (ackEndpoint ?? ackUrl(this.route, ack.handoffId));
+    return absoluteEndpoint(url);
   }
 
   // ——— delivery ———
@@ -334,6 +363,7 @@ export class Outbox extends EventTarget {
     if (this.closed) return;
     if (this.pumping) {
       this.pumpAgain = true;
+      this.moreWork();
       return;
     }
     this.pumping = this.leadership
@@ -359,7 +389,7 @@ export class Outbox extends EventTarget {
    */
   private async recoverOrphans(): Promise<void> {
     const db = await this.db();
-    const orphans = await db.getAllFromIndex('items', 'state', 'sending');
+    const orphans = await db.getAllFromIndex('items', 'route-due', IDBKeyRange.bound([this.route, 'sending', -Infinity], [this.route, 'sending', Infinity]));
     for (const orphan of orphans) {
       await this.updateRecord(orphan.id, (r) => {
         if (r.state === 'sending') r.state = 'pending';
@@ -376,24 +406,62 @@ export class Outbox extends EventTarget {
     let refilling: Promise<void> | undefined;
     const refill = async () => {
       const db = await this.db();
-      const due = await db.getAllFromIndex('items', 'due', IDBKeyRange.bound(['pending', -Infinity], ['pending', this.clock.now()]), Math.max(64, this.options.concurrency * 8));
-      queue.push(...due.filter((r) => !taken.has(r.id) && !queue.some((q) => q.id === r.id)));
+      const due = IDBKeyRange.bound([this.route, 'pending', -Infinity], [this.route, 'pending', this.clock.now()]);
+      const next = await db.getAllFromIndex('items', 'route-due', due, Math.max(64, this.options.concurrency * 8));
+      queue.push(...next.filter((r) => !taken.has(r.id) && !queue.some((q) => q.id === r.id)));
+    };
+    // A worker whose state write failed (quota, a closed database) stops the others taking new items, but
+    // the round ends only once every request in flight has finished: no later round may send them again.
+    let failure: { error: unknown } | undefined;
+    // A worker with nothing to do waits while others are still busy (a slow request, a hanging hook):
+    // an item queued meanwhile goes out at once instead of after the slowest request of the round.
+    let working = this.options.concurrency;
+    let wake!: () => void;
+    let woken = new Promise<void>((resolve) => (wake = resolve));
+    this.moreWork = () => {
+      wake();
+      woken = new Promise<void>((resolve) => (wake = resolve));
     };
     const worker = async () => {
-      while (this.canDeliver(stillLeader)) {
-        // Refill ahead, while the queue still holds work for every worker, so nobody waits on the read.
-        if (queue.length <= this.options.concurrency) refilling ??= refill().finally(() => (refilling = undefined));
-        if (!queue.length) await refilling;
-        const next = queue.shift();
-        if (!next) return;
-        if (taken.has(next.id)) continue;
-        taken.add(next.id);
-        await this.attempt(next);
+      let counted = true;
+      const stopWorking = () => {
+        counted = false;
+        // The last one to stop wakes the waiting ones, so that they stop too.
+        if (--working === 0) this.moreWork();
+      };
+      try {
+        while (!failure && this.canDeliver(stillLeader)) {
+          // Refill ahead, while the queue still holds work for every worker, so nobody waits on the read.
+          if (queue.length <= this.options.concurrency) refilling ??= refill().finally(() => (refilling = undefined));
+          if (!queue.length) await refilling;
+          const next = queue.shift();
+          if (!next && this.pumpAgain) {
+            // Work was signalled since the last read: look again rather than wait.
+            this.pumpAgain = false;
+            continue;
+          }
+          if (!next) {
+            stopWorking();
+            if (working === 0) return;
+            await woken;
+            if (working === 0) return;
+            working++;
+            counted = true;
+            continue;
+          }
+          if (taken.has(next.id)) continue;
+          taken.add(next.id);
+          await this.attempt(next).catch((error: unknown) => (failure ??= { error }));
+        }
+      } finally {
+        if (counted) stopWorking();
       }
     };
-    await Promise.all(Array.from({ length: this.options.concurrency }, worker));
-    await Promise.all(this.recording);
+    await Promise.allSettled(Array.from({ length: this.options.concurrency }, worker));
+    this.moreWork = () => undefined;
+    await Promise.allSettled(this.recording);
     this.recording.clear();
+    if (failure) throw failure.error;
     await this.purgeDelivered();
   }
 
@@ -441,51 +509,8 @@ export class Outbox extends EventTarget {
     }
   }
 
-  /** One POST. Never throws: every failure becomes an outcome and an error to record. */
-  private async send(record: OutboxRecord): Promise<{ outcome: Outcome; error?: AttemptError }> {
-    const at = () => this.clock.now();
-    let headers: Headers;
-    try {
-      headers = new Headers(await this.options.headers?.());
-    } catch (cause) {
-      return { outcome: { kind: 'retry' }, error: { kind: 'headers', message: `The headers() hook failed: ${describe(cause)}`, at: at() } };
-    }
-    headers.set('Content-Type', 'application/json');
-    headers.set('Idempotency-Key', record.id);
-
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = this.clock.setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.options.timeoutMs);
-    try {
-      const response = await this.options.fetch(record.endpoint, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(record.payload),
-        credentials: this.options.credentials,
-        redirect: 'manual',
-        signal: controller.signal,
-        keepalive: false,
-      });
-      const status = response.type === 'opaqueredirect' ? 0 : response.status;
-      const outcome = classifyStatus(status, response.headers.get('Retry-After'), at());
-      if (outcome.kind === 'delivered') {
-        void response.body?.cancel().catch(() => undefined);
-        return { outcome };
-      }
-      const text = status === 0 ? '' : (await response.text().catch(() => '')).slice(0, RESPONSE_TEXT_LIMIT);
-      const kind = status === 0 || (status >= 300 && status < 400) ? 'redirect' : outcome.kind === 'auth' ? 'auth' : 'http';
-      const message = kind === 'redirect' ? 'The endpoint answered with a redirect (a captive portal or login page?), which is not a delivery.' : text || `HTTP ${status}`;
-      return { outcome, error: { kind, status: status || undefined, message, at: at() } };
-    } catch (cause) {
-      const kind = timedOut ? 'timeout' : 'network';
-      const message = timedOut ? `No response within ${this.options.timeoutMs} ms.` : `Network error: ${describe(cause)}`;
-      return { outcome: { kind: 'retry' }, error: { kind, message, at: at() } };
-    } finally {
-      this.clock.clearTimeout(timer);
-    }
+  private send(record: OutboxRecord): ReturnType<typeof postRecord> {
+    return postRecord(record, this.transport, this.clock);
   }
 
   /** Only for an item this tab delivers (the leader), so its in-memory record is current. */
@@ -506,14 +531,26 @@ export class Outbox extends EventTarget {
     return this.clock.now() - record.retainFrom >= this.options.retentionMs;
   }
 
+  /**
+   * Dead-letters every pending item past its retention, whichever endpoint it is for (an endpoint no
+   * page is configured for any more must not keep its items forever), checked and changed in one
+   * transaction so an item another endpoint's deliverer just changed is left alone.
+   */
   private async expireOld(): Promise<void> {
     const db = await this.db();
-    const pending = await db.getAllFromIndex('items', 'state', 'pending');
-    for (const record of pending) {
-      if (this.isExpired(record)) {
-        await this.markDead(record, 'expired', { kind: 'expired', message: 'Not delivered within the retention period.', at: this.clock.now() });
+    const tx = db.transaction('items', 'readwrite');
+    const expired: OutboxRecord[] = [];
+    let cursor = await tx.store.index('state').openCursor('pending');
+    while (cursor) {
+      if (this.isExpired(cursor.value)) {
+        const dead: OutboxRecord = { ...cursor.value, state: 'dead', deadReason: 'expired', lastError: { kind: 'expired', message: 'Not delivered within the retention period.', at: this.clock.now() } };
+        await cursor.update(dead);
+        expired.push(dead);
       }
+      cursor = await cursor.continue();
     }
+    await tx.done;
+    for (const dead of expired) this.emitItem('dead', dead);
   }
 
   private async purgeDelivered(): Promise<void> {
@@ -538,7 +575,7 @@ export class Outbox extends EventTarget {
     if (this.closed || this.paused || !this.online()) return;
     try {
       const db = await this.db();
-      const cursor = await db.transaction('items').store.index('due').openCursor(IDBKeyRange.bound(['pending', -Infinity], ['pending', Infinity]));
+      const cursor = await db.transaction('items').store.index('route-due').openCursor(IDBKeyRange.bound([this.route, 'pending', -Infinity], [this.route, 'pending', Infinity]));
       const next = cursor?.value.nextAttemptAt;
       if (next === undefined || this.closed) return;
       this.wakeTimer = this.clock.setTimeout(() => {
@@ -592,9 +629,6 @@ export class Outbox extends EventTarget {
         return;
       case 'change':
         this.dispatch('change', { remote: true });
-        return;
-      case 'wake':
-        this.pump();
     }
   }
 
@@ -654,7 +688,13 @@ function itemDetail(record: OutboxRecord): Omit<OutboxEventDetail, 'remote'> {
   return detail;
 }
 
-/** An error's name and message, never a payload (we never log, but errors reach the UI). */
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+/** Per database name, the endpoints that an open outbox on this page is configured for (with a count). */
+const liveRoutes = new Map<string, Map<string, number>>();
+
+function registerRoute(name: string, route: string, change: 1 | -1): void {
+  const routes = liveRoutes.get(name) ?? new Map<string, number>();
+  const count = (routes.get(route) ?? 0) + change;
+  if (count > 0) routes.set(route, count);
+  else routes.delete(route);
+  liveRoutes.set(name, routes);
 }

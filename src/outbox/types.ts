@@ -5,7 +5,8 @@ export type OutboxKind = 'handoff' | 'ack';
 export type OutboxState = 'pending' | 'sending' | 'delivered' | 'dead';
 
 export interface AttemptError {
-  kind: 'network' | 'timeout' | 'http' | 'redirect' | 'auth' | 'expired' | 'headers';
+  /** `not-a-receipt`: a 2xx that is not a delivery (an HTML sign-in page, see `deliveryReceipt`). */
+  kind: 'network' | 'timeout' | 'http' | 'redirect' | 'auth' | 'expired' | 'headers' | 'not-a-receipt';
   /** HTTP status, where there was a response. */
   status?: number;
   /** What went wrong; for a rejected item, the start of the server's response text. */
@@ -18,7 +19,13 @@ export interface OutboxRecord {
   /** The payload id, also the Idempotency-Key. */
   id: string;
   kind: OutboxKind;
+  /** The absolute URL it is POSTed to. */
   endpoint: string;
+  /**
+   * The endpoint of the outbox that queued it (absolute). Only an outbox configured for this endpoint
+   * sends it, with that outbox's headers and credentials.
+   */
+  route: string;
   payload?: OutboxPayload;
   state: OutboxState;
   attempts: number;
@@ -33,7 +40,13 @@ export interface OutboxRecord {
 }
 
 /** A record's state without its payload, as the status API reports it. */
-export type OutboxItem = Omit<OutboxRecord, 'payload'>;
+export type OutboxItem = Omit<OutboxRecord, 'payload'> & {
+  /**
+   * `'endpoint'`: pending, but no outbox on this page is configured for its endpoint (`route`), so this
+   * page will not send it; it waits for a page that is, and never borrows another endpoint's credentials.
+   */
+  waitingFor?: 'endpoint';
+};
 
 export interface OutboxCounts {
   pending: number;

@@ -86,7 +86,7 @@ describe('reference receiver with a token (RECEIVER_TOKEN)', () => {
 
   it('answers 401 without the bearer token, or with a wrong one, on every route', async () => {
     const payload = fresh();
-    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: token }]) {
+    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: token }] as Record<string, string>[]) {
       const res = await send(server.url, payload, headers);
       assert.equal(res.status, 401);
       assert.equal(res.headers.get('www-authenticate'), 'Bearer realm="handoff-receiver"');

@@ -400,7 +400,7 @@ describe('outbox delivery', () => {
       accepted: true,
     };
     const item = await outbox.enqueue(ack);
-    expect(item).to.include({ kind: 'ack', endpoint: `${t.receiver.endpoint}/${payload.id}/ack` });
+    expect(item).to.include({ kind: 'ack', endpoint: `${location.origin}${t.receiver.endpoint}/${payload.id}/ack` });
     await until(() => delivered === 2, 'the ack');
     const stored = await (await fetch(`${t.receiver.endpoint}/${payload.id}`)).json();
     expect(stored.acks[0].payload).to.deep.equal(ack);

@@ -80,10 +80,16 @@ export interface ReceiverStats {
   distinctIds: number;
   ids: string[];
   posts: Record<string, number>;
+  /** The Authorization header of each POST, by Idempotency-Key. */
+  auth: Record<string, (string | null)[]>;
   faultsLeft: number;
 }
 
-export type Fault = { status: number; retryAfter?: string | number; message?: string } | { type: 'hang' | 'drop' | 'redirect' | 'commit-then-drop' } | { type: 'delay'; ms: number };
+export type Fault =
+  | { status: number; retryAfter?: string | number; message?: string; body?: unknown }
+  | { type: 'hang' | 'drop' | 'redirect' | 'commit-then-drop' }
+  | { type: 'html'; status?: number }
+  | { type: 'delay'; ms: number };
 
 /** The real receiver (receiver/receiver.mjs) under a namespace of this test's own. */
 export class TestReceiver {
@@ -92,6 +98,11 @@ export class TestReceiver {
   async faults(...faults: Fault[]): Promise<void> {
     const res = await fetch(`/r/${this.ns}/__receiver/faults`, { method: 'POST', body: JSON.stringify(faults) });
     if (!res.ok) throw new Error('could not script faults');
+  }
+  /** A fresh inbox for this namespace that accepts bodies of at most `maxBody` bytes. */
+  async limit(maxBody: number): Promise<void> {
+    const res = await fetch(`/r/${this.ns}/__receiver/limits`, { method: 'POST', body: JSON.stringify({ maxBody }) });
+    if (!res.ok) throw new Error('could not set limits');
   }
   async stats(): Promise<ReceiverStats> {
     return (await fetch(`/r/${this.ns}/__receiver/stats`)).json() as Promise<ReceiverStats>;

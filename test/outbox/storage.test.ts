@@ -1,7 +1,7 @@
 // Storage: write-ahead durability, reloads, storage failures and schema upgrades, in real IndexedDB.
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import { MIGRATIONS, OutboxStorageError, type OutboxDB, type OutboxRecord } from '../../src/outbox/index.js';
+import { DB_VERSION, MIGRATIONS, OutboxStorageError, type OutboxDB, type OutboxRecord } from '../../src/outbox/index.js';
 import { useOutboxTest, createOutbox, handoff, nextEvent, setOnline, until } from './helpers.js';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -26,7 +26,7 @@ describe('outbox storage', () => {
     const stored = await other.get('items', payload.id);
     other.close();
     expect(stored?.payload).to.deep.equal(payload);
-    expect(stored).to.include({ state: 'pending', attempts: 0, kind: 'handoff', endpoint: t.receiver.endpoint });
+    expect(stored).to.include({ state: 'pending', attempts: 0, kind: 'handoff', endpoint: `${location.origin}${t.receiver.endpoint}` });
   });
 
   it('a "reload" between enqueue and delivery loses nothing: the next start delivers it once', async () => {
@@ -48,9 +48,10 @@ describe('outbox storage', () => {
   it('an item left "sending" by a tab that died is recovered and delivered once', async () => {
     const name = `test-outbox-${crypto.randomUUID()}`;
     const payload = handoff();
-    const db = await openDB<OutboxDB>(name, 2, { upgrade: (d, old, _new, tx) => MIGRATIONS.slice(old).forEach((m) => m(d, tx)) });
+    const db = await openDB<OutboxDB>(name, DB_VERSION, { upgrade: (d, old, _new, tx) => MIGRATIONS.slice(old).forEach((m) => m(d, tx)) });
+    const endpoint = new URL(t.receiver.endpoint, location.href).href;
     const orphan: OutboxRecord = {
-      id: payload.id, kind: 'handoff', endpoint: t.receiver.endpoint, payload, state: 'sending', attempts: 1,
+      id: payload.id, kind: 'handoff', endpoint, route: endpoint, payload, state: 'sending', attempts: 1,
       enqueuedAt: t.clock.now(), retainFrom: t.clock.now(), nextAttemptAt: t.clock.now(),
     };
     await db.put('items', orphan);
@@ -111,7 +112,7 @@ describe('outbox storage', () => {
     setOnline(false);
     const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, name });
     await outbox.enqueue(handoff());
-    const newerTab = await openDB(name, 3, { upgrade: () => undefined }); // succeeds only because we closed
+    const newerTab = await openDB(name, DB_VERSION + 1, { upgrade: () => undefined }); // succeeds only because we closed
     const error = await rejection(outbox.enqueue(handoff()));
     newerTab.close();
     expect((error as OutboxStorageError).problem).to.equal('version-change');
@@ -135,10 +136,12 @@ describe('outbox storage', () => {
     const payloads = [handoff(), handoff()];
     const v1 = await openDB<OutboxDB>(name, 1, { upgrade: (d, _o, _n, tx) => MIGRATIONS[0]!(d, tx) });
     for (const payload of payloads) {
-      await v1.put('items', {
+      // A version-1 record: a relative endpoint and no route.
+      const legacy = {
         id: payload.id, kind: 'handoff', endpoint: t.receiver.endpoint, payload, state: 'pending', attempts: 0,
         enqueuedAt: t.clock.now(), retainFrom: t.clock.now(), nextAttemptAt: t.clock.now(),
-      });
+      };
+      await v1.put('items', legacy as unknown as OutboxRecord);
     }
     v1.close();
 
@@ -148,7 +151,8 @@ describe('outbox storage', () => {
     await until(() => delivered === 2, 'both old items delivered');
     await t.receiver.expectExactlyOnce(payloads.map((p) => p.id));
     const db = await openDB<OutboxDB>(name);
-    expect(db.version).to.equal(2);
+    expect(db.version).to.equal(DB_VERSION);
+    expect((await db.get('items', payloads[0]!.id))?.route).to.equal(new URL(t.receiver.endpoint, location.href).href);
     expect([...db.objectStoreNames].sort()).to.deep.equal(['items', 'meta']);
     db.close();
   });

@@ -110,8 +110,9 @@ describe('outbox across tabs', () => {
       const silent = handoff();
       await otherTab.enqueue(silent);
       await otherTab.close();
-      restoreOnline(); // back online, but no event: nothing tells this tab
-      expect((await receiver.stats()).ids).not.to.include(silent.id);
+      // Back online, but no event tells this tab. (A round this tab started earlier may still deliver it
+      // first, which is right too; otherwise the timer must.)
+      restoreOnline();
       let onTimer = false;
       void nextEvent(outbox, 'delivered', (e) => e.detail.id === silent.id).then(() => (onTimer = true));
       clock.advance(30_000);

@@ -3,12 +3,13 @@
  * page with several panels still has one deliverer and one set of timers.
  */
 import { Outbox, type OutboxOptions } from '../../outbox/outbox.js';
+import { absoluteEndpoint } from '../../outbox/routes.js';
 import { elementDefaults } from './defaults.js';
 
 const outboxes = new Map<string, Outbox>();
 
 export function sharedOutbox(options: OutboxOptions): Outbox {
-  const key = `${options.name ?? ''}\u0000${options.endpoint}`;
+  const key = `${options.name ?? ''}\u0000${absoluteEndpoint(options.endpoint)}`;
   let outbox = outboxes.get(key);
   if (!outbox) {
     outbox = new Outbox(options);
