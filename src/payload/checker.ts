@@ -39,6 +39,15 @@ const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
 
+/** C0 controls but tab and line breaks, DEL, and unpaired surrogates: never part of a handoff's text. */
+const BAD_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const BAD_CHARACTERS_ALL = new RegExp(BAD_CHARACTERS.source, 'g');
+
+/** Pasted text without control characters; an unpaired surrogate becomes U+FFFD. */
+export function cleanText(text: string): string {
+  return text.replace(BAD_CHARACTERS_ALL, (ch) => (ch >= '\uD800' ? '\uFFFD' : ''));
+}
+
 /** Length in Unicode code points, as JSON Schema's `maxLength` counts it. */
 export const codePoints = (text: string): number => text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
 
@@ -51,12 +60,22 @@ export function isDateTime(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 60 && offsetOk;
 }
 
+/** An absolute http(s) URI, in ASCII as RFC 3986 (and JSON Schema's `uri` format) has it. */
 export function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\/\S+$/i.test(value)) return false;
+  if (!/^https?:\/\/[\x21-\x7e]+$/i.test(value)) return false;
   try {
     return Boolean(new URL(value).host);
   } catch {
     return false;
+  }
+}
+
+function asUri(text: string): string {
+  if (!/^https?:\/\//i.test(text)) return text;
+  try {
+    return new URL(text).href;
+  } catch {
+    return text;
   }
 }
 
@@ -141,8 +160,12 @@ export class Checker {
     else if (this.draft && typeof value === 'number' && Number.isFinite(value)) text = String(value);
     else return this.fail(path, 'not-text');
 
-    if (this.draft) text = text.trim();
-    else if (!/\S/.test(text)) return this.fail(path, 'required');
+    if (this.draft) {
+      text = cleanText(text).trim();
+      // Nothing but control characters is as good as blank.
+      if (text === '') return rule.required ? this.fail(path, 'required') : undefined;
+    } else if (!/\S/.test(text)) return this.fail(path, 'required');
+    else if (BAD_CHARACTERS.test(text)) return this.fail(path, 'bad-characters');
     if (this.draft && rule.redact) text = this.redact(text, path);
     const length = codePoints(text);
     if (length > rule.max) return this.fail(path, 'too-long', { length, max: rule.max });
@@ -193,8 +216,10 @@ export class Checker {
     return this.pattern(value, path, 'not-an-email', (t) => EMAIL.test(t) && codePoints(t) <= 254);
   }
 
+  /** In draft mode a pasted address with spaces or non-ASCII letters is written as its URI (`%`-escaped). */
   url(value: unknown, path: string): string | undefined {
-    return this.pattern(value, path, 'not-a-url', isHttpUrl);
+    const given = this.draft && typeof value === 'string' ? asUri(value.trim()) : value;
+    return this.pattern(given, path, 'not-a-url', isHttpUrl);
   }
 
   language(value: unknown, path: string): string | undefined {

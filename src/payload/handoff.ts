@@ -71,12 +71,12 @@ const KEYS = {
   fallback: ['phone', 'name', 'hours'],
   plan: ['if', 'then'],
   transfer: ['count', 'flagged', 'priorHandoffIds'],
-  redaction: ['field', 'kind'],
+  redaction: ['field', 'kind', 'count'],
   client: ['sdk', 'locale'],
 } as const;
 
 /** A list the contract requires, which a draft may leave out (it means none). */
-const requiredList = (c: Checker) => ({ max: LIMITS.items, required: true, fallback: c.draft ? [] : undefined });
+const requiredList = (c: Checker, max: number) => ({ max, required: true, fallback: c.draft ? [] : undefined });
 
 const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list?.length ? list : undefined);
 
@@ -127,7 +127,7 @@ function readContingency(c: Checker, value: unknown, channel: unknown): Continge
       hours: c.text(fallback.hours, 'contingency.fallback.hours', TEXT),
     }),
     ifUnavailable: c.choice(bag.ifUnavailable, 'contingency.ifUnavailable', IF_UNAVAILABLE)!,
-    plans: nonEmpty(c.list(bag.plans, 'contingency.plans', { max: LIMITS.items }, (entry, path) => {
+    plans: nonEmpty(c.list(bag.plans, 'contingency.plans', { max: LIMITS.plans }, (entry, path) => {
       const plan = c.object(entry, path, KEYS.plan, true);
       if (!plan) return undefined;
       return { if: c.text(plan.if, `${path}.if`, REQUIRED_TEXT)!, then: c.text(plan.then, `${path}.then`, REQUIRED_TEXT)! };
@@ -170,10 +170,10 @@ function readBody(c: Checker, input: Bag): Omit<HandoffV1, 'schema' | 'id' | 'cr
     }),
     recap: compact({
       summary: c.text(recap.summary, 'recap.summary', { max: LIMITS.summary, redact: true, required: true })!,
-      tried: c.list(recap.tried, 'recap.tried', requiredList(c), (entry, path) => c.text(entry, path, REQUIRED_TEXT))!,
+      tried: c.list(recap.tried, 'recap.tried', requiredList(c, LIMITS.tried), (entry, path) => c.text(entry, path, REQUIRED_TEXT))!,
       expectation: c.text(recap.expectation, 'recap.expectation', TEXT),
     }),
-    actions: c.list(input.actions, 'actions', requiredList(c), (entry, path) => readAction(c, entry, path))!,
+    actions: c.list(input.actions, 'actions', requiredList(c, LIMITS.actions), (entry, path) => readAction(c, entry, path))!,
     nextSteps: c.text(input.nextSteps, 'nextSteps', TEXT),
     followUp: followUp && !(c.draft && c.isEmptyEntry(followUp))
       ? compact({
@@ -193,7 +193,7 @@ function readBody(c: Checker, input: Bag): Omit<HandoffV1, 'schema' | 'id' | 'cr
 }
 
 function readPriorIds(c: Checker, transfer: Bag) {
-  return c.list(transfer.priorHandoffIds, 'transfer.priorHandoffIds', { max: LIMITS.items }, (entry, path) => c.text(entry, path, REQUIRED_SHORT));
+  return c.list(transfer.priorHandoffIds, 'transfer.priorHandoffIds', { max: LIMITS.priorHandoffIds }, (entry, path) => c.text(entry, path, REQUIRED_SHORT));
 }
 
 function checkerFor(mode: 'draft' | 'payload', context: BuildContext): Checker {
@@ -225,7 +225,7 @@ export function buildHandoff(draft: HandoffDraft, context: BuildContext = {}): B
     createdAt: now.toISOString(),
     ...body,
     transfer: compact({ count: count!, flagged: count! >= threshold, priorHandoffIds: nonEmpty(priorHandoffIds) }),
-    redactions: [...(context.redactions ?? []), ...c.redactions],
+    redactions: mergeRedactions([...(context.redactions ?? []), ...c.redactions]),
     client: { sdk: SDK_ID, locale: context.locale ?? 'en' },
     training: context.training ?? training!,
   };
@@ -250,11 +250,12 @@ export function validateHandoff(payload: unknown, context: Pick<BuildContext, 'm
     c.boolean(transfer.flagged, 'transfer.flagged');
     readPriorIds(c, transfer);
   }
-  c.list(input.redactions, 'redactions', { max: Number.MAX_SAFE_INTEGER, required: true }, (entry, path): Redaction | undefined => {
+  c.list(input.redactions, 'redactions', { max: LIMITS.redactions, required: true }, (entry, path): Redaction | undefined => {
     const r = c.object(entry, path, KEYS.redaction, true);
     if (r) {
-      c.text(r.field, `${path}.field`, REQUIRED_SHORT);
+      c.pattern(r.field, `${path}.field`, 'not-text', (t) => REDACTION_FIELD.test(t), true);
       c.exact(r.kind, `${path}.kind`, 'card-number');
+      if (r.count !== undefined) c.count(r.count, `${path}.count`, 1);
     }
     return undefined;
   });
@@ -265,6 +266,19 @@ export function validateHandoff(payload: unknown, context: Pick<BuildContext, 'm
   }
   c.boolean(input.training, 'training');
   return c.errors;
+}
+
+const REDACTION_FIELD = /^[A-Za-z0-9_.[\]]{1,100}$/;
+
+/** One entry per field and kind, with a count where a field was masked more than once. */
+export function mergeRedactions(list: readonly Redaction[]): Redaction[] {
+  const merged = new Map<string, Redaction>();
+  for (const r of list) {
+    const key = `${r.field}\u0000${r.kind}`;
+    const count = (merged.get(key)?.count ?? 0) + (r.count ?? 1);
+    merged.set(key, { field: r.field, kind: r.kind, count });
+  }
+  return [...merged.values()].slice(0, LIMITS.redactions).map((r) => (r.count === 1 ? { field: r.field, kind: r.kind } : r));
 }
 
 const FIELD_ORDER = ['schema', 'id', 'createdAt', 'mode', 'channel', 'reason', 'priority', 'case', 'customer', 'from', 'to', 'recap', 'actions', 'nextSteps', 'followUp', 'script', 'contingency', 'transfer', 'redactions', 'client', 'training'];

@@ -14,6 +14,7 @@ export type ValidationCode =
   | 'not-a-count'
   | 'too-long'
   | 'too-many'
+  | 'bad-characters'
   | 'not-one-of'
   | 'not-a-date-time'
   | 'not-an-email'
@@ -37,6 +38,7 @@ export const DEFAULT_VALIDATION_MESSAGES_EN: ValidationMessages = {
   'not-a-count': '{field} must be a whole number of at least {min}.',
   'too-long': '{field} is too long: {length} characters, the limit is {max}.',
   'too-many': '{field} has {count} entries; the limit is {max}.',
+  'bad-characters': '{field} contains control characters or broken Unicode; remove them.',
   'not-one-of': '{field} must be one of: {allowed}.',
   'not-a-date-time': '{field} must be a date and time with a time zone, like 2026-11-24T15:30:00Z.',
   'not-an-email': '{field} is not an email address (expected something like name@example.com).',

@@ -24,13 +24,22 @@ export type FollowUpBy = (typeof FOLLOW_UP_BY)[number];
 export type IfUnavailable = (typeof IF_UNAVAILABLE)[number];
 
 /** Limits of the contract; the JSON Schema states the same numbers. */
+/**
+ * Per-field limits, in code points and entries, as the JSON Schema states them. Together they keep the
+ * largest valid handoff under 0.64 MiB of JSON (4 bytes a code point at most, as control characters
+ * and unpaired surrogates are not allowed), inside the receiver's 1 MiB and nginx's default 1m.
+ */
 export const LIMITS = {
   summary: 4000,
   text: 2000,
-  /** Actions, tried steps, contingency plans and prior handoff ids, each. */
-  items: 50,
   /** Identifiers and names. */
   short: 200,
+  tried: 20,
+  actions: 20,
+  plans: 10,
+  priorHandoffIds: 20,
+  /** Entries of `redactions`: one per field and kind. */
+  redactions: 200,
 } as const;
 
 /** An RFC 3339 date-time with an offset, e.g. `2026-11-24T15:30:00Z`. */
@@ -98,6 +107,8 @@ export interface Redaction {
   /** Path of the field that was masked, e.g. `recap.summary` or `actions[2].text`. */
   field: string;
   kind: 'card-number';
+  /** How many maskings of this kind the field had, when more than one. */
+  count?: number;
 }
 
 /** A complete handoff as stored and sent. */

@@ -200,12 +200,32 @@ describe('buildHandoff: field errors', () => {
     expect(errorsOf(withChange((d) => (d.recap.tried = ['ok', 'c'.repeat(2001)])))[0]).to.include({ path: 'recap.tried[1]', code: 'too-long' });
   });
 
-  it('allows 50 actions and rejects 51', () => {
+  it('allows 20 actions and rejects 21 (limits that keep every handoff under the receiver’s 1 MiB)', () => {
     const actions = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `Step ${i + 1}`, owner: 'sender' }));
-    expect(build(withChange((d) => (d.actions = actions(50)))).actions).to.have.length(50);
-    const [error] = errorsOf(withChange((d) => (d.actions = actions(51))));
+    expect(build(withChange((d) => (d.actions = actions(20)))).actions).to.have.length(20);
+    const [error] = errorsOf(withChange((d) => (d.actions = actions(21))));
     expect(error).to.include({ path: 'actions', code: 'too-many' });
-    expect(error!.message).to.equal('Actions has 51 entries; the limit is 50.');
+    expect(error!.message).to.equal('Actions has 21 entries; the limit is 20.');
+  });
+
+  it('drops control characters a paste brings, and turns an unpaired surrogate into U+FFFD', () => {
+    const payload = build(withChange((d) => {
+      d.recap.summary = 'Charged\u0007 twice\u0000 for November.\r\n\tThen again.';
+      d.customer.name = 'Amara \uD800Okafor';
+      d.to.expertise = '\u0001\u0002';
+    }));
+    expect(payload.recap.summary).to.equal('Charged twice for November.\r\n\tThen again.');
+    expect(payload.customer.name).to.equal('Amara \uFFFDOkafor');
+    expect(payload.to).not.to.have.property('expertise');
+  });
+
+  it('writes a pasted case address with spaces or accents as its URI', () => {
+    expect(build(withChange((d) => (d.case.url = 'https://crm.example.com/casos/añadir nota'))).case.url).to.equal('https://crm.example.com/casos/a%C3%B1adir%20nota');
+  });
+
+  it('lists each field’s maskings once, with a count', () => {
+    const payload = build(withChange((d) => (d.recap.summary = 'Cards 4111 1111 1111 1111 and 5555 5555 5555 4444 read out.')));
+    expect(payload.redactions).to.deep.equal([{ field: 'recap.summary', kind: 'card-number', count: 2 }]);
   });
 
   it('rejects dates that are not ISO date-times with a zone', () => {

@@ -44,6 +44,8 @@ describe('<handoff-panel>', () => {
 
   it('completes a full handoff by keyboard alone, producing a valid payload that is delivered', async function () {
     if (!realKeyboard) this.skip();
+    // About 150 real key presses, each a round trip to the browser: slow on a loaded machine, never stuck.
+    this.timeout(60_000);
     const panel = await mount({ ...HOST, 'transfer-count': '1' });
     const before = document.createElement('button');
     before.textContent = 'host toolbar';

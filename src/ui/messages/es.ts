@@ -94,6 +94,7 @@ export const es: HandoffMessages = {
     'not-a-count': '«{field}» debe ser un número entero de al menos {min}.',
     'too-long': '«{field}» es demasiado largo: {length} caracteres, el máximo es {max}.',
     'too-many': '«{field}» tiene {count} elementos; el máximo es {max}.',
+    'bad-characters': '«{field}» contiene caracteres de control o Unicode dañado; quítelos.',
     'not-one-of': '«{field}» debe ser uno de: {allowed}.',
     'not-a-date-time': '«{field}» debe ser una fecha y hora con zona horaria, como 2026-11-24T15:30:00Z.',
     'not-an-email': '«{field}» no es un correo electrónico (por ejemplo nombre@ejemplo.com).',
