@@ -20,10 +20,22 @@ async function receiverMiddleware(ctx, next) {
   await next();
 }
 
+/**
+ * Two test files run at once, each in a tab; a background tab is "hidden" and gets no animation frames,
+ * ResizeObserver callbacks or scroll events. Focus emulation keeps every tab visible.
+ */
+async function visiblePage({ browser }) {
+  const page = await browser.newPage();
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+  return page;
+}
+
 const launchers = {
   chromium: () =>
     puppeteerLauncher({
       launchOptions: { browser: 'chrome', executablePath: BROWSER_REQUIREMENTS.chromium.path(), headless: true, args: CHROMIUM_ARGS },
+      createPage: visiblePage,
     }),
   firefox: () =>
     puppeteerLauncher({

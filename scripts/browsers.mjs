@@ -15,6 +15,11 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Test files run two at once, in two tabs: the one behind must not have its timers throttled as a
+  // background tab's are (web-test-runner.config.mjs also keeps both tabs visible).
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export const BROWSER_REQUIREMENTS = {

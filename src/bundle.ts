@@ -30,7 +30,11 @@ if (existing?.version) {
     Outbox, OutboxStorageError, OutboxPayloadError, HandoffPanel, HandoffOutboxStatus, HandoffLauncher,
   });
   const fromTag = configFromScript(document.currentScript);
-  if (Object.keys(fromTag).length) api.configure(fromTag);
+  try {
+    if (Object.keys(fromTag).length) api.configure(fromTag);
+  } catch (error) {
+    console.error(error);
+  }
   (globalThis as { HandoffPanel?: unknown }).HandoffPanel = api;
   for (const args of existing?.q ?? []) {
     try {

@@ -3,10 +3,10 @@
  * follows within a moment. Falls back to nothing where BroadcastChannel is missing; the outbox then
  * polls its store instead.
  */
-import type { OutboxEventDetail } from './types.js';
+import type { ItemEvent, OutboxEventDetail } from './types.js';
 
 export type BusMessage =
-  | { type: 'item'; event: 'queued' | 'sending' | 'delivered' | 'retrying' | 'dead'; detail: Omit<OutboxEventDetail, 'remote'> }
+  | { type: 'item'; event: ItemEvent; detail: Omit<OutboxEventDetail, 'remote'> }
   | { type: 'auth-required'; status: number }
   | { type: 'resume' }
   | { type: 'change' };

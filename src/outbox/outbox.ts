@@ -11,6 +11,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './policy.js'
 import { ackUrl, absoluteEndpoint } from './routes.js';
 import { postRecord, type DeliveryReceipt, type Transport } from './transport.js';
 import type {
+  ItemEvent,
   AttemptError,
   OutboxCounts,
   OutboxEventDetail,
@@ -75,8 +76,6 @@ const DEFAULTS = {
 };
 /** The fallback poll when BroadcastChannel is missing: other tabs' changes show within this. */
 const FALLBACK_POLL_MS = 1000;
-type ItemEvent = 'queued' | 'sending' | 'delivered' | 'retrying' | 'dead';
-
 const FINAL: ReadonlySet<OutboxState> = new Set(['delivered', 'dead']);
 
 /**
@@ -283,8 +282,7 @@ export class Outbox extends EventTarget {
     if (record.state !== 'dead') throw new Error(`Only dead items can be discarded; ${id} is ${record.state}.`);
     await tx.store.delete(id);
     await tx.done;
-    this.watched.delete(id);
-    this.emitChange();
+    this.emitItem('discarded', record);
   }
 
   /**

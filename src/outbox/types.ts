@@ -73,9 +73,15 @@ export interface OutboxEventMap {
   delivered: CustomEvent<OutboxEventDetail>;
   retrying: CustomEvent<OutboxEventDetail>;
   dead: CustomEvent<OutboxEventDetail>;
+  /** A dead item was deleted for good (`discard()`); it was never delivered. */
+  discarded: CustomEvent<OutboxEventDetail>;
   /** Deliveries are paused until `resume()`; the host should refresh the credentials its headers() hook returns. */
   'auth-required': CustomEvent<{ status: number; remote: boolean }>;
   /** Any change of counts (after any of the above, a discard, a purge). */
   change: CustomEvent<{ remote: boolean }>;
 }
 export type OutboxEventType = keyof OutboxEventMap;
+
+/** The events about one item, in the order an item can go through them. */
+export const ITEM_EVENTS = ['queued', 'sending', 'retrying', 'delivered', 'dead', 'discarded'] as const;
+export type ItemEvent = (typeof ITEM_EVENTS)[number];

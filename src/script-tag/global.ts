@@ -3,6 +3,7 @@
  * reach the outbox. Calls made through the two-line stub before the script loaded are replayed in order.
  */
 import { Outbox } from '../outbox/outbox.js';
+import { absoluteEndpoint } from '../outbox/routes.js';
 import type { HandoffDraft } from '../payload/types.js';
 import type { ScriptTemplates } from '../payload/scripts.js';
 import type { AckWatchOptions } from '../acks/watch-acks.js';
@@ -62,7 +63,14 @@ function checkConfig(config: unknown): asserts config is GlobalConfig {
     if (key === 'acks' && value === false) continue;
     if (value !== undefined && typeof value !== expected) throw new TypeError(`HandoffPanel.configure(): "${key}" must be a ${expected}, not ${typeof value}.`);
   }
-  const { theme, retentionDays } = config as GlobalConfig;
+  const { theme, retentionDays, endpoint } = config as GlobalConfig;
+  if (endpoint !== undefined) {
+    try {
+      absoluteEndpoint(endpoint);
+    } catch (error) {
+      throw new TypeError(`HandoffPanel.configure(): ${(error as Error).message}`);
+    }
+  }
   const badTheme = Object.keys(theme ?? {}).find((name) => !name.startsWith('--handoff-'));
   if (badTheme) throw new TypeError(`HandoffPanel.configure(): theme keys are --handoff-* custom properties; "${badTheme}" is not one.`);
   if (retentionDays !== undefined && !(retentionDays > 0)) throw new TypeError('HandoffPanel.configure(): "retentionDays" must be a number above 0.');
@@ -90,6 +98,8 @@ export type HandoffPanelGlobal = ((method: string, ...args: unknown[]) => unknow
 
 export function createGlobal(version: string, extras: Record<string, unknown>): HandoffPanelGlobal {
   let config: GlobalConfig = {};
+  /** The page's shared outbox for the configured endpoint (the one the elements use too). */
+  const pageOutbox = (): Outbox | undefined => (config.endpoint ? sharedOutbox({ ...toDefaults(config).outbox, endpoint: config.endpoint }) : undefined);
 
   function launcher(): HandoffLauncher {
     let found = document.querySelector('handoff-launcher');
@@ -107,6 +117,8 @@ export function createGlobal(version: string, extras: Record<string, unknown>): 
       config = { ...config, ...next };
       setElementDefaults(toDefaults(config));
       for (const [name, value] of Object.entries(config.theme ?? {})) document.documentElement.style.setProperty(name, value);
+      // Every CRM page that knows the endpoint delivers what earlier pages left queued, panel or not.
+      pageOutbox();
     },
     open(options: OpenOptions = {}): void {
       const target = launcher();
@@ -128,7 +140,7 @@ export function createGlobal(version: string, extras: Record<string, unknown>): 
   Object.assign(api, extras, methods, { version });
   Object.defineProperties(api, {
     /** The page's shared outbox (once an endpoint is configured). */
-    outbox: { get: () => (config.endpoint ? sharedOutbox({ ...toDefaults(config).outbox, endpoint: config.endpoint }) : undefined) },
+    outbox: { get: pageOutbox },
     config: { get: () => ({ ...config }) },
   });
   return api;

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { watchAcks, type AckWatchOptions } from '../../acks/watch-acks.js';
+import type { AckWatchOptions } from '../../acks/watch-acks.js';
 import { DraftStore } from '../../drafts/draft-store.js';
 import { OutboxStorageError } from '../../outbox/errors.js';
 import type { Outbox, OutboxOptions } from '../../outbox/outbox.js';
@@ -22,6 +22,8 @@ import { changedStructurally } from '../shared/equal.js';
 import { elementOutbox } from '../shared/outbox-registry.js';
 import { controlId, controlPath, fromLocalInput, getPath, setPath, toLocalInput } from '../shared/paths.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { CaseHistoryController, type CaseHistoryHost } from './case-history.controller.js';
+import { renderCaseHistory } from './case-history.js';
 
 export interface HandoffPanelConfig {
   /** Outbox options (the endpoint comes from the `endpoint` attribute unless given here). */
@@ -117,7 +119,7 @@ const errorPath = (path: string) => path.replace(/\.(\d+)/g, '[$1]');
  * @cssprop --handoff-color-focus - the focus ring
  * @cssprop --handoff-radius
  */
-export class HandoffPanel extends LitElement {
+export class HandoffPanel extends LitElement implements CaseHistoryHost {
   static override styles = baseStyles;
   /** `panel.focus()` lands on the first control (the launcher relies on it). */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -175,8 +177,13 @@ export class HandoffPanel extends LitElement {
   private outbox: Outbox | undefined;
   private messagesCache: { key: unknown; messages: HandoffMessages; templates: CompiledScriptTemplates } | undefined;
   private configError: string | undefined;
-  /** Watches for acknowledgements of delivered handoffs, by handoff id. */
-  private readonly ackWatches = new Map<string, () => void>();
+  private endpointError: string | undefined;
+  /** What the host gave through prefill() for the current case: a send returns the form to it. */
+  private prefilled: HandoffDraft = {};
+  private prefilledFor: string | undefined;
+  /** The case the draft on screen belongs to (what autosave writes it under). */
+  private draftCase = '';
+  private readonly history = new CaseHistoryController(this);
 
   constructor() {
     super();
@@ -196,6 +203,8 @@ export class HandoffPanel extends LitElement {
   prefill(partial: HandoffDraft): void {
     const unknown = buildHandoff(partial, {}).errors?.filter((e) => e.code === 'unknown-field' || e.code === 'not-an-object');
     if (unknown?.length) throw new TypeError(`prefill(): ${unknown.map((e) => e.message).join(' ')}`);
+    this.forgetPrefillOfOtherCase();
+    this.prefilled = deepMerge(this.prefilled, partial);
     this.draft = deepMerge(this.draft, partial);
     this.scheduleSave();
     this.requestUpdate();
@@ -208,7 +217,7 @@ export class HandoffPanel extends LitElement {
 
   /** Whether the agent has typed anything beyond what the host provided and not sent it yet. */
   get hasUnsentDraft(): boolean {
-    return JSON.stringify(this.draft) !== JSON.stringify(this.hostDraft(emptyDraft()));
+    return JSON.stringify(this.draft) !== JSON.stringify(this.baseline());
   }
 
   /** Clears the form back to what the host provided, and deletes the saved draft. */
@@ -221,7 +230,7 @@ export class HandoffPanel extends LitElement {
   private clearForm(): void {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    this.draft = this.hostDraft(emptyDraft());
+    this.draft = this.baseline();
     this.redactions = [];
     this.maskedPaths.clear();
     this.scriptEdited = false;
@@ -237,6 +246,8 @@ export class HandoffPanel extends LitElement {
     super.connectedCallback();
     this.stopDefaults = onDefaultsChange(this.onDefaults);
     globalThis.addEventListener?.('pagehide', this.saveNow);
+    // Knowing an endpoint is enough to start delivering what earlier visits left queued.
+    this.getOutbox();
     void this.restoreDraft();
   }
 
@@ -246,15 +257,16 @@ export class HandoffPanel extends LitElement {
     globalThis.removeEventListener?.('pagehide', this.saveNow);
     this.saveNow();
     this.unsubscribe();
-    for (const stop of this.ackWatches.values()) stop();
-    this.ackWatches.clear();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const hostKeys = ['caseId', 'channel', 'customerName', 'agentId', 'agentName', 'receiverName', 'receiverTeam', 'transferCount', 'customer', 'agent', 'receiver'] as const;
-    if (hostKeys.some((k) => changed.has(k))) this.draft = this.hostDraft(this.draft);
-    if (changed.has('caseId') && changed.get('caseId') !== undefined) void this.restoreDraft();
+    if (changed.has('caseId')) this.forgetPrefillOfOtherCase();
+    if (changed.has('caseId') && changed.get('caseId') !== undefined) this.switchCase();
+    else if (hostKeys.some((k) => changed.has(k))) this.draft = this.hostDraft(this.draft);
+    if (changed.has('caseId') && changed.get('caseId') === undefined) this.draftCase = this.caseId ?? '';
     if (changed.has('endpoint') || changed.has('config')) this.resubscribe();
+    this.history.sync();
   }
 
   /** Once a user has changed a select, only its `value` (not `selected` attributes) moves it. */
@@ -277,6 +289,18 @@ export class HandoffPanel extends LitElement {
     this.resubscribe();
     this.requestUpdate();
   };
+
+  /** Another case is another customer: nothing prefilled for the last one carries over. */
+  private forgetPrefillOfOtherCase(): void {
+    if (this.prefilledFor === this.caseId) return;
+    this.prefilled = {};
+    this.prefilledFor = this.caseId;
+  }
+
+  /** The form as the host gave it: its attributes and properties over what it prefilled. */
+  private baseline(): HandoffDraft {
+    return this.hostDraft(deepMerge(emptyDraft(), this.prefilled));
+  }
 
   /** Applies the host's attributes and properties onto a draft. */
   private hostDraft(draft: HandoffDraft): HandoffDraft {
@@ -324,7 +348,7 @@ export class HandoffPanel extends LitElement {
 
   private getOutbox(): Outbox | undefined {
     if (!this.outbox) {
-      this.outbox = elementOutbox(this.endpoint, this.config.outbox);
+      this.outbox = this.configuredOutbox();
       if (!this.outbox) return undefined;
       for (const type of ['sending', 'delivered', 'retrying', 'dead'] as const) this.outbox.addEventListener(type, this.onOutboxEvent);
       this.outbox.addEventListener('auth-required', this.onAuthRequired);
@@ -332,9 +356,20 @@ export class HandoffPanel extends LitElement {
     return this.outbox;
   }
 
+  /** The page's outbox for this panel's endpoint; an endpoint that is not a URL is reported in the panel. */
+  private configuredOutbox(): Outbox | undefined {
+    try {
+      this.endpointError = undefined;
+      return elementOutbox(this.endpoint, this.config.outbox);
+    } catch (error) {
+      this.endpointError = (error as Error).message;
+      return undefined;
+    }
+  }
+
   /** After an endpoint or config change: follow the outbox only if it is a different one. */
   private resubscribe(): void {
-    if (!this.outbox || elementOutbox(this.endpoint, this.config.outbox) === this.outbox) return;
+    if (!this.isConnected || this.configuredOutbox() === this.outbox) return;
     this.unsubscribe();
     this.getOutbox();
   }
@@ -354,13 +389,29 @@ export class HandoffPanel extends LitElement {
     return this.drafts;
   }
 
+  /**
+   * Another case on the same panel (a shared desk, the next customer): what was typed is saved under the
+   * case it was typed for, and the form starts from the new case's own draft or from what the host gave.
+   */
+  private switchCase(): void {
+    this.saveNow();
+    this.draft = this.baseline();
+    this.redactions = [];
+    this.maskedPaths.clear();
+    this.scriptEdited = false;
+    this.errors = [];
+    this.draftCase = this.caseId ?? '';
+    void this.restoreDraft();
+  }
+
   private async restoreDraft(): Promise<void> {
     const store = this.draftStore();
     if (!store) return;
     const caseId = this.caseId ?? '';
+    this.draftCase = caseId;
     const saved = await store.load(caseId).catch(() => undefined);
     if (!saved || caseId !== (this.caseId ?? '')) return;
-    this.draft = deepMerge(this.hostDraft(emptyDraft()), saved.draft);
+    this.draft = deepMerge(this.baseline(), saved.draft);
     this.redactions = saved.redactions;
     this.scriptEdited = Boolean(saved.draft.script?.managingUp);
     this.setStatus(this.messages.ui.status.restored, 'info');
@@ -373,11 +424,12 @@ export class HandoffPanel extends LitElement {
     this.saveTimer = setTimeout(this.saveNow, ms);
   }
 
+  /** Saves a pending autosave at once (`pagehide`, a case switch), under the case it was typed for. */
   private readonly saveNow = (): void => {
     if (this.saveTimer === undefined) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    void this.draftStore()?.save(this.caseId ?? '', this.draft, this.redactions).catch(() => undefined);
+    void this.draftStore()?.save(this.draftCase, this.draft, this.redactions).catch(() => undefined);
   };
 
   // ——— editing ———
@@ -503,6 +555,7 @@ export class HandoffPanel extends LitElement {
     try {
       const item = await outbox.enqueue(payload);
       this.unsaved = undefined;
+      void this.history.record(payload, outbox);
       // Ready for the next handoff at once: the form clears now, its saved draft is deleted behind it
       // (that transaction is created first, so it cannot delete a newer draft saved after it).
       const deletingDraft = this.reset();
@@ -534,7 +587,6 @@ export class HandoffPanel extends LitElement {
       case 'delivered':
         this.setStatus(status.delivered, 'ok');
         emit(this, 'handoff-delivered', { id: detail.id });
-        this.watchForAck(detail.id);
         return;
       case 'retrying':
         this.setStatus(retryingStatus(detail, status, this.locale), 'warn');
@@ -548,19 +600,40 @@ export class HandoffPanel extends LitElement {
     }
   };
 
-  private watchForAck(handoffId: string): void {
-    const options = this.cfg.acks;
-    const endpoint = this.outbox?.options.endpoint;
-    if (options === false || !endpoint || this.ackWatches.has(handoffId)) return;
-    const stop = watchAcks(endpoint, handoffId, (ack) => {
-      this.ackWatches.get(handoffId)?.();
-      this.ackWatches.delete(handoffId);
-      this.onAck(ack);
-    }, { headers: this.outbox?.options.headers, credentials: this.outbox?.options.credentials, ...options });
-    this.ackWatches.set(handoffId, stop);
+  // ——— the case's earlier handoffs (CaseHistoryHost) ———
+
+  /** @internal */
+  get historyCase(): string | undefined {
+    const typed = this.draft.case?.id;
+    return this.caseId ?? (typed === '' ? undefined : typed);
   }
 
-  private onAck(ack: HandoffAckV1): void {
+  /** @internal */
+  get historyOutbox(): Outbox | undefined {
+    return this.outbox;
+  }
+
+  /** @internal */
+  get ackOptions(): AckWatchOptions | false {
+    return this.cfg.acks ?? {};
+  }
+
+  /** @internal */
+  get sentLogName(): string | undefined {
+    const drafts = this.cfg.drafts;
+    return drafts === false ? undefined : (drafts?.name ?? 'handoff-drafts');
+  }
+
+  private async dismissHistory(id: string): Promise<void> {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('.history button')];
+    const next = buttons[buttons.findIndex((b) => b.closest('li')?.dataset.id === id) + 1];
+    await this.history.dismiss(id);
+    await this.updateComplete;
+    (next?.isConnected ? next : this.renderRoot.querySelector<HTMLElement>('select, input, textarea'))?.focus();
+  }
+
+  /** @internal An acknowledgement of one of the case's handoffs. */
+  onAck(ack: HandoffAckV1): void {
     emit(this, 'handoff-acknowledged', { handoffId: ack.handoffId, ack });
     // Only the latest handoff speaks in the status line; earlier ones still raise the event.
     if (ack.handoffId !== this.sentId) return;
@@ -673,6 +746,8 @@ export class HandoffPanel extends LitElement {
         <p class="transfer ${flagged ? 'flagged' : ''}" part="transfer">${renderTemplate(flagged ? ui.flagged : ui.transferCount, { count })}</p>
       </header>
       ${this.configError ? html`<p class="config-error" role="alert">${this.configError}</p>` : nothing}
+      ${this.endpointError ? html`<p class="config-error" role="alert">${this.endpointError}</p>` : nothing}
+      ${renderCaseHistory(this.history.items, this.messages.ui.history, this.locale, (id) => void this.dismissHistory(id))}
       ${this.renderErrorSummary()}
 
       ${this.section(1, ui.sections.why, html`

@@ -3,8 +3,10 @@ import { ackOf, type AckEntry } from '../../acks/watch-acks.js';
 import { OutboxStorageError } from '../../outbox/errors.js';
 import type { Outbox, OutboxOptions } from '../../outbox/outbox.js';
 import type { OutboxEventDetail } from '../../outbox/types.js';
-import { buildAck } from '../../payload/ack.js';
-import type { FieldError } from '../../payload/checker.js';
+import { buildAck, validateAck } from '../../payload/ack.js';
+import { isDateTime, type FieldError } from '../../payload/checker.js';
+import { validateHandoff } from '../../payload/handoff.js';
+import { originOf } from '../../outbox/routes.js';
 import { renderTemplate } from '../../payload/template.js';
 import type { Action, HandoffAckV1, HandoffV1 } from '../../payload/types.js';
 import { emit } from '../events.js';
@@ -35,8 +37,29 @@ export interface HandoffReceiptConfig {
 
 type Tone = 'info' | 'ok' | 'warn' | 'error';
 type Decision = 'accept' | 'decline';
-type Load = { state: 'idle' | 'loading' } | { state: 'failed'; reason: string };
+type Load = { state: 'idle' | 'loading' } | { state: 'failed' | 'invalid'; reason: string };
 
+
+/**
+ * A handoff as loaded or given, checked before anything is rendered: a valid handoff/v1, an optional
+ * `receivedAt`, and only those acknowledgements that are valid and about this handoff.
+ */
+function readReceived(body: unknown): { handoff: ReceivedHandoff } | { problem: string } {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return { problem: 'the answer is not a JSON object.' };
+  const { receivedAt, acks, ...payload } = body as Record<string, unknown>;
+  const errors = validateHandoff(payload);
+  if (errors.length) return { problem: `${errors[0]!.message}${errors.length > 1 ? ` (and ${errors.length - 1} more problems)` : ''}` };
+  const handoff = payload as unknown as HandoffV1;
+  const received: ReceivedHandoff = { ...handoff };
+  if (typeof receivedAt === 'string' && isDateTime(receivedAt)) received.receivedAt = receivedAt;
+  if (Array.isArray(acks)) {
+    received.acks = acks.filter((entry: unknown) => {
+      const ack = entry && typeof entry === 'object' ? ackOf(entry as AckEntry) : entry;
+      return validateAck(ack).length === 0 && (ack as HandoffAckV1).handoffId === handoff.id;
+    }) as AckEntry[];
+  }
+  return { handoff: received };
+}
 
 /** Actions with a due time first, soonest first; then the rest in their order. */
 function byDueTime(actions: readonly Action[]): Action[] {
@@ -123,6 +146,8 @@ export class HandoffReceipt extends LitElement {
   /** The acknowledgement this element sent for the current handoff. */
   protected declare sent: HandoffAckV1 | undefined;
 
+  /** The handoff as checked: what is rendered (acknowledgements that are not valid left out). */
+  private shown: ReceivedHandoff | undefined;
   private readBack = '';
   private questions = '';
   private decision: Decision = 'accept';
@@ -144,6 +169,8 @@ export class HandoffReceipt extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopDefaults = onDefaultsChange(() => this.requestUpdate());
+    // Knowing an endpoint is enough to start delivering acknowledgements an earlier visit left queued.
+    this.configuredOutbox();
   }
 
   override disconnectedCallback(): void {
@@ -154,24 +181,64 @@ export class HandoffReceipt extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.src) void this.fetchHandoff(this.src);
+    if (changed.has('handoff')) this.checkHandoff();
     if (changed.has('handoff') && changed.get('handoff')?.id !== this.handoff?.id) this.startOver();
   }
 
-  /** Loads (or reloads) the handoff from `src`. */
+  /** A handoff set by the host is shown only once it is a valid handoff/v1 (it may come from anywhere). */
+  private checkHandoff(): void {
+    this.shown = undefined;
+    if (!this.handoff) return;
+    const checked = readReceived(this.handoff);
+    if ('problem' in checked) {
+      this.load = { state: 'invalid', reason: checked.problem };
+      return;
+    }
+    this.shown = checked.handoff;
+    if (this.load.state === 'invalid') this.load = { state: 'idle' };
+  }
+
+  /**
+   * Loads (or reloads) the handoff from `src`. The configured headers and credentials go only to the
+   * endpoint's origin (the page's, without an endpoint); another origin is asked without them.
+   */
   async fetchHandoff(url = this.src): Promise<void> {
     if (!url) return;
     const seq = ++this.loadSeq;
     this.load = { state: 'loading' };
     const cfg = this.config;
     try {
-      const response = await (cfg.fetch ?? fetch)(url, { headers: await cfg.headers?.(), credentials: cfg.credentials, cache: 'no-store' });
+      const trusted = originOf(url) === originOf(this.endpointUrl() ?? globalThis.location.href);
+      const init: RequestInit = trusted ? { headers: await cfg.headers?.(), credentials: cfg.credentials } : { credentials: 'omit' };
+      const response = await (cfg.fetch ?? fetch)(url, { ...init, cache: 'no-store' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const handoff = (await response.json()) as ReceivedHandoff;
+      const body: unknown = await response.json().catch(() => {
+        throw new Error('the answer is not JSON');
+      });
       if (seq !== this.loadSeq) return;
-      this.handoff = handoff;
+      const checked = readReceived(body);
+      if ('problem' in checked) {
+        this.load = { state: 'invalid', reason: checked.problem };
+        return;
+      }
+      this.handoff = checked.handoff;
       this.load = { state: 'idle' };
     } catch (error) {
       if (seq === this.loadSeq) this.load = { state: 'failed', reason: (error as Error).message };
+    }
+  }
+
+  /** The endpoint acknowledgements go to: the element's, its config's, or the page-wide default. */
+  private endpointUrl(): string | undefined {
+    const defaults = elementDefaults();
+    return this.config.outbox?.endpoint ?? this.endpoint ?? defaults.outbox?.endpoint ?? defaults.endpoint;
+  }
+
+  private configuredOutbox(): Outbox | undefined {
+    try {
+      return elementOutbox(this.endpoint, this.config.outbox);
+    } catch {
+      return undefined;
     }
   }
 
@@ -204,8 +271,9 @@ export class HandoffReceipt extends LitElement {
   }
 
   private time(iso: string | undefined): string {
-    if (!iso) return '';
-    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    const date = iso ? new Date(iso) : undefined;
+    if (!date || Number.isNaN(date.getTime())) return '';
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
   }
 
   // ——— sending the acknowledgement ———
@@ -257,7 +325,7 @@ export class HandoffReceipt extends LitElement {
       this.renderRoot.querySelector<HTMLElement>(`[name="${errors[0]!.path}"]`)?.focus();
       return;
     }
-    const outbox = elementOutbox(this.endpoint, this.config.outbox);
+    const outbox = this.configuredOutbox();
     if (!outbox) {
       this.setStatus(this.messages.ui.status.noEndpoint, 'error');
       return;
@@ -309,10 +377,13 @@ export class HandoffReceipt extends LitElement {
 
   protected override render(): TemplateResult {
     const t = this.messages.receipt;
-    const h = this.handoff;
+    const h = this.shown;
     const status = html`<p class="status ${this.statusTone}" role="status" aria-live="polite" part="status">${this.statusText}</p>`;
     if (this.load.state === 'loading' && !h) return html`<div class="base" part="base"><p role="status">${t.loading}</p></div>`;
-    if (this.load.state === 'failed') return html`<div class="base" part="base"><p class="error" role="alert">${renderTemplate(t.loadFailed, { reason: this.load.reason })}</p></div>`;
+    if (this.load.state === 'failed' || this.load.state === 'invalid') {
+      const text = renderTemplate(this.load.state === 'failed' ? t.loadFailed : t.invalid, { reason: this.load.reason });
+      return html`<div class="base" part="base"><p class="error" role="alert">${text}</p></div>`;
+    }
     if (!h) return html`<div class="base" part="base"><p>${t.empty}</p>${status}</div>`;
     return html`<article class="base" part="base" aria-labelledby="title">
       ${this.renderHeader(h, t)}

@@ -11,6 +11,8 @@ export interface ReceiptTexts {
   empty: string;
   loading: string;
   loadFailed: string;
+  /** The loaded answer or the `handoff` property is not a valid handoff/v1. */
+  invalid: string;
   noAgent: string;
   sections: Record<'why' | 'customer' | 'recap' | 'actions' | 'told' | 'contingency' | 'respond' | 'acks', string>;
   mode: Record<Mode, string>;
@@ -50,6 +52,7 @@ export const receiptEn: ReceiptTexts = {
   empty: 'Select a handoff to read it.',
   loading: 'Loading the handoff…',
   loadFailed: 'Could not load the handoff: {reason}',
+  invalid: 'This is not a handoff that can be shown: {reason}',
   noAgent: 'Set agent-id and agent-name on <handoff-receipt>: the acknowledgement says who took over.',
   sections: {
     why: 'Why it came to you',

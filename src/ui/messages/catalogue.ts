@@ -33,6 +33,12 @@ export interface UiTexts {
     string
   >;
   outbox: Record<'pending' | 'dead' | 'allDelivered' | 'deadList' | 'retry' | 'discard' | 'rejectedItem' | 'expiredItem', string>;
+  /** The panel's list of the case's earlier handoffs and their fate. */
+  history: Record<
+    | 'title' | 'to' | 'waiting' | 'waitingOffline' | 'sending' | 'retrying' | 'delivered' | 'acknowledged' | 'declined'
+    | 'rejected' | 'expired' | 'discarded' | 'left' | 'dismiss' | 'dismissLabel',
+    string
+  >;
   launcher: Record<'open' | 'unsentDraft' | 'keepEditing' | 'closeAnyway', string>;
   options: {
     reason: Record<ReasonCode, string>;
@@ -119,6 +125,23 @@ export const en: HandoffMessages = {
       discard: 'Discard',
       rejectedItem: 'Rejected ({reason})',
       expiredItem: 'Expired',
+    },
+    history: {
+      title: 'Earlier handoffs on this case',
+      to: 'To {receiver}, sent {time}',
+      waiting: 'Waiting to be sent.',
+      waitingOffline: "Waiting to be sent: you're offline.",
+      sending: 'Sending…',
+      retrying: 'Not delivered yet ({reason}); retrying at {time}.',
+      delivered: 'Delivered; not acknowledged yet.',
+      acknowledged: 'Delivered and acknowledged by {name} at {time}.',
+      declined: '{name} declined it: {reason} Use your contingency plan.',
+      rejected: 'Needs attention: the receiver rejected it ({reason}).',
+      expired: 'Needs attention: not delivered in time; see the outbox.',
+      discarded: 'Not delivered: it was discarded from the outbox.',
+      left: "No longer in this browser's outbox.",
+      dismiss: 'Dismiss',
+      dismissLabel: 'Dismiss the handoff to {receiver}',
     },
     launcher: {
       open: 'Hand off',

@@ -120,6 +120,16 @@ export const baseStyles = css`
   .error-summary ul { margin: 0.4em 0 0; padding-inline-start: 1.2em; }
   .error-summary a { color: var(--_danger); }
 
+  .history { border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.6em 0.9em; }
+  .history ul { margin: 0; padding: 0; list-style: none; display: grid; gap: 0.5em; }
+  .history li { display: flex; flex-wrap: wrap; gap: 0.25em 0.75em; align-items: center; }
+  .history-to { font-weight: 600; }
+  .history-fate { flex: 1 1 12em; }
+  .history button { min-block-size: 2em; padding: 0.2em 0.8em; }
+  .tone-ok { color: var(--_ok); }
+  .tone-warn { color: var(--_warn); }
+  .tone-error { color: var(--_danger); }
+
   .status { min-block-size: 1.45em; font-weight: 600; }
   .status.ok { color: var(--_ok); }
   .status.warn { color: var(--_warn); }

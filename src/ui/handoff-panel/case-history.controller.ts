@@ -1,0 +1,202 @@
+/**
+ * The case's earlier handoffs and their fate, for `<handoff-panel>`: what was sent from this case (in
+ * this or an earlier visit), followed through the outbox in every tab, and the receiver's
+ * acknowledgement once it comes, until the agent dismisses it.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { watchAcks, type AckWatchOptions } from '../../acks/watch-acks.js';
+import { SentLog, type SentEntry } from '../../drafts/sent-log.js';
+import type { Outbox } from '../../outbox/outbox.js';
+import { ITEM_EVENTS, type OutboxEventDetail, type OutboxRecord } from '../../outbox/types.js';
+import type { HandoffAckV1, HandoffV1 } from '../../payload/types.js';
+
+export type Fate =
+  | { kind: 'waiting' }
+  | { kind: 'sending' }
+  | { kind: 'retrying'; at: number; reason: string }
+  | { kind: 'delivered' }
+  | { kind: 'acknowledged'; name: string; at: string }
+  | { kind: 'declined'; name: string; reason: string }
+  | { kind: 'rejected'; reason: string }
+  | { kind: 'expired' }
+  | { kind: 'discarded' }
+  /** Not in this browser's outbox any more, and nothing says how it left. */
+  | { kind: 'left' };
+
+export interface HistoryItem {
+  entry: SentEntry;
+  fate: Fate;
+}
+
+export interface CaseHistoryHost extends ReactiveControllerHost {
+  /** The case whose handoffs are shown. */
+  readonly historyCase: string | undefined;
+  /** The outbox the panel sends through, once it has one. */
+  readonly historyOutbox: Outbox | undefined;
+  /** How to learn of acknowledgements; `false`: not at all. */
+  readonly ackOptions: AckWatchOptions | false;
+  /** Where the log is kept; undefined keeps it in memory only (drafts turned off). */
+  readonly sentLogName: string | undefined;
+  /** A new acknowledgement of one of the case's handoffs. */
+  onAck(ack: HandoffAckV1): void;
+}
+
+/** Acknowledgements are watched for this many of the newest entries at most. */
+const WATCHED = 5;
+
+export class CaseHistoryController implements ReactiveController {
+  items: HistoryItem[] = [];
+  private outbox: Outbox | undefined;
+  private caseId: string | undefined;
+  private loading = 0;
+  private readonly ackWatches = new Map<string, () => void>();
+
+  constructor(private readonly host: CaseHistoryHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.follow(undefined);
+    this.stopWatching();
+    this.caseId = undefined;
+  }
+
+  /** Follows the host's case and outbox; call after either may have changed. */
+  sync(): void {
+    const outbox = this.host.historyOutbox;
+    if (outbox !== this.outbox) {
+      this.follow(outbox);
+      this.caseId = undefined;
+    }
+    const caseId = this.host.historyCase;
+    if (caseId !== this.caseId) {
+      this.caseId = caseId;
+      void this.load();
+    }
+  }
+
+  /** A handoff from this case is durably in the outbox. */
+  async record(payload: HandoffV1, outbox: Outbox): Promise<void> {
+    const receiver = payload.to.name ? `${payload.to.name}, ${payload.to.team}` : payload.to.team;
+    const entry: SentEntry = { id: payload.id, caseId: payload.case.id, endpoint: outbox.route, receiver, sentAt: Date.now(), state: 'queued' };
+    if (payload.case.id === this.caseId) {
+      this.items = [{ entry, fate: { kind: 'waiting' } }, ...this.items.filter((i) => i.entry.id !== entry.id)];
+      this.host.requestUpdate();
+    }
+    await this.log()?.add(entry).catch(() => undefined);
+  }
+
+  /** The agent has seen it: hide it for good. */
+  async dismiss(id: string): Promise<void> {
+    this.items = this.items.filter((i) => i.entry.id !== id);
+    this.ackWatches.get(id)?.();
+    this.ackWatches.delete(id);
+    this.host.requestUpdate();
+    await this.log()?.update(id, { dismissed: true }).catch(() => undefined);
+  }
+
+  private log(): SentLog | undefined {
+    const name = this.host.sentLogName;
+    return name === undefined ? undefined : new SentLog(name);
+  }
+
+  private async load(): Promise<void> {
+    const seq = ++this.loading;
+    this.stopWatching();
+    const caseId = this.caseId;
+    const entries = caseId === undefined ? [] : ((await this.log()?.forCase(caseId).catch(() => [])) ?? []);
+    const items: HistoryItem[] = [];
+    for (const entry of entries) {
+      const record = await this.outbox?.get(entry.id).catch(() => undefined);
+      items.push({ entry, fate: record && !entry.ack ? fateOfRecord(record) : fateOfEntry(entry) });
+    }
+    if (seq !== this.loading) return;
+    // Entries recorded while this load ran (a send right after a reload) stay.
+    const fresh = this.items.filter((i) => i.entry.caseId === caseId && !items.some((j) => j.entry.id === i.entry.id));
+    this.items = [...fresh, ...items];
+    for (const item of this.items.slice(0, WATCHED)) if (needsAck(item.fate)) this.watchAck(item.entry);
+    this.host.requestUpdate();
+  }
+
+  private follow(outbox: Outbox | undefined): void {
+    for (const type of ITEM_EVENTS) this.outbox?.removeEventListener(type, this.onOutboxEvent);
+    this.outbox = outbox;
+    for (const type of ITEM_EVENTS) outbox?.addEventListener(type, this.onOutboxEvent);
+  }
+
+  private readonly onOutboxEvent = (event: Event): void => {
+    const detail = (event as CustomEvent<OutboxEventDetail>).detail;
+    const item = this.items.find((i) => i.entry.id === detail.id);
+    if (!item) return;
+    item.fate = event.type === 'discarded' ? { kind: 'discarded' } : fateOfDetail(detail);
+    const state = event.type === 'discarded' ? 'discarded' : event.type === 'delivered' ? 'delivered' : event.type === 'dead' ? 'dead' : undefined;
+    if (state) {
+      item.entry.state = state;
+      void this.log()?.update(item.entry.id, { state }).catch(() => undefined);
+    }
+    if (event.type === 'delivered') this.watchAck(item.entry);
+    this.host.requestUpdate();
+  };
+
+  private watchAck(entry: SentEntry): void {
+    const options = this.host.ackOptions;
+    if (options === false || this.ackWatches.has(entry.id) || entry.ack) return;
+    const stop = watchAcks(entry.endpoint, entry.id, (ack) => this.onAck(entry, ack), this.ackTransport(entry, options));
+    this.ackWatches.set(entry.id, stop);
+  }
+
+  /** The outbox's own headers and credentials, for polling its own endpoint only. */
+  private ackTransport(entry: SentEntry, options: AckWatchOptions): AckWatchOptions {
+    const outbox = this.outbox;
+    if (outbox?.route !== entry.endpoint) return { ...options, credentials: 'omit' };
+    return { headers: outbox.options.headers, credentials: outbox.options.credentials, ...options };
+  }
+
+  private onAck(entry: SentEntry, ack: HandoffAckV1): void {
+    this.ackWatches.get(entry.id)?.();
+    this.ackWatches.delete(entry.id);
+    entry.ack = { name: ack.by.name, accepted: ack.accepted, at: ack.at, ...(ack.declineReason ? { declineReason: ack.declineReason } : {}) };
+    const item = this.items.find((i) => i.entry.id === entry.id);
+    if (item) item.fate = fateOfEntry(entry);
+    void this.log()?.update(entry.id, { ack: entry.ack, state: 'delivered' }).catch(() => undefined);
+    this.host.onAck(ack);
+    this.host.requestUpdate();
+  }
+
+  private stopWatching(): void {
+    for (const stop of this.ackWatches.values()) stop();
+    this.ackWatches.clear();
+  }
+}
+
+const needsAck = (fate: Fate): boolean => fate.kind === 'delivered' || fate.kind === 'left';
+
+function fateOfDetail(detail: Pick<OutboxEventDetail, 'state' | 'nextAttemptAt' | 'error' | 'deadReason' | 'attempts'>): Fate {
+  switch (detail.state) {
+    case 'sending':
+      return { kind: 'sending' };
+    case 'delivered':
+      return { kind: 'delivered' };
+    case 'dead':
+      return detail.deadReason === 'expired' ? { kind: 'expired' } : { kind: 'rejected', reason: detail.error?.message.slice(0, 200) ?? '' };
+    default:
+      if (!detail.error) return { kind: 'waiting' };
+      return { kind: 'retrying', at: detail.nextAttemptAt ?? Date.now(), reason: detail.error.status ? `HTTP ${detail.error.status}` : detail.error.kind };
+  }
+}
+
+function fateOfRecord(record: OutboxRecord): Fate {
+  return fateOfDetail({ ...record, error: record.lastError });
+}
+
+/** What the log says, for a handoff the outbox no longer holds. */
+function fateOfEntry(entry: SentEntry): Fate {
+  if (entry.ack) return entry.ack.accepted ? { kind: 'acknowledged', name: entry.ack.name, at: entry.ack.at } : { kind: 'declined', name: entry.ack.name, reason: entry.ack.declineReason ?? '' };
+  if (entry.state === 'delivered') return { kind: 'delivered' };
+  if (entry.state === 'discarded' || entry.state === 'dead') return { kind: 'discarded' };
+  return { kind: 'left' };
+}
