@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.test-results/', 'coverage/', 'test/e2e/pages/.apps/'] },
+  { ignores: ['dist/', 'node_modules/', '.test-results/', 'coverage/', 'test/e2e/pages/apps-build/'] },
   js.configs.recommended,
   {
     files: ['src/**/*.ts'],

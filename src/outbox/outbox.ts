@@ -8,6 +8,7 @@ import { GroupCommit } from './group-commit.js';
 import { OutboxPayloadError, OutboxStorageError, storageErrorFrom } from './errors.js';
 import { leaseLeadership, webLockLeadership, type Leadership } from './leader.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './policy.js';
+import { DueQueue, IdleWorkers } from './round.js';
 import { ackUrl, absoluteEndpoint } from './routes.js';
 import { postRecord, type DeliveryReceipt, type Transport } from './transport.js';
 import type {
@@ -96,8 +97,8 @@ export class Outbox extends EventTarget {
   private dbPromise: Promise<IDBPDatabase<OutboxDB>> | undefined;
   private pumping: Promise<void> | undefined;
   private pumpAgain = false;
-  /** During a round: wakes its idle workers, because new work may be due (an enqueue, a signal). */
-  private moreWork: () => void = () => undefined;
+  /** During a round: new work may be due (an enqueue, a signal), so its idle workers look again. */
+  private signalRound: () => void = () => undefined;
   private paused = false;
   private closed = false;
   private dbClosed = false;
@@ -361,7 +362,7 @@ export class Outbox extends EventTarget {
     if (this.closed) return;
     if (this.pumping) {
       this.pumpAgain = true;
-      this.moreWork();
+      this.signalRound();
       return;
     }
     this.pumping = this.leadership
@@ -397,70 +398,42 @@ export class Outbox extends EventTarget {
 
   private async drain(stillLeader: () => boolean): Promise<void> {
     await this.expireOld();
-    const queue: OutboxRecord[] = [];
-    // Every item this round has taken: a read may predate an attempt's (grouped) writes and still
-    // show it pending, but no item is attempted twice in one round.
-    const taken = new Set<string>();
-    let refilling: Promise<void> | undefined;
-    const refill = async () => {
-      const db = await this.db();
-      const due = IDBKeyRange.bound([this.route, 'pending', -Infinity], [this.route, 'pending', this.clock.now()]);
-      const next = await db.getAllFromIndex('items', 'route-due', due, Math.max(64, this.options.concurrency * 8));
-      queue.push(...next.filter((r) => !taken.has(r.id) && !queue.some((q) => q.id === r.id)));
+    const due = new DueQueue(() => this.readDue(), this.options.concurrency);
+    const idle = new IdleWorkers(this.options.concurrency);
+    this.signalRound = () => {
+      due.signal();
+      idle.wake();
     };
     // A worker whose state write failed (quota, a closed database) stops the others taking new items, but
     // the round ends only once every request in flight has finished: no later round may send them again.
     let failure: { error: unknown } | undefined;
-    // A worker with nothing to do waits while others are still busy (a slow request, a hanging hook):
-    // an item queued meanwhile goes out at once instead of after the slowest request of the round.
-    let working = this.options.concurrency;
-    let wake!: () => void;
-    let woken = new Promise<void>((resolve) => (wake = resolve));
-    this.moreWork = () => {
-      wake();
-      woken = new Promise<void>((resolve) => (wake = resolve));
-    };
-    const worker = async () => {
-      let counted = true;
-      const stopWorking = () => {
-        counted = false;
-        // The last one to stop wakes the waiting ones, so that they stop too.
-        if (--working === 0) this.moreWork();
-      };
-      try {
-        while (!failure && this.canDeliver(stillLeader)) {
-          // Refill ahead, while the queue still holds work for every worker, so nobody waits on the read.
-          if (queue.length <= this.options.concurrency) refilling ??= refill().finally(() => (refilling = undefined));
-          if (!queue.length) await refilling;
-          const next = queue.shift();
-          if (!next && this.pumpAgain) {
-            // Work was signalled since the last read: look again rather than wait.
-            this.pumpAgain = false;
-            continue;
-          }
-          if (!next) {
-            stopWorking();
-            if (working === 0) return;
-            await woken;
-            if (working === 0) return;
-            working++;
-            counted = true;
-            continue;
-          }
-          if (taken.has(next.id)) continue;
-          taken.add(next.id);
-          await this.attempt(next).catch((error: unknown) => (failure ??= { error }));
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        if (failure || !this.canDeliver(stillLeader)) return idle.leave();
+        const next = await due.take().catch((error: unknown) => void (failure ??= { error }));
+        if (!next) {
+          if (failure) return idle.leave();
+          // A signal between take() and here found nobody waiting: look again rather than miss it.
+          if (due.signalled) continue;
+          if (await idle.wait()) continue;
+          return;
         }
-      } finally {
-        if (counted) stopWorking();
+        await this.attempt(next).catch((error: unknown) => (failure ??= { error }));
       }
     };
-    await Promise.allSettled(Array.from({ length: this.options.concurrency }, worker));
-    this.moreWork = () => undefined;
+    await Promise.all(Array.from({ length: this.options.concurrency }, worker));
+    this.signalRound = () => undefined;
     await Promise.allSettled(this.recording);
     this.recording.clear();
     if (failure) throw failure.error;
     await this.purgeDelivered();
+  }
+
+  /** This endpoint's pending items that are due now, a batch at a time. */
+  private async readDue(): Promise<OutboxRecord[]> {
+    const db = await this.db();
+    const due = IDBKeyRange.bound([this.route, 'pending', -Infinity], [this.route, 'pending', this.clock.now()]);
+    return db.getAllFromIndex('items', 'route-due', due, Math.max(64, this.options.concurrency * 8));
   }
 
   private canDeliver(stillLeader: () => boolean): boolean {

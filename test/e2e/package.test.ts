@@ -11,8 +11,8 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import { ReceiverControl, fillHandoff, useHarness, waitFor } from './harness.js';
 
 const ROOT = resolve('.');
-/** Served by the harness under /e2e/.apps/ (and ignored by git). */
-const APPS = join(ROOT, 'test/e2e/pages/.apps');
+/** Served by the harness under /e2e/apps-build/ (and ignored by git). */
+const APPS = join(ROOT, 'test/e2e/pages/apps-build');
 const version = (name: string) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, stdio: 'pipe', encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
 
@@ -127,7 +127,7 @@ describe('the npm package in apps (Chromium)', () => {
     const tab = await h.current.browser.newPage();
     const errors: string[] = [];
     tab.on('pageerror', (e) => errors.push(e.message));
-    await tab.goto(`${h.current.origin}/e2e/.apps/react/index.html?ns=${receiver.ns}`);
+    await tab.goto(`${h.current.origin}/e2e/apps-build/react/index.html?ns=${receiver.ns}`);
     const panel = tab.locator('handoff-panel');
     assert.equal(await panel.getByLabel('Customer name').inputValue(), 'Ada from React'); // an object property
     assert.equal(await panel.getByLabel('Your name').inputValue(), 'React Agent');
@@ -151,7 +151,7 @@ describe('the npm package in apps (Chromium)', () => {
 
     const receiver = new ReceiverControl(h.current.origin);
     const tab = await h.current.browser.newPage();
-    await tab.goto(`${h.current.origin}/e2e/.apps/plain/index.html?ns=${receiver.ns}`);
+    await tab.goto(`${h.current.origin}/e2e/apps-build/plain/index.html?ns=${receiver.ns}`);
     const panel = tab.locator('handoff-panel');
     await fillHandoff(panel, { reason: 'escalation', mode: 'Warm (I stay on until they take over)', summary: 'Sent from a plain rollup app.', team: 'Billing' });
     await panel.getByRole('button', { name: 'Send handoff' }).click();

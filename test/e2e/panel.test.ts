@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { ReceiverControl, useHarness, waitFor, type Harness } from './harness.js';
+import { ReceiverControl, fillHandoff, useHarness, waitFor, type Harness } from './harness.js';
 
 async function openPanel(harness: Harness, page: Page, ns: string) {
   await page.goto(`${harness.origin}/e2e/panel.html?ns=${ns}`);
@@ -65,6 +65,28 @@ describe('<handoff-panel> end to end (Chromium)', () => {
     assert.deepEqual(stored.redactions, [{ field: 'recap.summary', kind: 'card-number' }]);
     assert.equal(stored.transfer.flagged, true);
     assert.equal(stored.contingency.fallback.phone, '+442079460100');
+    await context.close();
+  });
+
+  it('a CRM page reopened with only a <handoff-panel> (no status element, no API call) delivers what waited', async () => {
+    const receiver = new ReceiverControl(h.current.origin);
+    const context = await h.current.browser.newContext();
+    const first = await context.newPage();
+    await first.goto(`${h.current.origin}/e2e/only-panel.html?ns=${receiver.ns}`);
+    const panel = first.locator('handoff-panel');
+    await panel.getByLabel('Summary').waitFor();
+    await context.setOffline(true);
+    await fillHandoff(panel);
+    await panel.getByRole('button', { name: 'Send handoff' }).click();
+    await waitFor(async () => /offline/.test(await panel.locator('[part="status"]').innerText()), 'the queued-offline status');
+    await first.close();
+
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(`${h.current.origin}/e2e/only-panel.html?ns=${receiver.ns}`);
+    await waitFor(async () => (await receiver.stats()).distinctIds === 1, 'the queued handoff to be delivered on load');
+    // And the reopened panel says what became of the case's handoff.
+    await waitFor(async () => /Delivered/.test(await again.locator('handoff-panel [part="history"]').innerText()), 'the history line');
     await context.close();
   });
 });

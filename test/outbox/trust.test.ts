@@ -77,8 +77,9 @@ describe('outbox: what counts as delivered', () => {
     const otherDelivered = nextEvent(outbox, 'delivered', (e) => e.detail.id === other.id);
     const retrying = nextEvent(outbox, 'retrying', (e) => e.detail.id === stuck.id);
     await outbox.enqueue(stuck);
+    await until(() => calls === 1, 'the first attempt to ask for headers');
+    // A second handoff while the first one's token refresh hangs goes out at once.
     await outbox.enqueue(other);
-    // The other item goes out while the first hook hangs.
     await otherDelivered;
     t.clock.advance(15_000);
     const { detail } = await retrying;
