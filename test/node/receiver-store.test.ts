@@ -23,6 +23,22 @@ after(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The file system, with `beforeSync(path)` called before every fsync (it may throw to fail it). */
+function watchingSyncs(beforeSync: (path: string) => void) {
+  return {
+    ...fs,
+    open: async (path: string, flags: string) => {
+      const handle = await fs.open(path, flags);
+      const sync = handle.sync.bind(handle);
+      handle.sync = async () => {
+        beforeSync(path);
+        return sync();
+      };
+      return handle;
+    },
+  };
+}
+
 const fresh = () => ({ ...clone(FULL_PAYLOAD), id: crypto.randomUUID() });
 const send = (url: string, payload: { id: string }) => post(`${url}/handoffs`, payload, { 'Idempotency-Key': payload.id });
 const inboxIds = async (url: string) => ((await (await fetch(`${url}/handoffs`)).json()) as { id: string }[]).map((h) => h.id).sort();
@@ -91,21 +107,11 @@ describe('the receiver’s log after a crash', () => {
   it('a failed fsync fails only its own request (503); later writes and its retry are stored', async () => {
     const file = tempFile();
     let failNextSync = false;
-    const flakyFs = {
-      ...fs,
-      open: async (path: string, flags: string) => {
-        const handle = await fs.open(path, flags);
-        const sync = handle.sync.bind(handle);
-        handle.sync = async () => {
-          if (failNextSync) {
-            failNextSync = false;
-            throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
-          }
-          return sync();
-        };
-        return handle;
-      },
-    };
+    const flakyFs = watchingSyncs(() => {
+      if (!failNextSync) return;
+      failNextSync = false;
+      throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+    });
     let server = await startReceiver({ dataFile: file, fs: flakyFs });
     const failed = fresh();
     failNextSync = true;
@@ -126,18 +132,7 @@ describe('the receiver’s log after a crash', () => {
   it('fsyncs the folder when the log is created', async () => {
     const file = tempFile();
     const synced: string[] = [];
-    const watchingFs = {
-      ...fs,
-      open: async (path: string, flags: string) => {
-        const handle = await fs.open(path, flags);
-        const sync = handle.sync.bind(handle);
-        handle.sync = async () => {
-          synced.push(path);
-          return sync();
-        };
-        return handle;
-      },
-    };
+    const watchingFs = watchingSyncs((path) => void synced.push(path));
     const store = await openStore(file, { fs: watchingFs });
     await store.close();
     assert.deepEqual(synced, [join(file, '..')]);

@@ -5,7 +5,7 @@ import { validateHandoff, type HandoffV1 } from '../../src/payload/index.js';
 import { es } from '../../src/locales/es.js';
 import type { HandoffPanel } from '../../src/ui/handoff-panel/handoff-panel.js';
 import { TestReceiver, cleanup as cleanupOutboxes, restoreOnline, setOnline, until } from '../outbox/helpers.js';
-import { control, errorText, expectAccessible, fillValid, labelOf, mountPanel, nextEvent, realKeyboard, root, statusText, tabTo, tick, typeInto } from './helpers.js';
+import { MANY_KEYS_TIMEOUT, control, errorText, expectAccessible, fillValid, labelOf, mountPanel, nextEvent, realKeyboard, root, statusText, tabTo, tick, typeInto } from './helpers.js';
 
 const HOST = { 'case-id': 'C-10442', 'agent-id': 'agent-17', 'agent-name': 'Sam Lee', 'customer-name': 'Amara Okafor' };
 
@@ -44,8 +44,7 @@ describe('<handoff-panel>', () => {
 
   it('completes a full handoff by keyboard alone, producing a valid payload that is delivered', async function () {
     if (!realKeyboard) this.skip();
-    // About 150 real key presses, each a round trip to the browser: slow on a loaded machine, never stuck.
-    this.timeout(60_000);
+    this.timeout(MANY_KEYS_TIMEOUT);
     const panel = await mount({ ...HOST, 'transfer-count': '1' });
     const before = document.createElement('button');
     before.textContent = 'host toolbar';

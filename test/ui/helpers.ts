@@ -57,6 +57,12 @@ export function tick(panel: HTMLElement, label: string): void {
  * web-test-runner's WebDriver launcher (our WebKitGTK run) loses the test iframe on the second key it
  * sends ("Invalid frame ID"), so real-keyboard tests run in the puppeteer-driven Chromium and Firefox.
  */
+/**
+ * For tests that send dozens of real key presses, each a round trip to the browser's driver: slow on a
+ * loaded machine, never stuck, so they get more than mocha's 10 s.
+ */
+export const MANY_KEYS_TIMEOUT = 60_000;
+
 export const realKeyboard = !(navigator.webdriver && /AppleWebKit/.test(navigator.userAgent) && !/Chrome/.test(navigator.userAgent));
 
 /** Presses Tab until the focused control in the panel has this label. */

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { HandoffLauncher } from '../../src/ui/launcher/launcher.js';
 import '../../src/ui/launcher/launcher.js';
 import { cleanup } from '../outbox/helpers.js';
-import { control, expectAccessible, labelOf, realKeyboard, root, typeInto } from './helpers.js';
+import { MANY_KEYS_TIMEOUT, control, expectAccessible, labelOf, realKeyboard, root, typeInto } from './helpers.js';
 
 describe('<handoff-launcher>', () => {
   let container: HTMLElement;
@@ -105,6 +105,7 @@ describe('<handoff-launcher>', () => {
 
   it('keeps Tab inside the open dialog', async function () {
     if (!realKeyboard) this.skip();
+    this.timeout(MANY_KEYS_TIMEOUT);
     const launcher = await mount();
     await opened(launcher);
     for (let i = 0; i < 70; i++) {
