@@ -38,7 +38,7 @@ export interface SentEntry {
 
 export interface DraftsDB extends DBSchema {
   drafts: { key: string; value: SavedDraft };
-  sent: { key: string; value: SentEntry; indexes: { caseId: string } };
+  sent: { key: string; value: SentEntry; indexes: { caseId: string; sentAt: number } };
 }
 
 const VERSION = 2;
@@ -52,7 +52,11 @@ export function openDraftsDB(name: string): Promise<IDBPDatabase<DraftsDB>> {
     db = openDB<DraftsDB>(name, VERSION, {
       upgrade(database, oldVersion) {
         if (oldVersion < 1) database.createObjectStore('drafts', { keyPath: 'caseId' });
-        if (oldVersion < 2) database.createObjectStore('sent', { keyPath: 'id' }).createIndex('caseId', 'caseId');
+        if (oldVersion < 2) {
+          const sent = database.createObjectStore('sent', { keyPath: 'id' });
+          sent.createIndex('caseId', 'caseId');
+          sent.createIndex('sentAt', 'sentAt');
+        }
       },
       blocking(_current, _blocked, event) {
         (event.target as IDBDatabase).close();

@@ -6,29 +6,33 @@ import { openDraftsDB, type SentEntry } from './db.js';
 
 export type { SentEntry, SentState } from './db.js';
 
-/** Entries older than this are dropped when new ones are written: longer than any outbox retention. */
+/** Entries older than this are dropped: longer than any outbox retention. */
 const KEEP_MS = 30 * 86_400_000;
+/** At most this many entries per case are kept, the newest. */
+export const KEEP_PER_CASE = 20;
 
 export class SentLog {
   constructor(readonly name = 'handoff-drafts') {}
 
+  /** Records a sent handoff (a send is on the agent's path: one write, no clean-up here). */
   async add(entry: SentEntry): Promise<void> {
     const db = await openDraftsDB(this.name);
-    const tx = db.transaction('sent', 'readwrite');
-    let cursor = await tx.store.openCursor();
-    while (cursor) {
-      if (entry.sentAt - cursor.value.sentAt > KEEP_MS) await cursor.delete();
-      cursor = await cursor.continue();
-    }
-    await tx.store.put(entry);
-    await tx.done;
+    await db.put('sent', entry);
   }
 
-  /** The case's entries the agent has not dismissed, newest first. */
-  async forCase(caseId: string): Promise<SentEntry[]> {
+  /**
+   * The case's entries the agent has not dismissed, newest first. Cleans up on the way (this runs when
+   * a panel opens a case): the case's entries beyond its newest 20, and anyone's older than 30 days.
+   */
+  async forCase(caseId: string, now = Date.now()): Promise<SentEntry[]> {
     const db = await openDraftsDB(this.name);
-    const entries = await db.getAllFromIndex('sent', 'caseId', caseId);
-    return entries.filter((e) => !e.dismissed).sort((a, b) => b.sentAt - a.sentAt);
+    const tx = db.transaction('sent', 'readwrite');
+    const entries = (await tx.store.index('caseId').getAll(caseId)).sort((a, b) => b.sentAt - a.sentAt);
+    const expired = await tx.store.index('sentAt').getAllKeys(IDBKeyRange.upperBound(now - KEEP_MS));
+    const dropped = new Set([...entries.slice(KEEP_PER_CASE).map((e) => e.id), ...expired]);
+    for (const id of dropped) await tx.store.delete(id);
+    await tx.done;
+    return entries.filter((e) => !dropped.has(e.id) && !e.dismissed);
   }
 
   /** Changes an entry in place; nothing happens if it is gone. */

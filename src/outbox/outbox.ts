@@ -504,24 +504,24 @@ export class Outbox extends EventTarget {
 
   /**
    * Dead-letters every pending item past its retention, whichever endpoint it is for (an endpoint no
-   * page is configured for any more must not keep its items forever), checked and changed in one
-   * transaction so an item another endpoint's deliverer just changed is left alone.
+   * page is configured for any more must not keep its items forever). Read-only unless something
+   * expired, so it never holds up an enqueue; each expiry is checked again inside its own write.
    */
   private async expireOld(): Promise<void> {
     const db = await this.db();
-    const tx = db.transaction('items', 'readwrite');
-    const expired: OutboxRecord[] = [];
-    let cursor = await tx.store.index('state').openCursor('pending');
-    while (cursor) {
-      if (this.isExpired(cursor.value)) {
-        const dead: OutboxRecord = { ...cursor.value, state: 'dead', deadReason: 'expired', lastError: { kind: 'expired', message: 'Not delivered within the retention period.', at: this.clock.now() } };
-        await cursor.update(dead);
-        expired.push(dead);
+    const expired = (await db.getAllFromIndex('items', 'state', 'pending')).filter((record) => this.isExpired(record));
+    for (const { id } of expired) {
+      const tx = db.transaction('items', 'readwrite');
+      const record = await tx.store.get(id);
+      if (record?.state !== 'pending' || !this.isExpired(record)) {
+        await tx.done;
+        continue;
       }
-      cursor = await cursor.continue();
+      const dead: OutboxRecord = { ...record, state: 'dead', deadReason: 'expired', lastError: { kind: 'expired', message: 'Not delivered within the retention period.', at: this.clock.now() } };
+      await tx.store.put(dead);
+      await tx.done;
+      this.emitItem('dead', dead);
     }
-    await tx.done;
-    for (const dead of expired) this.emitItem('dead', dead);
   }
 
   private async purgeDelivered(): Promise<void> {

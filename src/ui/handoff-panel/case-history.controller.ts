@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { watchAcks, type AckWatchOptions } from '../../acks/watch-acks.js';
-import { SentLog, type SentEntry } from '../../drafts/sent-log.js';
+import { KEEP_PER_CASE, SentLog, type SentEntry } from '../../drafts/sent-log.js';
 import type { Outbox } from '../../outbox/outbox.js';
 import { ITEM_EVENTS, type OutboxEventDetail, type OutboxRecord } from '../../outbox/types.js';
 import type { HandoffAckV1, HandoffV1 } from '../../payload/types.js';
@@ -41,7 +41,7 @@ export interface CaseHistoryHost extends ReactiveControllerHost {
   onAck(ack: HandoffAckV1): void;
 }
 
-/** Acknowledgements are watched for this many of the newest entries at most. */
+/** Acknowledgements are watched for this many entries at most, the newest. */
 const WATCHED = 5;
 
 export class CaseHistoryController implements ReactiveController {
@@ -84,7 +84,8 @@ export class CaseHistoryController implements ReactiveController {
     const receiver = payload.to.name ? `${payload.to.name}, ${payload.to.team}` : payload.to.team;
     const entry: SentEntry = { id: payload.id, caseId: payload.case.id, endpoint: outbox.route, receiver, sentAt: Date.now(), state: 'queued' };
     if (payload.case.id === this.caseId) {
-      this.items = [{ entry, fate: { kind: 'waiting' } }, ...this.items.filter((i) => i.entry.id !== entry.id)];
+      const item: HistoryItem = { entry, fate: { kind: 'waiting' } };
+      this.items = [item, ...this.items.filter((i) => i.entry.id !== entry.id)].slice(0, KEEP_PER_CASE);
       this.host.requestUpdate();
     }
     await this.log()?.add(entry).catch(() => undefined);
@@ -145,6 +146,12 @@ export class CaseHistoryController implements ReactiveController {
   private watchAck(entry: SentEntry): void {
     const options = this.host.ackOptions;
     if (options === false || this.ackWatches.has(entry.id) || entry.ack) return;
+    // Watches start newest last: past the limit, the oldest one stops.
+    const [oldest] = this.ackWatches.keys();
+    if (oldest !== undefined && this.ackWatches.size >= WATCHED) {
+      this.ackWatches.get(oldest)?.();
+      this.ackWatches.delete(oldest);
+    }
     const stop = watchAcks(entry.endpoint, entry.id, (ack) => this.onAck(entry, ack), this.ackTransport(entry, options));
     this.ackWatches.set(entry.id, stop);
   }

@@ -31,8 +31,12 @@ function describeFate(fate: Fate, t: UiTexts['history'], locale: string): { text
   }
 }
 
-export function renderCaseHistory(items: readonly HistoryItem[], t: UiTexts['history'], locale: string, onDismiss: (id: string) => void): TemplateResult | typeof nothing {
-  if (!items.length) return nothing;
+/** Entries shown at once; dismissing one brings the next. */
+const SHOWN = 5;
+
+export function renderCaseHistory(all: readonly HistoryItem[], t: UiTexts['history'], locale: string, onDismiss: (id: string) => void): TemplateResult | typeof nothing {
+  if (!all.length) return nothing;
+  const items = all.slice(0, SHOWN);
   const sent = (at: number) => new Date(at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
   return html`<section class="history" part="history" aria-labelledby="history-title">
     <h3 id="history-title">${t.title}</h3>
@@ -48,5 +52,6 @@ export function renderCaseHistory(items: readonly HistoryItem[], t: UiTexts['his
         </li>`;
       })}
     </ul>
+    ${all.length > SHOWN ? html`<p class="hint">${renderTemplate(t.more, { count: all.length - SHOWN })}</p>` : nothing}
   </section>`;
 }

@@ -36,7 +36,7 @@ export interface UiTexts {
   /** The panel's list of the case's earlier handoffs and their fate. */
   history: Record<
     | 'title' | 'to' | 'waiting' | 'waitingOffline' | 'sending' | 'retrying' | 'delivered' | 'acknowledged' | 'declined'
-    | 'rejected' | 'expired' | 'discarded' | 'left' | 'dismiss' | 'dismissLabel',
+    | 'rejected' | 'expired' | 'discarded' | 'left' | 'dismiss' | 'dismissLabel' | 'more',
     string
   >;
   launcher: Record<'open' | 'unsentDraft' | 'keepEditing' | 'closeAnyway', string>;
@@ -142,6 +142,7 @@ export const en: HandoffMessages = {
       left: "No longer in this browser's outbox.",
       dismiss: 'Dismiss',
       dismissLabel: 'Dismiss the handoff to {receiver}',
+      more: '{count} earlier ones not shown: dismiss these to see them.',
     },
     launcher: {
       open: 'Hand off',

@@ -84,6 +84,7 @@ export const es: HandoffMessages = {
       left: 'Ya no está en la bandeja de salida de este navegador.',
       dismiss: 'Descartar aviso',
       dismissLabel: 'Descartar el aviso de la transferencia a {receiver}',
+      more: '{count} anteriores no se muestran: descarta estas para verlas.',
     },
     launcher: {
       open: 'Transferir',
