@@ -118,9 +118,11 @@ export class CaseHistoryController implements ReactiveController {
     if (seq !== this.loading) return;
     // Entries recorded while this load ran (a send right after a reload) stay.
     const fresh = this.items.filter((i) => i.entry.caseId === caseId && !items.some((j) => j.entry.id === i.entry.id));
+    const changed = this.items.length > 0 || items.length > 0;
     this.items = [...fresh, ...items];
     for (const item of this.items.slice(0, WATCHED)) if (needsAck(item.fate)) this.watchAck(item.entry);
-    this.host.requestUpdate();
+    // Nothing before and nothing now: no render (a panel's first render must not be paid twice).
+    if (changed) this.host.requestUpdate();
   }
 
   private follow(outbox: Outbox | undefined): void {
