@@ -123,9 +123,17 @@ async function serve(req, res, mounts, extraHeaders) {
 /** Where the demo keeps handoffs by default: outside every mount (and dot-paths are never served). */
 export const DEFAULT_DATA_FILE = join(ROOT, '.data/handoffs.jsonl');
 
+/** Refuses a data file the demo would serve: stored handoffs are personal data. */
+export function checkDataFile(file) {
+  const absolute = resolve(file);
+  const served = Object.values(MOUNTS).map((folder) => join(ROOT, folder) + '/').find((folder) => absolute.startsWith(folder));
+  if (served) throw new Error(`RECEIVER_DATA=${file} is inside ${served}, which the demo serves to anyone who asks; keep the handoffs elsewhere (the default is .data/handoffs.jsonl).`);
+  return absolute;
+}
+
 /** RECEIVER_DATA, else the default; data from before this rule (demo/.data/) moves there once. */
 async function dataFile() {
-  const file = process.env.RECEIVER_DATA ?? DEFAULT_DATA_FILE;
+  const file = checkDataFile(process.env.RECEIVER_DATA ?? DEFAULT_DATA_FILE);
   const old = join(ROOT, 'demo/.data/handoffs.jsonl');
   if (!process.env.RECEIVER_DATA && existsSync(old) && !existsSync(file)) {
     await mkdir(dirname(file), { recursive: true });
@@ -136,7 +144,10 @@ async function dataFile() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8787);
-  const receiver = await createReceiver({ dataFile: await dataFile(), token: process.env.RECEIVER_TOKEN || undefined });
+  const receiver = await createReceiver({ dataFile: await dataFile().catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  }), token: process.env.RECEIVER_TOKEN || undefined });
   const server = createDemoServer({ receiver });
   server.on('error', (error) => {
     console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: start with PORT=<another port> npm start` : error);

@@ -42,7 +42,7 @@ function checkOptions({ token, corsOrigins }) {
  * @param {object} [options]
  * @param {string} [options.dataFile] the JSON-lines log; without one, nothing survives a restart
  * @param {string} [options.token] a bearer token every request must carry
- * @param {'*' | string[]} [options.corsOrigins] page origins allowed to call the receiver
+ * @param {'*' | string[]} [options.corsOrigins] page origins allowed to call the receiver ('*': any, without cookies)
  * @param {number} [options.maxStreams] open server-sent event streams at most (default 100)
  * @param {boolean} [options.testControls] namespaces, faults and counters for tests; never in production
  * @param {object} [options.fs] file system for the store (tests inject failures)
@@ -64,7 +64,10 @@ export async function createReceiver(options = {}) {
 
   function corsHeaders(req) {
     const origin = req.headers.origin;
-    if (!origin || !corsOrigins || (corsOrigins !== '*' && !corsOrigins.includes(origin))) return {};
+    if (!origin || !corsOrigins) return {};
+    // Any origin may read; only listed ones may send cookies along.
+    if (corsOrigins === '*') return { 'Access-Control-Allow-Origin': '*' };
+    if (!corsOrigins.includes(origin)) return {};
     return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' };
   }
 

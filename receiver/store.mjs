@@ -67,7 +67,8 @@ function parseRecord(bytes) {
  */
 export async function openStore(file, { fs = nodeFs } = {}) {
   if (!file) return { takeRecords: () => [], append: async () => undefined, close: async () => undefined };
-  await fs.mkdir(dirname(file), { recursive: true });
+  // The first folder mkdir made (if any): its parent's entry for it must be made durable too.
+  const createdFolder = await fs.mkdir(dirname(file), { recursive: true });
   const existing = await fs.readFile(file).catch((error) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
   const parsed = existing ? parseLog(existing, file) : { records: [], goodLength: 0, missingNewline: false };
   const { goodLength, missingNewline } = parsed;
@@ -85,12 +86,15 @@ export async function openStore(file, { fs = nodeFs } = {}) {
       length += 1;
     }
     if (!existing) await syncDirectory(fs, dirname(file));
+    if (createdFolder) await syncFoldersUpTo(fs, dirname(file), createdFolder);
   } catch (error) {
     await handle.close();
     throw error;
   }
 
   let queue = Promise.resolve();
+  /** Set when a failed write could not be cut back: nothing more is appended until a restart repairs it. */
+  let broken;
   return {
     /** What was in the log on start, handed over once: the store keeps no copy of its own. */
     takeRecords() {
@@ -102,13 +106,16 @@ export async function openStore(file, { fs = nodeFs } = {}) {
     append(record) {
       const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
       const write = async () => {
+        if (broken) throw broken;
         try {
           await handle.appendFile(line);
           await handle.sync();
           length += line.length;
         } catch (error) {
           // Whatever part of the line reached the file must not glue itself to the next record.
-          await handle.truncate(length).catch(() => undefined);
+          await handle.truncate(length).catch((cause) => {
+            broken = new Error(`The log could not be cut back after a failed write (${cause.message}); restart the receiver to repair it.`);
+          });
           throw error;
         }
       };
@@ -118,6 +125,15 @@ export async function openStore(file, { fs = nodeFs } = {}) {
     },
     close: () => queue.then(() => handle.close()),
   };
+}
+
+/** Folders mkdir created, from the innermost up to the first one's parent: each entry made durable. */
+async function syncFoldersUpTo(fs, innermost, firstCreated) {
+  for (let dir = innermost; ; dir = dirname(dir)) {
+    const parent = dirname(dir);
+    await syncDirectory(fs, parent);
+    if (dir === firstCreated || parent === dir) return;
+  }
 }
 
 /** A new file's directory entry is only durable once the directory itself is fsync'd. */

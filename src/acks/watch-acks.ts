@@ -10,6 +10,7 @@
 import { validateAck } from '../payload/ack.js';
 import type { HandoffAckV1 } from '../payload/types.js';
 import { systemClock, type Clock } from '../outbox/clock.js';
+import { ackEventsUrl, handoffUrl } from '../outbox/routes.js';
 
 export interface AckWatchOptions {
   transport?: 'poll' | 'sse';
@@ -24,6 +25,11 @@ export interface AckWatchOptions {
   /** Extra request headers for polling (EventSource cannot send headers). */
   headers?: () => HeadersInit | Promise<HeadersInit>;
   credentials?: RequestCredentials;
+  /**
+   * Polling only: called once when the endpoint answers 2xx for the handoff, i.e. the receiver has it
+   * (how a page learns of a delivery another page made).
+   */
+  onFound?: () => void;
   /** Your own transport: call `onAck` for each acknowledgement; return a function that stops it. */
   subscribe?: (handoffId: string, onAck: (ack: HandoffAckV1) => void) => () => void;
   fetch?: typeof fetch;
@@ -55,11 +61,11 @@ export function watchAcks(endpoint: string, handoffId: string, onAck: (ack: Hand
     onAck(valid);
   };
   const clock = options.clock ?? systemClock;
-  const base = `${endpoint.replace(/\/+$/, '')}/${encodeURIComponent(handoffId)}`;
+  const base = handoffUrl(endpoint, handoffId);
   const stopTransport = options.subscribe
     ? options.subscribe(handoffId, deliver)
     : options.transport === 'sse'
-      ? streamAcks(options.url?.(handoffId) ?? `${base}/events`, deliver, options)
+      ? streamAcks(options.url?.(handoffId) ?? ackEventsUrl(endpoint, handoffId), deliver, options)
       : pollAcks(options.url?.(handoffId) ?? base, deliver, options, clock);
   let stopped = false;
   const stop = () => {
@@ -78,11 +84,16 @@ function pollAcks(url: string, deliver: (candidate: unknown) => void, options: A
   let interval = options.intervalMs ?? DEFAULTS.intervalMs;
   let timer: unknown;
   let stopped = false;
+  let found = false;
   const poll = async () => {
     try {
       const response = await doFetch(url, { headers: await options.headers?.(), credentials: options.credentials, cache: 'no-store' });
       if (UNSUPPORTED.has(response.status)) return; // no read-back here: stop quietly
       if (response.ok) {
+        if (!found) {
+          found = true;
+          options.onFound?.();
+        }
         const body = (await response.json()) as { acks?: unknown };
         if (Array.isArray(body.acks)) body.acks.forEach(deliver);
       }

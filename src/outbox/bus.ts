@@ -7,8 +7,8 @@ import type { ItemEvent, OutboxEventDetail } from './types.js';
 
 export type BusMessage =
   | { type: 'item'; event: ItemEvent; detail: Omit<OutboxEventDetail, 'remote'> }
-  | { type: 'auth-required'; status: number }
-  | { type: 'resume' }
+  | { type: 'auth-required'; status: number; route: string }
+  | { type: 'resume'; route: string }
   | { type: 'change' };
 
 export interface Bus {

@@ -49,12 +49,21 @@ export const MIGRATIONS: ((db: IDBPDatabase<OutboxDB>, tx: UpgradeTx) => void)[]
   },
 ];
 
-/** A v2 record's route and absolute endpoint: an ack's default URL was `<endpoint>/<handoffId>/ack`. */
+/**
+ * A v2 record's absolute endpoint and route. A handoff's route is its endpoint; an ack sent to the
+ * default `<endpoint>/<handoffId>/ack` has that endpoint; any other ack URL (a custom `ackEndpoint`)
+ * gets the route `''`, and the first outbox of the same origin to start adopts it.
+ */
 function routedCopy(record: OutboxRecord): Pick<OutboxRecord, 'route' | 'endpoint'> {
   const endpoint = absoluteOr(record.endpoint);
-  const suffix = record.kind === 'ack' ? /\/[^/]+\/ack$/ : undefined;
-  return { endpoint, route: suffix ? endpoint.replace(suffix, '') : endpoint };
+  if (record.kind === 'handoff') return { endpoint, route: endpoint };
+  const handoffId = (record.payload as { handoffId?: string } | undefined)?.handoffId ?? '';
+  const suffix = `/${encodeURIComponent(handoffId)}/ack`;
+  return { endpoint, route: handoffId && endpoint.endsWith(suffix) ? endpoint.slice(0, -suffix.length) : UNROUTED };
 }
+
+/** The route of a record migrated without one it could be given. */
+export const UNROUTED = '';
 
 function absoluteOr(url: string): string {
   try {

@@ -3,13 +3,14 @@ import { validateAck, validateHandoff } from '../payload/index.js';
 import { HANDOFF_ACK_SCHEMA, HANDOFF_SCHEMA, type HandoffAckV1 } from '../payload/types.js';
 import { openBus, type Bus, type BusMessage } from './bus.js';
 import { systemClock, type Clock } from './clock.js';
-import { DB_VERSION, openOutboxDB, type OutboxDB } from './db.js';
+import { DB_VERSION, UNROUTED, openOutboxDB, type OutboxDB } from './db.js';
 import { GroupCommit } from './group-commit.js';
 import { OutboxPayloadError, OutboxStorageError, storageErrorFrom } from './errors.js';
 import { leaseLeadership, webLockLeadership, type Leadership } from './leader.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './policy.js';
+import { pageGlobal } from './page-global.js';
 import { DueQueue, IdleWorkers } from './round.js';
-import { ackUrl, absoluteEndpoint } from './routes.js';
+import { ackUrl, absoluteEndpoint, originOf } from './routes.js';
 import { postRecord, type DeliveryReceipt, type Transport } from './transport.js';
 import type {
   ItemEvent,
@@ -65,6 +66,16 @@ export interface OutboxOptions {
   autoStart?: boolean;
 }
 
+type ReconfigurableOption = 'headers' | 'credentials' | 'fetch' | 'timeoutMs' | 'deliveryReceipt' | 'ackEndpoint' | 'backoff' | 'retentionMs';
+const RECONFIGURABLE: readonly ReconfigurableOption[] = ['headers', 'credentials', 'fetch', 'timeoutMs', 'deliveryReceipt', 'ackEndpoint', 'backoff', 'retentionMs'];
+
+type ResolvedOptions = Required<Omit<OutboxOptions, 'ackEndpoint' | 'headers' | 'credentials' | 'locks' | 'backoff' | 'fetch'>> & OutboxOptions;
+
+/** An options bag without its undefined entries, so they never overwrite a default or an earlier value. */
+function withoutUndefined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 const DAY = 86_400_000;
 const DEFAULTS = {
   timeoutMs: 15_000,
@@ -86,12 +97,10 @@ const FINAL: ReadonlySet<OutboxState> = new Set(['delivered', 'dead']);
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed EventTarget overloads
 export class Outbox extends EventTarget {
-  readonly options: Readonly<Required<Omit<OutboxOptions, 'ackEndpoint' | 'headers' | 'credentials' | 'locks' | 'backoff' | 'fetch'>>> & OutboxOptions;
+  private settings: ResolvedOptions;
   /** This outbox's endpoint as stored on its records: absolute, without trailing slashes. */
   readonly route: string;
-  private readonly transport: Transport;
   private readonly clock: Clock;
-  private readonly backoff: BackoffOptions;
   private readonly leadership: Leadership;
   private readonly bus: Bus;
   private dbPromise: Promise<IDBPDatabase<OutboxDB>> | undefined;
@@ -126,12 +135,9 @@ export class Outbox extends EventTarget {
     if (!options.endpoint || typeof options.endpoint !== 'string') {
       throw new TypeError('Outbox needs an `endpoint`: the URL handoffs are POSTed to, e.g. "/api/handoffs".');
     }
-    this.options = { ...DEFAULTS, clock: systemClock, random: Math.random, autoStart: true, ...options };
+    this.settings = { ...DEFAULTS, clock: systemClock, random: Math.random, autoStart: true, ...withoutUndefined(options), endpoint: options.endpoint };
     this.route = absoluteEndpoint(options.endpoint);
     this.clock = this.options.clock;
-    this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    const { headers, credentials, fetch, timeoutMs, deliveryReceipt } = this.options;
-    this.transport = { headers, credentials, fetch, timeoutMs, receipt: deliveryReceipt };
     // One deliverer per endpoint across the origin's tabs: each endpoint's items go out only with the
     // transport (headers, credentials) configured for that endpoint.
     const lockName = `handoff-outbox:${this.options.name}:${this.route}`;
@@ -145,6 +151,36 @@ export class Outbox extends EventTarget {
     });
     globalThis.addEventListener?.('online', this.onOnline);
     if (this.options.autoStart) this.start();
+  }
+
+  /** The options in effect (defaults filled in). */
+  get options(): Readonly<ResolvedOptions> {
+    return this.settings;
+  }
+
+  /**
+   * Changes how this outbox talks to its endpoint from now on: `headers`, `credentials`, `fetch`,
+   * `timeoutMs`, `deliveryReceipt`, `ackEndpoint`, `backoff` and the `retentionMs` of items queued
+   * later. Options left out (or undefined) keep their value. The page's shared outbox is created as soon
+   * as an endpoint is known, so configuration that arrives later (a queued `configure()`, an element's
+   * `config`) lands here.
+   */
+  reconfigure(options: Partial<Pick<OutboxOptions, ReconfigurableOption>>): void {
+    const next = withoutUndefined(options);
+    for (const key of Object.keys(next)) {
+      if (!RECONFIGURABLE.includes(key as ReconfigurableOption)) throw new TypeError(`Outbox.reconfigure(): "${key}" is fixed when the outbox is created.`);
+    }
+    this.settings = { ...this.settings, ...next };
+  }
+
+  /** How this outbox talks to its own endpoint, as configured now. */
+  private get transport(): Transport {
+    const { headers, credentials, fetch, timeoutMs, deliveryReceipt } = this.settings;
+    return { headers, credentials, fetch, timeoutMs, receipt: deliveryReceipt, origin: originOf(this.route) };
+  }
+
+  private get backoff(): BackoffOptions {
+    return { ...DEFAULT_BACKOFF, ...this.settings.backoff };
   }
 
   /** Starts delivering: whatever earlier sessions left queued, then on every signal and timer. */
@@ -173,6 +209,7 @@ export class Outbox extends EventTarget {
       attempts: 0,
       enqueuedAt: now,
       retainFrom: now,
+      retentionMs: this.options.retentionMs,
       nextAttemptAt: now,
     };
     const db = await this.db();
@@ -219,7 +256,7 @@ export class Outbox extends EventTarget {
   /** Resumes after `auth-required`, in every tab. */
   resume(): void {
     this.paused = false;
-    this.bus.post({ type: 'resume' });
+    this.bus.post({ type: 'resume', route: this.route });
     this.pump();
   }
 
@@ -368,6 +405,7 @@ export class Outbox extends EventTarget {
     this.pumping = this.leadership
       .exclusive(async (stillLeader) => {
         await this.recoverOrphans();
+        await this.adoptUnrouted();
         do {
           this.pumpAgain = false;
           await this.drain(stillLeader);
@@ -393,6 +431,24 @@ export class Outbox extends EventTarget {
       await this.updateRecord(orphan.id, (r) => {
         if (r.state === 'sending') r.state = 'pending';
       });
+    }
+  }
+
+  /**
+   * Items migrated from before routes without one (an ack to a custom `ackEndpoint`): the first
+   * outbox of their origin to start takes them on, so they are neither stranded nor sent by two.
+   */
+  private async adoptUnrouted(): Promise<void> {
+    const db = await this.db();
+    const open = IDBKeyRange.bound([UNROUTED, 'pending', -Infinity], [UNROUTED, 'sending', Infinity]);
+    const ids = await db.getAllKeysFromIndex('items', 'route-due', open);
+    for (const id of ids) {
+      const tx = db.transaction('items', 'readwrite');
+      const record = await tx.store.get(id);
+      if (record?.route === UNROUTED && originOf(record.endpoint) === originOf(this.route)) {
+        await tx.store.put({ ...record, route: this.route, state: 'pending' });
+      }
+      await tx.done;
     }
   }
 
@@ -494,12 +550,13 @@ export class Outbox extends EventTarget {
   private pauseForAuth(status: number): void {
     this.paused = true;
     this.dispatch('auth-required', { status, remote: false });
-    this.bus.post({ type: 'auth-required', status });
+    this.bus.post({ type: 'auth-required', status, route: this.route });
     this.emitChange();
   }
 
+  /** Past the retention its own outbox gave it when it was queued (or this one's, for older items). */
   private isExpired(record: OutboxRecord): boolean {
-    return this.clock.now() - record.retainFrom >= this.options.retentionMs;
+    return this.clock.now() - record.retainFrom >= (record.retentionMs ?? this.options.retentionMs);
   }
 
   /**
@@ -590,11 +647,14 @@ export class Outbox extends EventTarget {
         this.dispatch('change', { remote: true });
         if (message.event === 'queued') this.pump();
         return;
+      // Sign-in trouble is one endpoint's: another endpoint's outbox goes on.
       case 'auth-required':
+        if (message.route !== this.route) return;
         this.paused = true;
         this.dispatch('auth-required', { status: message.status, remote: true });
         return;
       case 'resume':
+        if (message.route !== this.route) return;
         this.paused = false;
         this.pump();
         return;
@@ -660,7 +720,7 @@ function itemDetail(record: OutboxRecord): Omit<OutboxEventDetail, 'remote'> {
 }
 
 /** Per database name, the endpoints that an open outbox on this page is configured for (with a count). */
-const liveRoutes = new Map<string, Map<string, number>>();
+const liveRoutes = pageGlobal('live-routes', () => new Map<string, Map<string, number>>());
 
 function registerRoute(name: string, route: string, change: 1 | -1): void {
   const routes = liveRoutes.get(name) ?? new Map<string, number>();

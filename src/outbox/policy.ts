@@ -25,13 +25,16 @@ export function classifyStatus(status: number, retryAfter: string | null, now: n
   return { kind: 'dead' };
 }
 
-/** `Retry-After` as delay-seconds or an HTTP date; undefined when absent or unreadable. */
+/** A `Retry-After` of 0 (or a date in the past) is read as this: never a retry loop as fast as the network. */
+export const MIN_RETRY_AFTER_MS = 1000;
+
+/** `Retry-After` as delay-seconds or an HTTP date, at least a second; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (/^\d+$/.test(trimmed)) return Math.max(MIN_RETRY_AFTER_MS, Number(trimmed) * 1000);
   const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return Number.isNaN(date) ? undefined : Math.max(MIN_RETRY_AFTER_MS, date - now);
 }
 
 export interface BackoffOptions {

@@ -4,6 +4,7 @@
  */
 import type { Clock } from './clock.js';
 import { classifyStatus, type Outcome } from './policy.js';
+import { originOf } from './routes.js';
 import type { AttemptError, OutboxRecord } from './types.js';
 
 /**
@@ -23,9 +24,14 @@ export interface Transport {
   credentials?: RequestCredentials;
   /** The fetch to use; default: whatever `fetch` the page has at send time. */
   fetch?: typeof fetch;
-  /** The whole attempt's time limit, the `headers()` hook included. */
+  /** The whole attempt's time limit, the `headers()` hook and the receipt check included. */
   timeoutMs: number;
   receipt: DeliveryReceipt;
+  /**
+   * The endpoint's origin: `headers()` and `credentials` go only there. A record bound elsewhere (an
+   * `ackEndpoint` on another origin) is sent without them.
+   */
+  origin: string | undefined;
 }
 
 export interface AttemptResult {
@@ -51,10 +57,12 @@ export async function postRecord(record: OutboxRecord, transport: Transport, clo
     }, transport.timeoutMs);
   });
   deadline.catch(() => undefined);
+  const own = originOf(record.endpoint) === transport.origin;
+  const race = <T>(work: Promise<T>): Promise<T> => Promise.race([work, deadline]);
   try {
     let headers: Headers;
     try {
-      headers = new Headers(await Promise.race([Promise.resolve().then(() => transport.headers?.()), deadline]));
+      headers = new Headers(own ? await race(Promise.resolve().then(() => transport.headers?.())) : undefined);
     } catch (cause) {
       const message = timedOut
         ? `The headers() hook did not answer within ${transport.timeoutMs} ms (a token refresh waiting on a sign-in?).`
@@ -64,19 +72,18 @@ export async function postRecord(record: OutboxRecord, transport: Transport, clo
     headers.set('Content-Type', 'application/json');
     headers.set('Idempotency-Key', record.id);
     const doFetch = transport.fetch ?? globalThis.fetch;
-    const response = await Promise.race([
+    const response = await race(
       doFetch(record.endpoint, {
         method: 'POST',
         headers,
         body: JSON.stringify(record.payload),
-        credentials: transport.credentials,
+        credentials: own ? transport.credentials : 'omit',
         redirect: 'manual',
         signal: controller.signal,
         keepalive: false,
       }),
-      deadline,
-    ]);
-    return await judge(response, record, transport, at);
+    );
+    return await race(judge(response, record, transport, at));
   } catch (cause) {
     const kind = timedOut ? 'timeout' : 'network';
     const message = timedOut ? `No response within ${transport.timeoutMs} ms.` : `Network error: ${describe(cause)}`;

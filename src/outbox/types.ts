@@ -32,6 +32,8 @@ export interface OutboxRecord {
   enqueuedAt: number;
   /** Retention counts from here: the enqueue, or a manual retry of a dead item. */
   retainFrom: number;
+  /** How long it is kept undelivered: its own outbox's `retentionMs` when it was queued. */
+  retentionMs?: number;
   nextAttemptAt: number;
   lastError?: AttemptError;
   deliveredAt?: number;

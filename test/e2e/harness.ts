@@ -64,6 +64,7 @@ export interface ReceiverStats {
   distinctIds: number;
   ids: string[];
   posts: Record<string, number>;
+  auth: Record<string, (string | null)[]>;
 }
 
 export class ReceiverControl {

@@ -89,4 +89,18 @@ describe('<handoff-panel> end to end (Chromium)', () => {
     await waitFor(async () => /Delivered/.test(await again.locator('handoff-panel [part="history"]').innerText()), 'the history line');
     await context.close();
   });
+
+  it('data-endpoint on the tag and a queued configure({ headers }): every POST carries the token', async () => {
+    const receiver = new ReceiverControl(h.current.origin);
+    const context = await h.current.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${h.current.origin}/e2e/only-panel.html?ns=${receiver.ns}&token=e2e-token`);
+    const panel = page.locator('handoff-panel');
+    await fillHandoff(panel);
+    await panel.getByRole('button', { name: 'Send handoff' }).click();
+    await waitFor(async () => (await panel.locator('[part="status"]').innerText()) === 'Delivered.', 'the delivery');
+    const stats = await receiver.stats();
+    assert.deepEqual(Object.values(stats.auth), [['Bearer e2e-token']]);
+    await context.close();
+  });
 });

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { relative } from 'node:path';
 // @ts-expect-error -- plain JavaScript module without declarations
-import { createDemoServer, DEFAULT_DATA_FILE, MOUNTS, ROOT } from '../../demo/server.mjs';
+import { checkDataFile, createDemoServer, DEFAULT_DATA_FILE, MOUNTS, ROOT } from '../../demo/server.mjs';
 // @ts-expect-error -- plain JavaScript module without declarations
 import { createReceiver } from '../../receiver/receiver.mjs';
 
@@ -44,6 +44,12 @@ describe('demo server', () => {
     const data = relative(ROOT, DEFAULT_DATA_FILE);
     for (const folder of Object.values(MOUNTS) as string[]) assert.ok(!data.startsWith(`${folder}/`), `${data} is under ${folder}`);
     assert.match(data, /^\.data\//);
+  });
+
+  it('refuses to start with RECEIVER_DATA inside a folder it serves', () => {
+    assert.throws(() => checkDataFile('demo/handoffs.jsonl'), /is inside .*demo\/, which the demo serves/);
+    assert.throws(() => checkDataFile(`${ROOT}/dist/x.jsonl`), /which the demo serves/);
+    assert.equal(checkDataFile(DEFAULT_DATA_FILE), DEFAULT_DATA_FILE);
   });
 
   it('never serves a dot-path: not the data, not .git, not an encoded one', async () => {

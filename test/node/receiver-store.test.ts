@@ -129,6 +129,46 @@ describe('the receiver’s log after a crash', () => {
     assert.equal(readFileSync(file, 'utf8').trim().split('\n').length, 2);
   });
 
+  it('a failed write that cannot be cut back stops further writes (503) until a restart repairs the log', async () => {
+    const file = tempFile();
+    let fail = false;
+    const brokenFs = {
+      ...fs,
+      open: async (path: string, flags: string) => {
+        const handle = await fs.open(path, flags);
+        const append = handle.appendFile.bind(handle);
+        const truncate = handle.truncate.bind(handle);
+        handle.appendFile = async (data: string | Uint8Array) => {
+          if (!fail) return append(data);
+          await append(String(data).slice(0, 20)); // half a record reaches the disk
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        };
+        handle.truncate = async (len?: number) => {
+          if (fail) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+          return truncate(len);
+        };
+        return handle;
+      },
+    };
+    let server = await startReceiver({ dataFile: file, fs: brokenFs });
+    const kept = fresh();
+    assert.equal((await send(server.url, kept)).status, 201);
+    fail = true;
+    assert.equal((await send(server.url, fresh())).status, 503);
+    fail = false;
+    // The half record is still in the file: appending after it would corrupt the log.
+    assert.equal((await send(server.url, fresh())).status, 503);
+    await server.stop();
+    server = await startReceiver(file);
+    assert.deepEqual(await inboxIds(server.url), [kept.id]);
+    const next = fresh();
+    assert.equal((await send(server.url, next)).status, 201);
+    await server.stop();
+    server = await startReceiver(file);
+    assert.deepEqual(await inboxIds(server.url), [kept.id, next.id].sort());
+    await server.stop();
+  });
+
   it('fsyncs the folder when the log is created', async () => {
     const file = tempFile();
     const synced: string[] = [];
@@ -136,6 +176,11 @@ describe('the receiver’s log after a crash', () => {
     const store = await openStore(file, { fs: watchingFs });
     await store.close();
     assert.deepEqual(synced, [join(file, '..')]);
+    // A log in folders that do not exist yet: each new folder's entry is made durable too.
+    synced.length = 0;
+    const nested = join(file, '..', 'a', 'b', 'handoffs.jsonl');
+    await (await openStore(nested, { fs: watchingFs })).close();
+    assert.deepEqual(synced, [join(nested, '..'), join(nested, '..', '..'), join(nested, '..', '..', '..')]);
   });
 
   it('a receiver killed (SIGKILL) mid-traffic loses no request it answered 201', async () => {

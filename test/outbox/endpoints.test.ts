@@ -3,7 +3,10 @@
 // headers and credentials, and waits, saying so, while no outbox on the page is configured for it.
 import { expect } from '@open-wc/testing';
 import { buildAck } from '../../src/payload/index.js';
-import { TestReceiver, cleanup, createOutbox, handoff, nextEvent, restoreOnline, setOnline, until } from './helpers.js';
+import { sharedOutbox } from '../../src/ui/shared/outbox-registry.js';
+import { FakeClock, TestReceiver, cleanup, createOutbox, handoff, nextEvent, restoreOnline, setOnline, until } from './helpers.js';
+
+const DAY = 86_400_000;
 
 /** The same test server under the page's other loopback name: another origin (CORS) for the browser. */
 function otherOrigin(receiver: TestReceiver): string {
@@ -109,5 +112,86 @@ describe('outbox with several endpoints', () => {
   it('refuses an endpoint that is not an http(s) URL, saying what to give', () => {
     expect(() => createOutbox({ endpoint: 'javascript:alert(1)', name })).to.throw(TypeError, /must be an http\(s\) URL/);
     expect(() => createOutbox({ endpoint: 'http://[::1', name })).to.throw(TypeError, /is not a URL/);
+  });
+
+  it('a 401 on one endpoint pauses that endpoint only: the other integration goes on', async () => {
+    const a = new TestReceiver();
+    const b = new TestReceiver();
+    await a.faults({ status: 401 });
+    const first = createOutbox({ endpoint: a.endpoint, name });
+    const second = createOutbox({ endpoint: b.endpoint, name });
+    let secondHeardAuth = false;
+    second.addEventListener('auth-required', () => (secondHeardAuth = true));
+    const paused = nextEvent(first, 'auth-required');
+    await first.enqueue(handoff());
+    await paused;
+    const forB = handoff();
+    const delivered = nextEvent(second, 'delivered', (e) => e.detail.id === forB.id);
+    await second.enqueue(forB);
+    await delivered;
+    expect(first.isPaused).to.equal(true);
+    expect(second.isPaused).to.equal(false);
+    expect(secondHeardAuth).to.equal(false);
+  });
+
+  it('each item keeps the retention its own outbox gave it, whichever outbox checks', async () => {
+    const clock = new FakeClock();
+    const a = new TestReceiver();
+    const b = new TestReceiver();
+    setOnline(false);
+    const patient = createOutbox({ endpoint: a.endpoint, name, clock, retentionMs: 30 * DAY });
+    const hasty = createOutbox({ endpoint: b.endpoint, name, clock, retentionMs: DAY });
+    const keep = handoff();
+    const expire = handoff();
+    await patient.enqueue(keep);
+    await hasty.enqueue(expire);
+    await patient.close();
+    clock.advance(2 * DAY);
+    await hasty.flush();
+    expect((await hasty.get(keep.id))?.state).to.equal('pending');
+    expect((await hasty.get(expire.id))).to.include({ state: 'dead', deadReason: 'expired' });
+  });
+
+  it('an acknowledgement to another origin is sent without the endpoint’s headers and credentials', async () => {
+    const receiver = new TestReceiver();
+    const payload = handoff();
+    await fetch(receiver.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': payload.id }, body: JSON.stringify(payload) });
+    const seen: RequestInit[] = [];
+    const spy: typeof fetch = (input, init) => {
+      seen.push(init ?? {});
+      return fetch(input, init);
+    };
+    const outbox = createOutbox({
+      endpoint: receiver.endpoint,
+      name,
+      fetch: spy,
+      credentials: 'include',
+      headers: () => ({ Authorization: 'Bearer for-the-endpoint' }),
+      ackEndpoint: (ack) => `${otherOrigin(receiver)}/${ack.handoffId}/ack`,
+    });
+    const built = buildAck({ handoffId: payload.id, by: { agentId: 'sup-3', name: 'Dana' }, readBack: 'I will approve the refund of the double charge today.', accepted: true }, { handoff: payload });
+    if (!built.ok) throw new Error(JSON.stringify(built.errors));
+    const delivered = nextEvent(outbox, 'delivered', (e) => e.detail.id === built.payload.id);
+    await outbox.enqueue(built.payload);
+    await delivered;
+    expect(new Headers(seen[0]!.headers).get('Authorization')).to.equal(null);
+    expect(seen[0]!.credentials).to.equal('omit');
+    expect((await receiver.stats()).auth[built.payload.id]).to.deep.equal([null]);
+  });
+
+  it('the page’s shared outbox takes the transport configured after it was created (a queued configure(), an element’s config)', async () => {
+    const receiver = new TestReceiver();
+    const early = sharedOutbox({ endpoint: receiver.endpoint, name });
+    const later = sharedOutbox({ endpoint: receiver.endpoint, name, headers: () => ({ Authorization: 'Bearer configured-later' }) });
+    expect(later).to.equal(early);
+    const payload = handoff();
+    const delivered = nextEvent(early, 'delivered', (e) => e.detail.id === payload.id);
+    await early.enqueue(payload);
+    await delivered;
+    expect((await receiver.stats()).auth[payload.id]).to.deep.equal(['Bearer configured-later']);
+    // Options left out keep what was configured.
+    sharedOutbox({ endpoint: receiver.endpoint, name });
+    expect(early.options.headers).to.be.a('function');
+    await early.close();
   });
 });

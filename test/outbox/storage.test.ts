@@ -156,4 +156,22 @@ describe('outbox storage', () => {
     expect([...db.objectStoreNames].sort()).to.deep.equal(['items', 'meta']);
     db.close();
   });
+
+  it('an acknowledgement queued before routes, to a custom ackEndpoint, is adopted by its origin’s outbox and delivered', async () => {
+    const name = `test-outbox-${crypto.randomUUID()}`;
+    const payload = handoff();
+    await fetch(t.receiver.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': payload.id }, body: JSON.stringify(payload) });
+    const ack = { schema: 'handoff-ack/v1' as const, id: crypto.randomUUID(), handoffId: payload.id, at: new Date(t.clock.now()).toISOString(), by: { agentId: 'sup-3', name: 'Dana' }, readBack: 'I refund the double charge today.', accepted: true };
+    const v2 = await openDB<OutboxDB>(name, 2, { upgrade: (d, old, _new, tx) => MIGRATIONS.slice(old, 2).forEach((m) => m(d, tx)) });
+    const now = t.clock.now();
+    // The old page had ackEndpoint: (ack) => `…/handoffs/${id}/ack?via=custom`: not the default shape.
+    const legacy = { id: ack.id, kind: 'ack', endpoint: `${t.receiver.endpoint}/${payload.id}/ack?via=custom`, payload: ack, state: 'pending', attempts: 0, enqueuedAt: now, retainFrom: now, nextAttemptAt: now };
+    await v2.put('items', legacy as unknown as OutboxRecord);
+    v2.close();
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, name });
+    await nextEvent(outbox, 'delivered', (e) => e.detail.id === ack.id);
+    const stored = await (await fetch(`${t.receiver.endpoint}/${payload.id}`)).json();
+    expect(stored.acks.map((a: { payload: { id: string } }) => a.payload.id)).to.deep.equal([ack.id]);
+    expect((await outbox.get(ack.id))?.route).to.equal(outbox.route);
+  });
 });

@@ -152,4 +152,31 @@ describe('outbox: what counts as delivered', () => {
     expect(detail.error).to.include({ kind: 'http', status: 413 });
     expect(detail.error!.message).to.match(/larger than 2000 bytes/);
   });
+
+  it('a deliveryReceipt function that never settles costs one attempt too (the timeout covers it)', async () => {
+    let calls = 0;
+    const outbox = createOutbox({
+      endpoint: t.receiver.endpoint,
+      clock: t.clock,
+      timeoutMs: 15_000,
+      deliveryReceipt: () => (++calls === 1 ? new Promise<boolean>(() => undefined) : true),
+    });
+    const payload = handoff();
+    const retrying = nextEvent(outbox, 'retrying');
+    await outbox.enqueue(payload);
+    await until(() => calls === 1, 'the receipt check');
+    t.clock.advance(15_000);
+    expect((await retrying).detail.error).to.include({ kind: 'timeout' });
+    const delivered = nextEvent(outbox, 'delivered');
+    t.clock.advance(5_000);
+    await delivered;
+  });
+
+  it('a Retry-After of 0 waits a second, not a retry loop as fast as the network', async () => {
+    await t.receiver.faults({ status: 503, retryAfter: 0 });
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock });
+    const retrying = nextEvent(outbox, 'retrying');
+    await outbox.enqueue(handoff());
+    expect((await retrying).detail.nextAttemptAt).to.equal(t.clock.now() + 1000);
+  });
 });

@@ -125,6 +125,72 @@ describe('<handoff-panel> on a reopened page', () => {
     }
   });
 
+  it('headers set in config after the panel connected (and started its outbox) are the ones sent', async () => {
+    const panel = await mount();
+    panel.config = { ...panel.config, outbox: { ...panel.config.outbox, headers: () => ({ Authorization: 'Bearer set-later' }) } };
+    await panel.updateComplete;
+    fillValid(panel);
+    const delivered = nextEvent<CustomEvent<{ id: string }>>(panel, 'handoff-delivered');
+    send(panel);
+    const { id } = (await delivered).detail;
+    expect((await receiver.stats()).auth[id]).to.deep.equal(['Bearer set-later']);
+  });
+
+  it('a page without a panel delivered it and the record is gone: the reopened panel still says delivered', async () => {
+    setOnline(false);
+    const config = { outbox: { name: names.outbox, deliveredRetentionMs: 0, backoff: { baseMs: 10, capMs: 50 } } };
+    const first = await mount(HOST, config);
+    fillValid(first);
+    const queued = nextEvent<CustomEvent<{ payload: { id: string } }>>(first, 'handoff-queued');
+    send(first);
+    const { id } = (await queued).detail.payload;
+    first.remove(); // the page's outbox stays and delivers with no panel watching
+    restoreOnline();
+    await until(async () => (await receiver.stats()).ids.includes(id), 'the delivery');
+    const outbox = (await import('../../src/ui/shared/outbox-registry.js')).elementOutbox(receiver.endpoint, { name: names.outbox })!;
+    await until(async () => (await outbox.get(id)) === undefined, 'the delivered record to be purged');
+
+    const again = await mount(HOST, config);
+    await until(() => /Delivered; not acknowledged yet\./.test(historyLines(again)[0] ?? ''), 'the history to say delivered');
+  });
+
+  it('a prefill right after a case switch belongs to the new case; one naming another case is refused', async () => {
+    const panel = await mount({ 'case-id': 'C-A', 'agent-id': 'agent-17', 'agent-name': 'Sam Lee' });
+    panel.prefill({ customer: { name: 'Amara A', accountId: 'ACC-A' } });
+    await panel.updateComplete;
+    panel.caseId = 'C-B';
+    panel.prefill({ customer: { name: 'Bea B' } }); // before the panel rendered the switch
+    await panel.updateComplete;
+    expect(control(panel, 'Customer name').value).to.equal('Bea B');
+    expect(control(panel, 'Account id').value).to.equal('');
+    panel.caseId = 'C-A';
+    await panel.updateComplete;
+    // Case A's own saved draft comes back; nothing of case B is in it.
+    await until(() => control(panel, 'Customer name').value === 'Amara A', 'case A’s own draft');
+    expect(control(panel, 'Account id').value).to.equal('ACC-A');
+    expect(() => panel.prefill({ case: { id: 'C-Z' } })).to.throw(TypeError, /case.id "C-Z" is not this panel's case "C-A"; set caseId first/);
+  });
+
+  it('a send that finishes after the host moved to another case clears only the sent case', async () => {
+    const panel = await mount({ ...HOST, 'case-id': 'C-A' });
+    panel.caseId = 'C-B';
+    await panel.updateComplete;
+    typeInto(panel, 'Summary', 'Case B: typed, not sent.');
+    panel.caseId = 'C-A';
+    await panel.updateComplete;
+    fillValid(panel);
+    const queued = nextEvent(panel, 'handoff-queued');
+    send(panel);
+    panel.caseId = 'C-B'; // while the handoff is being saved
+    await queued;
+    await panel.updateComplete;
+    await until(() => control(panel, 'Summary').value === 'Case B: typed, not sent.', 'case B’s draft');
+    panel.caseId = 'C-A';
+    await panel.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(control(panel, 'Summary').value).to.equal('', 'the sent case does not come back as a draft');
+  });
+
   it('a new case id drops what was prefilled for the last customer', async () => {
     const panel = await mount({ endpoint: receiver.endpoint, 'case-id': 'C-1' });
     panel.prefill({ customer: { name: 'Jon Park', accountId: 'ACC-1' } });

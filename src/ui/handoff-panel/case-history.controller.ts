@@ -154,7 +154,8 @@ export class CaseHistoryController implements ReactiveController {
       this.ackWatches.get(oldest)?.();
       this.ackWatches.delete(oldest);
     }
-    const stop = watchAcks(entry.endpoint, entry.id, (ack) => this.onAck(entry, ack), this.ackTransport(entry, options));
+    const onFound = () => this.onFoundAtReceiver(entry);
+    const stop = watchAcks(entry.endpoint, entry.id, (ack) => this.onAck(entry, ack), { ...this.ackTransport(entry, options), onFound });
     this.ackWatches.set(entry.id, stop);
   }
 
@@ -163,6 +164,16 @@ export class CaseHistoryController implements ReactiveController {
     const outbox = this.outbox;
     if (outbox?.route !== entry.endpoint) return { ...options, credentials: 'omit' };
     return { headers: outbox.options.headers, credentials: outbox.options.credentials, ...options };
+  }
+
+  /** The receiver has it: delivered, whichever page delivered it (one without a panel, say). */
+  private onFoundAtReceiver(entry: SentEntry): void {
+    if (entry.state === 'delivered' || entry.ack) return;
+    entry.state = 'delivered';
+    const item = this.items.find((i) => i.entry.id === entry.id);
+    if (item?.fate.kind === 'left' || item?.fate.kind === 'discarded') item.fate = { kind: 'delivered' };
+    void this.log()?.update(entry.id, { state: 'delivered' }).catch(() => undefined);
+    this.host.requestUpdate();
   }
 
   private onAck(entry: SentEntry, ack: HandoffAckV1): void {

@@ -178,9 +178,8 @@ export class HandoffPanel extends LitElement implements CaseHistoryHost {
   private messagesCache: { key: unknown; messages: HandoffMessages; templates: CompiledScriptTemplates } | undefined;
   private configError: string | undefined;
   private endpointError: string | undefined;
-  /** What the host gave through prefill() for the current case: a send returns the form to it. */
+  /** What the host gave through prefill() for the draft's case: a send returns the form to it. */
   private prefilled: HandoffDraft = {};
-  private prefilledFor: string | undefined;
   /** The case the draft on screen belongs to (what autosave writes it under). */
   private draftCase = '';
   private readonly history = new CaseHistoryController(this);
@@ -203,7 +202,13 @@ export class HandoffPanel extends LitElement implements CaseHistoryHost {
   prefill(partial: HandoffDraft): void {
     const unknown = buildHandoff(partial, {}).errors?.filter((e) => e.code === 'unknown-field' || e.code === 'not-an-object');
     if (unknown?.length) throw new TypeError(`prefill(): ${unknown.map((e) => e.message).join(' ')}`);
-    this.forgetPrefillOfOtherCase();
+    const named = partial.case?.id;
+    if (typeof named === 'string' && this.caseId !== undefined && named !== this.caseId) {
+      // Filling one case's panel with another customer's details is how handoffs get mixed up.
+      throw new TypeError(`prefill(): case.id "${named}" is not this panel's case "${this.caseId}"; set caseId first, then prefill.`);
+    }
+    // The host may have set a new caseId just before (not rendered yet): the prefill is for that case.
+    this.followCase();
     this.prefilled = deepMerge(this.prefilled, partial);
     this.draft = deepMerge(this.draft, partial);
     this.scheduleSave();
@@ -222,7 +227,7 @@ export class HandoffPanel extends LitElement implements CaseHistoryHost {
 
   /** Clears the form back to what the host provided, and deletes the saved draft. */
   async reset(): Promise<void> {
-    const deleting = this.draftStore()?.clear(this.caseId ?? '').catch(() => undefined);
+    const deleting = this.draftStore()?.clear(this.draftCase).catch(() => undefined);
     this.clearForm();
     await deleting;
   }
@@ -261,10 +266,8 @@ export class HandoffPanel extends LitElement implements CaseHistoryHost {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const hostKeys = ['caseId', 'channel', 'customerName', 'agentId', 'agentName', 'receiverName', 'receiverTeam', 'transferCount', 'customer', 'agent', 'receiver'] as const;
-    if (changed.has('caseId')) this.forgetPrefillOfOtherCase();
-    if (changed.has('caseId') && changed.get('caseId') !== undefined) this.switchCase();
-    else if (hostKeys.some((k) => changed.has(k))) this.draft = this.hostDraft(this.draft);
-    if (changed.has('caseId') && changed.get('caseId') === undefined) this.draftCase = this.caseId ?? '';
+    if (changed.has('caseId')) this.followCase();
+    if (hostKeys.some((k) => changed.has(k))) this.draft = this.hostDraft(this.draft);
     if (changed.has('endpoint') || changed.has('config')) this.resubscribe();
     this.history.sync();
   }
@@ -289,13 +292,6 @@ export class HandoffPanel extends LitElement implements CaseHistoryHost {
     this.resubscribe();
     this.requestUpdate();
   };
-
-  /** Another case is another customer: nothing prefilled for the last one carries over. */
-  private forgetPrefillOfOtherCase(): void {
-    if (this.prefilledFor === this.caseId) return;
-    this.prefilled = {};
-    this.prefilledFor = this.caseId;
-  }
 
   /** The form as the host gave it: its attributes and properties over what it prefilled. */
   private baseline(): HandoffDraft {
@@ -390,17 +386,26 @@ export class HandoffPanel extends LitElement implements CaseHistoryHost {
   }
 
   /**
-   * Another case on the same panel (a shared desk, the next customer): what was typed is saved under the
-   * case it was typed for, and the form starts from the new case's own draft or from what the host gave.
+   * Brings the form to the host's case when it moved on. Another case on the same panel (a shared
+   * desk, the next customer) is another customer: what was typed is saved under the case it was typed
+   * for, nothing prefilled for it carries over, and the form starts from the new case's own draft or
+   * from what the host gives. A panel that had no case yet keeps what was typed for the one it is given.
    */
-  private switchCase(): void {
+  private followCase(): void {
+    const current = this.caseId ?? '';
+    if (current === this.draftCase) return;
+    if (this.draftCase === '') {
+      this.draftCase = current;
+      return;
+    }
     this.saveNow();
+    this.draftCase = current;
+    this.prefilled = {};
     this.draft = this.baseline();
     this.redactions = [];
     this.maskedPaths.clear();
     this.scriptEdited = false;
     this.errors = [];
-    this.draftCase = this.caseId ?? '';
     void this.restoreDraft();
   }
 
@@ -552,13 +557,15 @@ export class HandoffPanel extends LitElement implements CaseHistoryHost {
     this.busy = true;
     this.setStatus(ui.status.saving, 'info');
     this.sentId = payload.id;
+    const sentCase = this.draftCase;
     try {
       const item = await outbox.enqueue(payload);
       this.unsaved = undefined;
       void this.history.record(payload, outbox);
       // Ready for the next handoff at once: the form clears now, its saved draft is deleted behind it
-      // (that transaction is created first, so it cannot delete a newer draft saved after it).
-      const deletingDraft = this.reset();
+      // (that transaction is created first, so it cannot delete a newer draft saved after it). If the
+      // host moved to another case meanwhile, only the sent case's draft goes; the form is that case's.
+      const deletingDraft = this.draftCase === sentCase ? this.reset() : this.draftStore()?.clear(sentCase).catch(() => undefined);
       this.busy = false;
       const online = typeof navigator === 'undefined' || navigator.onLine;
       // Delivery may already have moved on; only say "sending" if nothing newer was reported.

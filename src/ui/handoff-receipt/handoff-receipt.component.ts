@@ -209,7 +209,8 @@ export class HandoffReceipt extends LitElement {
     const cfg = this.config;
     try {
       const trusted = originOf(url) === originOf(this.endpointUrl() ?? globalThis.location.href);
-      const init: RequestInit = trusted ? { headers: await cfg.headers?.(), credentials: cfg.credentials } : { credentials: 'omit' };
+      // A redirect must not carry the endpoint's credentials somewhere else.
+      const init: RequestInit = trusted ? { headers: await cfg.headers?.(), credentials: cfg.credentials, redirect: 'error' } : { credentials: 'omit' };
       const response = await (cfg.fetch ?? fetch)(url, { ...init, cache: 'no-store' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const body: unknown = await response.json().catch(() => {

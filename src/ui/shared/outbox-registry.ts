@@ -3,18 +3,29 @@
  * page with several panels still has one deliverer and one set of timers.
  */
 import { Outbox, type OutboxOptions } from '../../outbox/outbox.js';
+import { pageGlobal } from '../../outbox/page-global.js';
 import { absoluteEndpoint } from '../../outbox/routes.js';
 import { elementDefaults } from './defaults.js';
 
-const outboxes = new Map<string, Outbox>();
+/** Shared with every copy of this SDK version on the page (the sender's and the receipt's script tags). */
+const outboxes = pageGlobal('outboxes', () => new Map<string, Outbox>());
 
+const TRANSPORT_OPTIONS = ['headers', 'credentials', 'fetch', 'timeoutMs', 'deliveryReceipt', 'ackEndpoint', 'backoff', 'retentionMs'] as const;
+
+/**
+ * The page's outbox for an endpoint. It is created as soon as an endpoint is known (to deliver what
+ * waited); options that arrive later — a queued `configure()`, an element's `config` — are applied to
+ * it, so the endpoint's items always go out with the transport configured last.
+ */
 export function sharedOutbox(options: OutboxOptions): Outbox {
   const key = `${options.name ?? ''}\u0000${absoluteEndpoint(options.endpoint)}`;
-  let outbox = outboxes.get(key);
+  const outbox = outboxes.get(key);
   if (!outbox) {
-    outbox = new Outbox(options);
-    outboxes.set(key, outbox);
+    const created = new Outbox(options);
+    outboxes.set(key, created);
+    return created;
   }
+  outbox.reconfigure(Object.fromEntries(TRANSPORT_OPTIONS.map((name) => [name, options[name]])));
   return outbox;
 }
 
