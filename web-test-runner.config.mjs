@@ -37,9 +37,12 @@ const launchers = {
       launchOptions: { browser: 'chrome', executablePath: BROWSER_REQUIREMENTS.chromium.path(), headless: true, args: CHROMIUM_ARGS },
       createPage: visiblePage,
     }),
+  // One test file at a time: Firefox has no focus emulation, and a background tab's real key presses and
+  // focus moves are not dependable (the keyboard-only tests failed there when run beside another file).
   firefox: () =>
     puppeteerLauncher({
       launchOptions: { browser: 'firefox', executablePath: BROWSER_REQUIREMENTS.firefox.path(), headless: true },
+      concurrency: 1,
     }),
   webkit: () =>
     webdriverLauncher({
