@@ -69,6 +69,8 @@ export default {
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 10_000 } },
+  // A cap, not a wait: tests wait on events. Three browsers share two cores in CI, and WebKit's
+  // IndexedDB (out of process) can take seconds for an afterEach's close and delete under that load.
+  testFramework: { config: { timeout: 30_000 } },
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter('.test-results/browsers.json')],
 };
