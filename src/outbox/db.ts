@@ -79,7 +79,11 @@ export interface OpenHooks {
 }
 
 /** Opens (and upgrades) the database, mapping every failure to an {@link OutboxStorageError}. */
-export async function openOutboxDB(name: string, hooks: OpenHooks, version = DB_VERSION): Promise<IDBPDatabase<OutboxDB>> {
+export async function openOutboxDB(
+  name: string,
+  hooks: OpenHooks,
+  version = DB_VERSION,
+): Promise<IDBPDatabase<OutboxDB>> {
   if (typeof indexedDB === 'undefined') throw new OutboxStorageError('unavailable');
   let blocked = false;
   let rejectBlocked: (error: Error) => void = () => undefined;
@@ -105,7 +109,11 @@ export async function openOutboxDB(name: string, hooks: OpenHooks, version = DB_
     return await Promise.race([opening, blockedSignal]);
   } catch (error) {
     // A blocked open may still succeed later; close that connection so it cannot leak.
-    if (blocked) opening.then((late) => late.close(), () => undefined);
+    if (blocked)
+      opening.then(
+        (late) => late.close(),
+        () => undefined,
+      );
     throw storageErrorFrom(error);
   }
 }

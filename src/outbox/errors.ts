@@ -15,9 +15,12 @@ export type OutboxStorageProblem =
   | 'failed';
 
 const ADVICE: Record<OutboxStorageProblem, string> = {
-  unavailable: 'This browser does not allow storage here (private mode or storage disabled), so the handoff could not be saved.',
-  blocked: 'Another tab with an older version of this page is keeping the outbox closed. Close or reload other tabs of this app, then try again.',
-  quota: 'The browser has no storage space left for this site, so the handoff could not be saved. Free some space or deliver queued handoffs, then try again.',
+  unavailable:
+    'This browser does not allow storage here (private mode or storage disabled), so the handoff could not be saved.',
+  blocked:
+    'Another tab with an older version of this page is keeping the outbox closed. Close or reload other tabs of this app, then try again.',
+  quota:
+    'The browser has no storage space left for this site, so the handoff could not be saved. Free some space or deliver queued handoffs, then try again.',
   'version-change': 'A newer version of this app upgraded the outbox in another tab. Reload this page, then try again.',
   failed: 'The handoff could not be saved in the browser.',
 };
@@ -49,9 +52,12 @@ export function storageErrorFrom(error: unknown): OutboxStorageError {
   if (error instanceof OutboxStorageError) return error;
   const name = (error as { name?: string } | null)?.name;
   const problem: OutboxStorageProblem =
-    name === 'QuotaExceededError' ? 'quota'
-    : name === 'VersionError' ? 'version-change'
-    : name === 'SecurityError' || name === 'InvalidStateError' && typeof indexedDB === 'undefined' ? 'unavailable'
-    : 'failed';
+    name === 'QuotaExceededError'
+      ? 'quota'
+      : name === 'VersionError'
+        ? 'version-change'
+        : name === 'SecurityError' || (name === 'InvalidStateError' && typeof indexedDB === 'undefined')
+          ? 'unavailable'
+          : 'failed';
   return new OutboxStorageError(problem, { cause: error });
 }

@@ -26,9 +26,11 @@ export function webLockLeadership(locks: LockManager, name: string): Leadership 
   const waiting = new AbortController();
   return {
     exclusive: (work) =>
-      locks.request(name, { mode: 'exclusive', signal: waiting.signal }, () => work(() => true)).catch((error: unknown) => {
-        if (!waiting.signal.aborted) throw error;
-      }),
+      locks
+        .request(name, { mode: 'exclusive', signal: waiting.signal }, () => work(() => true))
+        .catch((error: unknown) => {
+          if (!waiting.signal.aborted) throw error;
+        }),
     stop: () => {
       waiting.abort();
     },

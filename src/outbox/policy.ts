@@ -3,10 +3,7 @@
  */
 
 export type Outcome =
-  | { kind: 'delivered' }
-  | { kind: 'retry'; retryAfterMs?: number }
-  | { kind: 'auth' }
-  | { kind: 'dead' };
+  { kind: 'delivered' } | { kind: 'retry'; retryAfterMs?: number } | { kind: 'auth' } | { kind: 'dead' };
 
 /** Statuses worth retrying: the server may well accept the same request later. */
 const RETRYABLE = new Set([408, 409, 425, 429]);

@@ -1,11 +1,62 @@
 /**
- * The moving parts of one delivery round: the due items, read ahead in batches and each handed out
- * once, and the workers that wait for more while others are still busy.
+ * One delivery round: workers take the due items (read ahead in batches, each handed out once) and
+ * attempt them; a worker with nothing to do waits while others are still busy.
  */
 import type { OutboxRecord } from './types.js';
 
+export interface RoundOptions {
+  concurrency: number;
+  /** The next batch of due items. */
+  read: () => Promise<OutboxRecord[]>;
+  /** Checked before each item: false once offline, paused, closed or no longer the deliverer. */
+  canGoOn: () => boolean;
+  attempt: (record: OutboxRecord) => Promise<void>;
+}
+
+export interface Round {
+  /** New work may be due (an enqueue, a signal): idle workers look again. */
+  signal(): void;
+  /** Settles when every worker has stopped; rejects with the first failure (a state write, a read). */
+  done: Promise<void>;
+}
+
+/**
+ * Starts a round. A failure stops the workers taking new items, but the round ends only once every
+ * attempt in flight has finished, so no later round sends those items again at the same time.
+ */
+export function startRound({ concurrency, read, canGoOn, attempt }: RoundOptions): Round {
+  const due = new DueQueue(read, concurrency);
+  const idle = new IdleWorkers(concurrency);
+  let failure: { error: unknown } | undefined;
+  const fail = (error: unknown) => void (failure ??= { error });
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      if (failure || !canGoOn()) return idle.leave();
+      const next = await due.take().catch(fail);
+      if (!next) {
+        if (failure) return idle.leave();
+        // A signal between take() and here found nobody waiting: look again rather than miss it.
+        if (due.signalled) continue;
+        if (await idle.wait()) continue;
+        return;
+      }
+      await attempt(next).catch(fail);
+    }
+  };
+  const done = Promise.all(Array.from({ length: concurrency }, worker)).then(() => {
+    if (failure) throw failure.error;
+  });
+  return {
+    signal() {
+      due.signal();
+      idle.wake();
+    },
+    done,
+  };
+}
+
 /** The due items of one round. A read may predate an attempt's (grouped) writes; `taken` covers that. */
-export class DueQueue {
+class DueQueue {
   private readonly queue: OutboxRecord[] = [];
   private readonly taken = new Set<string>();
   private reading: Promise<void> | undefined;
@@ -60,7 +111,7 @@ export class DueQueue {
  * Workers with nothing to do wait while others are still busy (a slow request, a hanging hook), so an
  * item queued meanwhile goes out at once instead of after the slowest request of the round.
  */
-export class IdleWorkers {
+class IdleWorkers {
   private readonly waiting = new Set<(more: boolean) => void>();
 
   constructor(private busy: number) {}

@@ -12,7 +12,9 @@ export function absoluteEndpoint(endpoint: string): string {
   try {
     url = new URL(endpoint, globalThis.location?.href);
   } catch {
-    throw new TypeError(`The endpoint "${endpoint}" is not a URL; give an absolute URL or, in a page, a path such as "/api/handoffs".`);
+    throw new TypeError(
+      `The endpoint "${endpoint}" is not a URL; give an absolute URL or, in a page, a path such as "/api/handoffs".`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new TypeError(`The endpoint "${endpoint}" must be an http(s) URL.`);
@@ -30,7 +32,8 @@ export function handoffUrl(endpoint: string, handoffId: string): string {
 export const ackUrl = (endpoint: string, handoffId: string): string => `${handoffUrl(endpoint, handoffId)}/ack`;
 
 /** `<endpoint>/<id>/events`: that handoff's acknowledgements as server-sent events. */
-export const ackEventsUrl = (endpoint: string, handoffId: string): string => `${handoffUrl(endpoint, handoffId)}/events`;
+export const ackEventsUrl = (endpoint: string, handoffId: string): string =>
+  `${handoffUrl(endpoint, handoffId)}/events`;
 
 /** The origin of a URL, resolved against the page; undefined for something that is not a URL. */
 export function originOf(url: string): string | undefined {

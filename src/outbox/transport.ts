@@ -93,19 +93,28 @@ export async function postRecord(record: OutboxRecord, transport: Transport, clo
   }
 }
 
-async function judge(response: Response, record: OutboxRecord, transport: Transport, at: () => number): Promise<AttemptResult> {
+async function judge(
+  response: Response,
+  record: OutboxRecord,
+  transport: Transport,
+  at: () => number,
+): Promise<AttemptResult> {
   const status = response.type === 'opaqueredirect' ? 0 : response.status;
   const outcome = classifyStatus(status, response.headers.get('Retry-After'), at());
   if (outcome.kind === 'delivered') {
     const problem = await receiptProblem(response, record.id, transport.receipt);
     // Whatever is left of the body is not needed (reading it to the end costs drain throughput).
     if (!response.bodyUsed) void response.body?.cancel().catch(() => undefined);
-    return problem ? { outcome: { kind: 'retry' }, error: { kind: 'not-a-receipt', status, message: problem, at: at() } } : { outcome };
+    return problem
+      ? { outcome: { kind: 'retry' }, error: { kind: 'not-a-receipt', status, message: problem, at: at() } }
+      : { outcome };
   }
   const text = status === 0 ? '' : (await response.text().catch(() => '')).slice(0, RESPONSE_TEXT_LIMIT);
   const kind = status === 0 || (status >= 300 && status < 400) ? 'redirect' : outcome.kind === 'auth' ? 'auth' : 'http';
   const message =
-    kind === 'redirect' ? 'The endpoint answered with a redirect (a captive portal or login page?), which is not a delivery.' : text || `HTTP ${status}`;
+    kind === 'redirect'
+      ? 'The endpoint answered with a redirect (a captive portal or login page?), which is not a delivery.'
+      : text || `HTTP ${status}`;
   return { outcome, error: { kind, status: status || undefined, message, at: at() } };
 }
 
@@ -118,14 +127,19 @@ async function receiptProblem(response: Response, id: string, rule: DeliveryRece
   const notJson = `The endpoint answered ${response.status} with ${named === '' ? 'a body of no type' : named}, not JSON (a sign-in page or portal?), so it is not counted as delivered.`;
   if (typeof rule === 'function') {
     const ok = await Promise.resolve(rule(response, id)).catch(() => false);
-    return ok ? undefined : `The endpoint's ${response.status} did not pass your deliveryReceipt check, so it is not counted as delivered.`;
+    return ok
+      ? undefined
+      : `The endpoint's ${response.status} did not pass your deliveryReceipt check, so it is not counted as delivered.`;
   }
   if (rule === 'echo-id') {
     if (!JSON_TYPE.test(type)) return notJson;
     const body = (await response.json().catch(() => undefined)) as { id?: unknown } | undefined;
-    return body?.id === id ? undefined : `The endpoint answered ${response.status} without echoing the handoff's id, so it is not counted as delivered.`;
+    return body?.id === id
+      ? undefined
+      : `The endpoint answered ${response.status} without echoing the handoff's id, so it is not counted as delivered.`;
   }
-  if (response.status === 204 || response.status === 205 || response.headers.get('Content-Length') === '0') return undefined;
+  if (response.status === 204 || response.status === 205 || response.headers.get('Content-Length') === '0')
+    return undefined;
   return JSON_TYPE.test(type) ? undefined : notJson;
 }
 
