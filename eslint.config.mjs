@@ -8,7 +8,11 @@ export default tseslint.config(
   js.configs.recommended,
   {
     files: ['src/**/*.ts'],
-    extends: [...tseslint.configs.strictTypeChecked, ...tseslint.configs.stylisticTypeChecked, litConfigs['flat/recommended']],
+    extends: [
+      ...tseslint.configs.strictTypeChecked,
+      ...tseslint.configs.stylisticTypeChecked,
+      litConfigs['flat/recommended'],
+    ],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       // Templates and messages interpolate numbers on purpose.
@@ -38,7 +42,10 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.mjs', '**/*.cjs'], languageOptions: { globals: globals.node } },
-  { files: ['demo/**/*.js', 'test/e2e/pages/**/*.js', 'bench/bare-element.js'], languageOptions: { globals: globals.browser } },
+  {
+    files: ['demo/**/*.js', 'test/e2e/pages/**/*.js', 'bench/bare-element.js'],
+    languageOptions: { globals: globals.browser },
+  },
   // The benchmark runner is Node, but most of it runs inside the page through page.evaluate().
   { files: ['bench/run.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
 );

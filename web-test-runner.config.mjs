@@ -34,7 +34,12 @@ async function visiblePage({ browser }) {
 const launchers = {
   chromium: () =>
     puppeteerLauncher({
-      launchOptions: { browser: 'chrome', executablePath: BROWSER_REQUIREMENTS.chromium.path(), headless: true, args: CHROMIUM_ARGS },
+      launchOptions: {
+        browser: 'chrome',
+        executablePath: BROWSER_REQUIREMENTS.chromium.path(),
+        headless: true,
+        args: CHROMIUM_ARGS,
+      },
       createPage: visiblePage,
     }),
   // One test file at a time: Firefox has no focus emulation, and a background tab's real key presses and

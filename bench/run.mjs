@@ -12,7 +12,10 @@ import { measureSizes } from '../scripts/size.mjs';
 
 const quick = process.argv.includes('--quick');
 /** `--only=drain,enqueue` runs just those stages (and skips the sizes), for working on one number. */
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const N = quick
   ? { cold: 5, typing: 40, enqueue: 20, drain: 200, drainRuns: 1, memory: 30 }
   : { cold: 25, typing: 300, enqueue: 150, drain: 1000, drainRuns: 3, memory: 200 };
@@ -26,8 +29,13 @@ const summary = (xs) => ({ median: median(xs), p95: quantile(xs, 0.95) });
 
 async function main() {
   await build({
-    entryPoints: ['bench/bare-element.js'], bundle: true, minify: true, format: 'iife', conditions: ['production'],
-    outfile: 'dist/bench-bare.js', logLevel: 'silent',
+    entryPoints: ['bench/bare-element.js'],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    conditions: ['production'],
+    outfile: 'dist/bench-bare.js',
+    logLevel: 'silent',
   });
   const receiver = await createReceiver({ testControls: true });
   const server = createDemoServer({ receiver, extraMounts: { '/bench/': 'bench/pages' } });
@@ -38,12 +46,48 @@ async function main() {
   try {
     for (const size of only ? [] : await measureSizes()) {
       const note = `${(size.min / 1024).toFixed(1)} KB min`;
-      if (size.what.startsWith('script')) rows.push({ what: 'script-tag bundle', unit: 'KB gzip', median: size.gzip / 1024, note, target: '≤ 30 KB', met: size.gzip <= 30 * 1024 });
-      else if (size.what.startsWith('npm')) rows.push({ what: 'npm entry, deps excluded', unit: 'KB gzip', median: size.gzip / 1024, note, target: '≤ 15 KB', met: size.gzip <= 15 * 1024 });
-      else if (size.what.startsWith('receiving')) rows.push({ what: 'receiving side script tag', unit: 'KB gzip', median: size.gzip / 1024, note, target: '(no target)' });
-      else rows.push({ what: size.what.trim(), unit: 'KB gzip', median: size.gzip / 1024, note, target: '(for comparison)' });
+      if (size.what.startsWith('script'))
+        rows.push({
+          what: 'script-tag bundle',
+          unit: 'KB gzip',
+          median: size.gzip / 1024,
+          note,
+          target: '≤ 30 KB',
+          met: size.gzip <= 30 * 1024,
+        });
+      else if (size.what.startsWith('npm'))
+        rows.push({
+          what: 'npm entry, deps excluded',
+          unit: 'KB gzip',
+          median: size.gzip / 1024,
+          note,
+          target: '≤ 15 KB',
+          met: size.gzip <= 15 * 1024,
+        });
+      else if (size.what.startsWith('receiving'))
+        rows.push({
+          what: 'receiving side script tag',
+          unit: 'KB gzip',
+          median: size.gzip / 1024,
+          note,
+          target: '(no target)',
+        });
+      else
+        rows.push({
+          what: size.what.trim(),
+          unit: 'KB gzip',
+          median: size.gzip / 1024,
+          note,
+          target: '(for comparison)',
+        });
     }
-    for (const [name, stage] of [['cold start', coldStart], ['typing', typing], ['enqueue', enqueue], ['drain', drain], ['memory', memory]]) {
+    for (const [name, stage] of [
+      ['cold start', coldStart],
+      ['typing', typing],
+      ['enqueue', enqueue],
+      ['drain', drain],
+      ['memory', memory],
+    ]) {
       if (only && !only.some((o) => name.startsWith(o))) continue;
       const started = Date.now();
       const result = await withTimeout(stage(browser, origin), quick ? 120_000 : 600_000, name);
@@ -59,7 +103,9 @@ async function main() {
 
 function withTimeout(promise, ms, name) {
   let timer;
-  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`bench: ${name} did not finish in ${ms / 1000} s`)), ms)));
+  const timeout = new Promise(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`bench: ${name} did not finish in ${ms / 1000} s`)), ms)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -80,33 +126,41 @@ async function freshPage(browser, origin) {
 async function coldStart(browser, origin) {
   const runs = { inline: { ours: [], bare: [] }, download: { ours: [], bare: [] } };
   for (let i = 0; i < N.cold; i++) {
-    for (const [src, tag, who] of [['/dist/handoff-panel.js', 'handoff-panel', 'ours'], ['/dist/bench-bare.js', 'bare-element', 'bare']]) {
+    for (const [src, tag, who] of [
+      ['/dist/handoff-panel.js', 'handoff-panel', 'ours'],
+      ['/dist/bench-bare.js', 'bare-element', 'bare'],
+    ]) {
       for (const how of ['inline', 'download']) {
         // bypassCSP: the bench page's strict CSP would refuse the inline script.
         const context = await browser.newContext({ bypassCSP: true });
         const page = await context.newPage();
         await page.goto(`${origin}/bench/bench.html`);
-        runs[how][who].push(await page.evaluate(async ([source, name, inline]) => {
-          const text = inline ? await (await fetch(source)).text() : '';
-          const t0 = performance.now();
-          const script = document.createElement('script');
-          if (inline) {
-            script.textContent = text;
-            document.head.append(script);
-          } else {
-            await new Promise((resolve, reject) => {
-              script.src = source;
-              script.onload = resolve;
-              script.onerror = reject;
-              document.head.append(script);
-            });
-          }
-          const el = document.createElement(name);
-          if (name === 'handoff-panel') el.config = { drafts: false };
-          document.body.append(el);
-          await el.updateComplete;
-          return performance.now() - t0;
-        }, [src, tag, how === 'inline']));
+        runs[how][who].push(
+          await page.evaluate(
+            async ([source, name, inline]) => {
+              const text = inline ? await (await fetch(source)).text() : '';
+              const t0 = performance.now();
+              const script = document.createElement('script');
+              if (inline) {
+                script.textContent = text;
+                document.head.append(script);
+              } else {
+                await new Promise((resolve, reject) => {
+                  script.src = source;
+                  script.onload = resolve;
+                  script.onerror = reject;
+                  document.head.append(script);
+                });
+              }
+              const el = document.createElement(name);
+              if (name === 'handoff-panel') el.config = { drafts: false };
+              document.body.append(el);
+              await el.updateComplete;
+              return performance.now() - t0;
+            },
+            [src, tag, how === 'inline'],
+          ),
+        );
         await context.close();
       }
     }
@@ -114,9 +168,20 @@ async function coldStart(browser, origin) {
   const row = (how, what) => {
     const o = summary(runs[how].ours);
     const b = summary(runs[how].bare);
-    return { what, unit: 'ms', ...o, baseline: b.median, ratio: o.median / b.median, target: '≤ 3× bare, ≤ 30 ms', met: o.median <= 30 && o.median / b.median <= 3 };
+    return {
+      what,
+      unit: 'ms',
+      ...o,
+      baseline: b.median,
+      ratio: o.median / b.median,
+      target: '≤ 3× bare, ≤ 30 ms',
+      met: o.median <= 30 && o.median / b.median <= 3,
+    };
   };
-  return [row('inline', 'cold start: parse + define + first render'), row('download', 'cold start including the download (localhost)')];
+  return [
+    row('inline', 'cold start: parse + define + first render'),
+    row('download', 'cold start including the download (localhost)'),
+  ];
 }
 
 /** A keystroke in the summary with 50 actions in the form, until the DOM is updated. */
@@ -135,13 +200,19 @@ async function typing(browser, origin) {
       for (let i = 0; i < n; i++) {
         const t0 = performance.now();
         field.value += 'x';
-        field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: 'x' }));
+        field.dispatchEvent(
+          new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: 'x' }),
+        );
         await panel.updateComplete;
         samples.push(performance.now() - t0);
       }
       return samples;
     };
-    return { summary: await measure('#f-recap-summary'), receiver: await measure('#f-to-name'), actions: panel.shadowRoot.querySelectorAll('.action').length };
+    return {
+      summary: await measure('#f-recap-summary'),
+      receiver: await measure('#f-to-name'),
+      actions: panel.shadowRoot.querySelectorAll('.action').length,
+    };
   }, N.typing);
   await close();
   if (result.actions !== 50) throw new Error(`typing bench: expected 50 action rows, found ${result.actions}`);
@@ -167,16 +238,23 @@ async function enqueue(browser, origin) {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const rawPut = (value) => new Promise((resolve, reject) => {
-      const tx = db.transaction('items', 'readwrite', { durability: 'strict' });
-      tx.objectStore('items').put(value);
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
+    const rawPut = (value) =>
+      new Promise((resolve, reject) => {
+        const tx = db.transaction('items', 'readwrite', { durability: 'strict' });
+        tx.objectStore('items').put(value);
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
     const draft = {
-      mode: 'warm', channel: 'chat', reason: { code: 'specialist', detail: 'Needs the router team.' }, case: { id: 'C-1' },
-      customer: { name: 'Ada', contact: {}, verification: { status: 'unverified' } }, from: { agentId: 'a', name: 'Sam' }, to: { team: 'Network' },
-      recap: { summary: 'Wi-Fi drops every evening.' }, script: { managingUp: 'They know routers.' },
+      mode: 'warm',
+      channel: 'chat',
+      reason: { code: 'specialist', detail: 'Needs the router team.' },
+      case: { id: 'C-1' },
+      customer: { name: 'Ada', contact: {}, verification: { status: 'unverified' } },
+      from: { agentId: 'a', name: 'Sam' },
+      to: { team: 'Network' },
+      recap: { summary: 'Wi-Fi drops every evening.' },
+      script: { managingUp: 'They know routers.' },
     };
     const ours = [];
     const raw = [];
@@ -195,7 +273,15 @@ async function enqueue(browser, origin) {
   await close();
   const o = summary(result.ours);
   const r = summary(result.raw);
-  return { what: 'enqueue until durable', unit: 'ms', ...o, baseline: r.median, ratio: o.median / r.median, target: '≤ 1.5× raw idb put', met: o.median / r.median <= 1.5 };
+  return {
+    what: 'enqueue until durable',
+    unit: 'ms',
+    ...o,
+    baseline: r.median,
+    ratio: o.median / r.median,
+    target: '≤ 1.5× raw idb put',
+    met: o.median / r.median <= 1.5,
+  };
 }
 
 /** 1,000 queued handoffs delivered to the local receiver, vs a raw fetch loop with the same concurrency. */
@@ -205,46 +291,77 @@ async function drain(browser, origin) {
   for (let run = 0; run < N.drainRuns; run++) {
     const { page, close } = await freshPage(browser, origin);
     await page.addScriptTag({ url: '/dist/handoff-panel.js' });
-    const result = await page.evaluate(async ([n, run]) => {
-      const { Outbox, buildHandoff } = window.HandoffPanel;
-      const concurrency = 4;
-      const draft = {
-        mode: 'warm', channel: 'chat', reason: { code: 'specialist', detail: 'Needs the router team.' }, case: { id: 'C-1' },
-        customer: { name: 'Ada', contact: {}, verification: { status: 'unverified' } }, from: { agentId: 'a', name: 'Sam' }, to: { team: 'Network' },
-        recap: { summary: 'Wi-Fi drops every evening.' }, script: { managingUp: 'They know routers.' },
-      };
-      const payloads = () => Array.from({ length: n }, () => buildHandoff(draft).payload);
+    const result = await page.evaluate(
+      async ([n, run]) => {
+        const { Outbox, buildHandoff } = window.HandoffPanel;
+        const concurrency = 4;
+        const draft = {
+          mode: 'warm',
+          channel: 'chat',
+          reason: { code: 'specialist', detail: 'Needs the router team.' },
+          case: { id: 'C-1' },
+          customer: { name: 'Ada', contact: {}, verification: { status: 'unverified' } },
+          from: { agentId: 'a', name: 'Sam' },
+          to: { team: 'Network' },
+          recap: { summary: 'Wi-Fi drops every evening.' },
+          script: { managingUp: 'They know routers.' },
+        };
+        const payloads = () => Array.from({ length: n }, () => buildHandoff(draft).payload);
 
-      // Ours: queue everything offline, then measure from "online" to the last delivery.
-      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-      const outbox = new Outbox({ endpoint: `/r/bench-drain-${run}/handoffs`, name: `bench-drain-${run}-${Math.random()}`, concurrency });
-      for (const p of payloads()) await outbox.enqueue(p);
-      let delivered = 0;
-      const done = new Promise((resolve) => outbox.addEventListener('delivered', () => ++delivered === n && resolve()));
-      delete navigator.onLine;
-      const t0 = performance.now();
-      window.dispatchEvent(new Event('online'));
-      await done;
-      const oursMs = performance.now() - t0;
+        // Ours: queue everything offline, then measure from "online" to the last delivery.
+        Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+        const outbox = new Outbox({
+          endpoint: `/r/bench-drain-${run}/handoffs`,
+          name: `bench-drain-${run}-${Math.random()}`,
+          concurrency,
+        });
+        for (const p of payloads()) await outbox.enqueue(p);
+        let delivered = 0;
+        const done = new Promise((resolve) =>
+          outbox.addEventListener('delivered', () => ++delivered === n && resolve()),
+        );
+        delete navigator.onLine;
+        const t0 = performance.now();
+        window.dispatchEvent(new Event('online'));
+        await done;
+        const oursMs = performance.now() - t0;
 
-      // Raw: the same number of POSTs with a plain fetch loop and the same concurrency.
-      const queue = payloads();
-      const t1 = performance.now();
-      await Promise.all(Array.from({ length: concurrency }, async () => {
-        for (let p = queue.shift(); p; p = queue.shift()) {
-          const res = await fetch(`/r/bench-raw-${run}/handoffs`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': p.id }, body: JSON.stringify(p) });
-          await res.arrayBuffer();
-        }
-      }));
-      return { oursMs, rawMs: performance.now() - t1 };
-    }, [N.drain, run]);
+        // Raw: the same number of POSTs with a plain fetch loop and the same concurrency.
+        const queue = payloads();
+        const t1 = performance.now();
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            for (let p = queue.shift(); p; p = queue.shift()) {
+              const res = await fetch(`/r/bench-raw-${run}/handoffs`, {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', 'Idempotency-Key': p.id },
+                body: JSON.stringify(p),
+              });
+              await res.arrayBuffer();
+            }
+          }),
+        );
+        return { oursMs, rawMs: performance.now() - t1 };
+      },
+      [N.drain, run],
+    );
     ours.push((N.drain / result.oursMs) * 1000);
     raw.push((N.drain / result.rawMs) * 1000);
     await close();
   }
   const o = median(ours);
   const r = median(raw);
-  return { what: `drain ${N.drain} handoffs (concurrency 4)`, unit: 'handoffs/s', median: o, p95: Math.min(...ours), baseline: r, ratio: o / r, target: '≥ 0.8× raw fetch', met: o / r >= 0.8, note: 'p95 column: slowest run' };
+  return {
+    what: `drain ${N.drain} handoffs (concurrency 4)`,
+    unit: 'handoffs/s',
+    median: o,
+    p95: Math.min(...ours),
+    baseline: r,
+    ratio: o / r,
+    target: '≥ 0.8× raw fetch',
+    met: o / r >= 0.8,
+    note: 'p95 column: slowest run',
+  };
 }
 
 /** JS heap growth after open/close cycles of the launcher and sends, after GC. */
@@ -256,7 +373,10 @@ async function memory(browser, origin) {
     const launcher = document.createElement('handoff-launcher');
     const panel = document.createElement('handoff-panel');
     panel.setAttribute('case-id', 'C-M');
-    panel.config = { drafts: { debounceMs: 50 }, outbox: { endpoint: '/r/bench-memory/handoffs', name: `bench-memory-${Math.random()}` } };
+    panel.config = {
+      drafts: { debounceMs: 50 },
+      outbox: { endpoint: '/r/bench-memory/handoffs', name: `bench-memory-${Math.random()}` },
+    };
     launcher.append(panel);
     document.body.append(launcher);
     window.cycle = async (n) => {
@@ -265,13 +385,22 @@ async function memory(browser, origin) {
         await launcher.updateComplete;
         await launcher.positioned;
         panel.prefill({
-          mode: 'warm', channel: 'chat', reason: { code: 'specialist', detail: 'Needs the router team.' },
-          customer: { name: 'Ada' }, from: { agentId: 'a', name: 'Sam' }, to: { team: 'Network' }, recap: { summary: `Send ${i}` },
+          mode: 'warm',
+          channel: 'chat',
+          reason: { code: 'specialist', detail: 'Needs the router team.' },
+          customer: { name: 'Ada' },
+          from: { agentId: 'a', name: 'Sam' },
+          to: { team: 'Network' },
+          recap: { summary: `Send ${i}` },
         });
         await panel.updateComplete;
         const queued = new Promise((resolve, reject) => {
           panel.addEventListener('handoff-queued', resolve, { once: true });
-          panel.addEventListener('handoff-invalid', (e) => reject(new Error(JSON.stringify(e.detail.errors.map((x) => x.path)))), { once: true });
+          panel.addEventListener(
+            'handoff-invalid',
+            (e) => reject(new Error(JSON.stringify(e.detail.errors.map((x) => x.path)))),
+            { once: true },
+          );
           panel.addEventListener('handoff-failed', (e) => reject(new Error(e.detail.message)), { once: true });
         });
         panel.shadowRoot.querySelector('button[type="submit"]').click();
@@ -295,25 +424,39 @@ async function memory(browser, origin) {
   const after = await heap();
   await close();
   const growthKb = (after - before) / 1024;
-  return { what: `memory after ${N.memory} open/close + sends`, unit: 'KB growth', median: growthKb, note: `${(before / 1048576).toFixed(1)} → ${(after / 1048576).toFixed(1)} MB heap`, target: '≤ 1 MB', met: growthKb <= 1024 };
+  return {
+    what: `memory after ${N.memory} open/close + sends`,
+    unit: 'KB growth',
+    median: growthKb,
+    note: `${(before / 1048576).toFixed(1)} → ${(after / 1048576).toFixed(1)} MB heap`,
+    target: '≤ 1 MB',
+    met: growthKb <= 1024,
+  };
 }
 
 function print(rows, browser) {
   const fmt = (x, digits = 2) => (x === undefined ? '' : Number(x).toFixed(digits));
   console.log(`\nhandoff-panel benchmarks${quick ? ' (--quick: fewer repetitions, numbers are rough)' : ''}`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ${browserVersion()}\n`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ${browserVersion()}\n`,
+  );
   console.log('| what | median | p95 | baseline (median) | ratio | target | met |');
   console.log('|---|---:|---:|---:|---:|---|---|');
   for (const r of rows) {
     const unit = r.unit ? ` ${r.unit}` : '';
-    console.log(`| ${r.what}${r.note ? ` (${r.note})` : ''} | ${fmt(r.median)}${unit} | ${fmt(r.p95)} | ${fmt(r.baseline)} | ${r.ratio ? `${fmt(r.ratio)}×` : ''} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
+    console.log(
+      `| ${r.what}${r.note ? ` (${r.note})` : ''} | ${fmt(r.median)}${unit} | ${fmt(r.p95)} | ${fmt(r.baseline)} | ${r.ratio ? `${fmt(r.ratio)}×` : ''} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`,
+    );
   }
   void browser;
 }
 
 function browserVersion() {
   try {
-    return execFileSync(BROWSER_REQUIREMENTS.chromium.path(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(BROWSER_REQUIREMENTS.chromium.path(), ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'Chromium';
   }

@@ -36,11 +36,27 @@ function show(next) {
   $('case-channel').textContent = c.channel;
   $('case-transfers').textContent = String(transferCount ?? 0);
   $('case-history').replaceChildren(...c.history.map((line) => el('li', {}, el('strong', {}, line.who), line.text)));
-  const record = [['Name', customer.name], ['Account', customer.accountId], ['Phone', customer.phone], ['Email', customer.email],
-    ['Verification', customer.verification?.status === 'verified' ? `Verified (${customer.verification.method}) by ${customer.verification.by}` : 'Not verified']];
+  const record = [
+    ['Name', customer.name],
+    ['Account', customer.accountId],
+    ['Phone', customer.phone],
+    ['Email', customer.email],
+    [
+      'Verification',
+      customer.verification?.status === 'verified'
+        ? `Verified (${customer.verification.method}) by ${customer.verification.by}`
+        : 'Not verified',
+    ],
+  ];
   $('customer').replaceChildren(...record.filter(([, v]) => v).flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
-  $('customer-notes').replaceChildren(...(customer.notes?.length ? customer.notes : ['None.']).map((n) => el('li', {}, n)));
-  $('directory').replaceChildren(...directory.map((d) => el('li', {}, `${d.name} — ${d.team}, ${d.expertise}. ${d.phone}${d.hours ? ` (${d.hours})` : ''}`)));
+  $('customer-notes').replaceChildren(
+    ...(customer.notes?.length ? customer.notes : ['None.']).map((n) => el('li', {}, n)),
+  );
+  $('directory').replaceChildren(
+    ...directory.map((d) =>
+      el('li', {}, `${d.name} — ${d.team}, ${d.expertise}. ${d.phone}${d.hours ? ` (${d.hours})` : ''}`),
+    ),
+  );
   $('scenario-title').textContent = next.title;
   $('situation').textContent = next.situation;
   $('scenario-source').textContent = next.source ?? 'trainer';
@@ -64,11 +80,26 @@ function show(next) {
 function showScore(payload) {
   if (!scenario || payload.case.id !== scenario.crm.case.id) return;
   const result = scoreHandoff(payload, scenario);
-  $('rubric').replaceChildren(...result.criteria.map((c) => el('li', { 'data-criterion': c.id, class: c.verdict },
-    el('span', { class: 'verdict' }, `${c.label}: ${c.verdict} (${c.points}/${c.max})`),
-    c.feedback.length ? el('ul', {}, ...c.feedback.map((f) => el('li', {}, f))) : undefined)));
-  $('score').replaceChildren(el('p', { class: 'total' }, `Score: ${result.points}/${result.max} (${result.percent}%)`),
-    el('p', {}, result.percent === 100 ? 'Every move of a good handoff. Well done.' : 'See what was missed under each criterion above.'));
+  $('rubric').replaceChildren(
+    ...result.criteria.map((c) =>
+      el(
+        'li',
+        { 'data-criterion': c.id, class: c.verdict },
+        el('span', { class: 'verdict' }, `${c.label}: ${c.verdict} (${c.points}/${c.max})`),
+        c.feedback.length ? el('ul', {}, ...c.feedback.map((f) => el('li', {}, f))) : undefined,
+      ),
+    ),
+  );
+  $('score').replaceChildren(
+    el('p', { class: 'total' }, `Score: ${result.points}/${result.max} (${result.percent}%)`),
+    el(
+      'p',
+      {},
+      result.percent === 100
+        ? 'Every move of a good handoff. Well done.'
+        : 'See what was missed under each criterion above.',
+    ),
+  );
 }
 
 $('scenario').addEventListener('change', (e) => show(scenarios.find((s) => s.id === e.target.value)));
@@ -79,19 +110,33 @@ document.addEventListener('handoff-queued', (event) => {
   void refreshOutbox();
 });
 document.addEventListener('handoff-acknowledged', ({ detail }) => {
-  $('inspector-status').textContent = `${detail.ack.by.name} ${detail.ack.accepted ? 'acknowledged' : 'declined'} handoff ${detail.handoffId.slice(0, 8)}.`;
+  $('inspector-status').textContent =
+    `${detail.ack.by.name} ${detail.ack.accepted ? 'acknowledged' : 'declined'} handoff ${detail.handoffId.slice(0, 8)}.`;
 });
 
 // ——— inspector ———
 
 async function refreshOutbox() {
   const items = await outbox.items();
-  const rows = items.map((item) => el('tr', {},
-    el('td', {}, el('code', {}, item.id.slice(0, 8))), el('td', {}, item.kind), el('td', {}, item.state), el('td', {}, String(item.attempts)),
-    el('td', {}, item.lastError ? `${item.lastError.status ?? item.lastError.kind}: ${item.lastError.message.slice(0, 80)}` : '')));
+  const rows = items.map((item) =>
+    el(
+      'tr',
+      {},
+      el('td', {}, el('code', {}, item.id.slice(0, 8))),
+      el('td', {}, item.kind),
+      el('td', {}, item.state),
+      el('td', {}, String(item.attempts)),
+      el(
+        'td',
+        {},
+        item.lastError ? `${item.lastError.status ?? item.lastError.kind}: ${item.lastError.message.slice(0, 80)}` : '',
+      ),
+    ),
+  );
   $('outbox-items').replaceChildren(...(rows.length ? rows : [el('tr', {}, el('td', { colspan: '5' }, 'Empty.'))]));
 }
-for (const type of ['change', 'sending', 'retrying', 'delivered', 'dead']) outbox.addEventListener(type, () => void refreshOutbox());
+for (const type of ['change', 'sending', 'retrying', 'delivered', 'dead'])
+  outbox.addEventListener(type, () => void refreshOutbox());
 
 // "Go offline" pretends this tab lost its network, as far as the page can: navigator.onLine and the
 // offline/online events, which is what the outbox and the panel listen to.
@@ -100,18 +145,25 @@ $('offline').addEventListener('change', (e) => {
   if (offline) Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
   else delete navigator.onLine;
   window.dispatchEvent(new Event(offline ? 'offline' : 'online'));
-  $('inspector-status').textContent = offline ? 'Offline: handoffs wait in the outbox.' : 'Back online: the outbox sends what waited.';
+  $('inspector-status').textContent = offline
+    ? 'Offline: handoffs wait in the outbox.'
+    : 'Back online: the outbox sends what waited.';
 });
 
 // "Receiver down" and "slow" make the receiver misbehave as this tab sees it. The SDK sends with
 // whatever fetch the page has at send time, so wrapping it is all it takes; the reference receiver
 // itself has no fault switches outside tests.
-const RECEIVER_STATUS = { normal: 'Receiver back to normal.', down: 'Receiver answers 503: the outbox retries with backoff.', slow: 'Receiver answers after 3 s.' };
+const RECEIVER_STATUS = {
+  normal: 'Receiver back to normal.',
+  down: 'Receiver answers 503: the outbox retries with backoff.',
+  slow: 'Receiver answers after 3 s.',
+};
 const pageFetch = window.fetch.bind(window);
 let receiverMode = sessionStorage.getItem('demo-receiver') ?? 'normal';
 window.fetch = async (input, init = {}) => {
   const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-  const toReceiver = url.origin === location.origin && url.pathname.startsWith('/handoffs') && (init.method ?? 'GET') === 'POST';
+  const toReceiver =
+    url.origin === location.origin && url.pathname.startsWith('/handoffs') && (init.method ?? 'GET') === 'POST';
   if (toReceiver && receiverMode === 'down') {
     const body = JSON.stringify({ error: 'Receiver down for maintenance' });
     return new Response(body, { status: 503, headers: { 'Content-Type': 'application/json', 'Retry-After': '3' } });

@@ -14,7 +14,10 @@ const SAMPLE = {
   },
   from: { agentId: 'agent-17', name: 'Sam Lee', callback: '+44 20 7946 0000' },
   to: { name: 'Dana Whitfield', team: 'Billing supervisors', expertise: 'disputed charges' },
-  recap: { summary: 'Charged twice; she read out her card 4111 1111 1111 1111 to me.', tried: ['Checked billing history'] },
+  recap: {
+    summary: 'Charged twice; she read out her card 4111 1111 1111 1111 to me.',
+    tried: ['Checked billing history'],
+  },
   actions: [{ text: 'Refund the duplicate charge', owner: 'receiver', due: '2026-11-25T17:00:00Z' }],
   script: { managingUp: '', customerInformed: true, apologyGiven: true, detailsConfirmed: true },
   contingency: { fallback: { phone: '+44 20 7946 0100' }, ifUnavailable: 'callback' },
@@ -40,10 +43,12 @@ function render() {
     dd.textContent = text;
     $('scripts').append(dt, dd);
   }
-  if (draft && typeof draft === 'object' && draft.script && !draft.script.managingUp) draft.script.managingUp = lines.managingUp;
+  if (draft && typeof draft === 'object' && draft.script && !draft.script.managingUp)
+    draft.script.managingUp = lines.managingUp;
   const result = buildHandoff(draft, { training: true });
   if (result.ok) {
-    $('status').textContent = `Built handoff ${result.payload.id}${result.payload.redactions.length ? ` — ${result.payload.redactions.length} card number(s) masked` : ''}.`;
+    $('status').textContent =
+      `Built handoff ${result.payload.id}${result.payload.redactions.length ? ` — ${result.payload.redactions.length} card number(s) masked` : ''}.`;
     $('payload').textContent = JSON.stringify(result.payload, null, 2);
   } else {
     $('status').textContent = `${result.errors.length} problem(s) to fix:`;

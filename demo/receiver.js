@@ -15,16 +15,33 @@ function setIdentity() {
 
 function render() {
   const items = [...inbox.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
-  $('inbox').replaceChildren(...items.map((h) => {
-    const acked = h.acks.map((a) => a.payload ?? a).find((a) => a.accepted);
-    const button = el('button', { type: 'button', 'data-id': h.id, 'aria-current': String(h.id === selected) },
-      el('span', { class: 'who' }, `${h.customer.name} · case ${h.case.id}${h.transfer.flagged ? ' · priority lane' : ''}`),
-      el('span', { class: 'what' }, `From ${h.from.name}: ${h.reason.detail.slice(0, 80)}`),
-      el('span', { class: `state ${acked ? 'acked' : 'pending'}` }, acked ? `Taken over by ${acked.by.name}` : `Waiting · received ${new Date(h.receivedAt).toLocaleTimeString()}`));
-    button.addEventListener('click', () => open(h.id));
-    return el('li', {}, button);
-  }));
-  $('inbox-status').textContent = items.length ? `${items.length} handoff${items.length === 1 ? '' : 's'} in the inbox.` : 'The inbox is empty: send a handoff from the case view.';
+  $('inbox').replaceChildren(
+    ...items.map((h) => {
+      const acked = h.acks.map((a) => a.payload ?? a).find((a) => a.accepted);
+      const button = el(
+        'button',
+        { type: 'button', 'data-id': h.id, 'aria-current': String(h.id === selected) },
+        el(
+          'span',
+          { class: 'who' },
+          `${h.customer.name} · case ${h.case.id}${h.transfer.flagged ? ' · priority lane' : ''}`,
+        ),
+        el('span', { class: 'what' }, `From ${h.from.name}: ${h.reason.detail.slice(0, 80)}`),
+        el(
+          'span',
+          { class: `state ${acked ? 'acked' : 'pending'}` },
+          acked
+            ? `Taken over by ${acked.by.name}`
+            : `Waiting · received ${new Date(h.receivedAt).toLocaleTimeString()}`,
+        ),
+      );
+      button.addEventListener('click', () => open(h.id));
+      return el('li', {}, button);
+    }),
+  );
+  $('inbox-status').textContent = items.length
+    ? `${items.length} handoff${items.length === 1 ? '' : 's'} in the inbox.`
+    : 'The inbox is empty: send a handoff from the case view.';
 }
 
 function open(id) {

@@ -11,10 +11,20 @@ import { createReceiver } from '../receiver/receiver.mjs';
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** URL prefix → folder; nothing else in the repo is served. */
 export const MOUNTS = { '/dist/': 'dist', '/schema/': 'schema', '/': 'demo' };
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
 const SECURITY_HEADERS = {
   // The demo runs under the strict policy we tell integrators the SDK works with; no other site may frame it.
-  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
 };
@@ -67,7 +77,8 @@ async function scenarios() {
     }
     const wrong = checkScenario(data, file);
     if (wrong.length) problems.push(...wrong);
-    else if (found.some((s) => s.id === data.id)) problems.push(`${file}: the id "${data.id}" is already used by another scenario`);
+    else if (found.some((s) => s.id === data.id))
+      problems.push(`${file}: the id "${data.id}" is already used by another scenario`);
     else found.push(data);
   }
   return { scenarios: found, problems };
@@ -83,7 +94,9 @@ export function createDemoServer({ receiver, extraMounts = {}, extraHeaders = ()
   const server = createServer(async (req, res) => {
     try {
       if (!hostAllowed(req.headers.host, server.address()?.port)) {
-        res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('This server answers only to its loopback address.\n');
+        res
+          .writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS })
+          .end('This server answers only to its loopback address.\n');
         return;
       }
       if (receiver && (await receiver.handle(req, res))) return;
@@ -116,7 +129,12 @@ async function serve(req, res, mounts, extraHeaders) {
     return;
   }
   const body = await readFile(file);
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...SECURITY_HEADERS, ...extraHeaders(pathname) });
+  res.writeHead(200, {
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': 'no-cache',
+    ...SECURITY_HEADERS,
+    ...extraHeaders(pathname),
+  });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
@@ -126,8 +144,13 @@ export const DEFAULT_DATA_FILE = join(ROOT, '.data/handoffs.jsonl');
 /** Refuses a data file the demo would serve: stored handoffs are personal data. */
 export function checkDataFile(file) {
   const absolute = resolve(file);
-  const served = Object.values(MOUNTS).map((folder) => join(ROOT, folder) + '/').find((folder) => absolute.startsWith(folder));
-  if (served) throw new Error(`RECEIVER_DATA=${file} is inside ${served}, which the demo serves to anyone who asks; keep the handoffs elsewhere (the default is .data/handoffs.jsonl).`);
+  const served = Object.values(MOUNTS)
+    .map((folder) => join(ROOT, folder) + '/')
+    .find((folder) => absolute.startsWith(folder));
+  if (served)
+    throw new Error(
+      `RECEIVER_DATA=${file} is inside ${served}, which the demo serves to anyone who asks; keep the handoffs elsewhere (the default is .data/handoffs.jsonl).`,
+    );
   return absolute;
 }
 
@@ -144,13 +167,18 @@ async function dataFile() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8787);
-  const receiver = await createReceiver({ dataFile: await dataFile().catch((error) => {
-    console.error(error.message);
-    process.exit(1);
-  }), token: process.env.RECEIVER_TOKEN || undefined });
+  const receiver = await createReceiver({
+    dataFile: await dataFile().catch((error) => {
+      console.error(error.message);
+      process.exit(1);
+    }),
+    token: process.env.RECEIVER_TOKEN || undefined,
+  });
   const server = createDemoServer({ receiver });
   server.on('error', (error) => {
-    console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: start with PORT=<another port> npm start` : error);
+    console.error(
+      error.code === 'EADDRINUSE' ? `Port ${port} is in use: start with PORT=<another port> npm start` : error,
+    );
     process.exit(1);
   });
   server.listen(port, '127.0.0.1', () => {

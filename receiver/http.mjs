@@ -53,7 +53,11 @@ const FIELD_ERRORS_SHOWN = 20;
 /** ajv's errors as `{ path, message, keyword }`, at most 20 of them: an answer never grows with the input. */
 export function fieldErrors(errors = []) {
   const fields = errors.slice(0, FIELD_ERRORS_SHOWN).map((e) => ({
-    path: e.instancePath.replace(/^\//, '').replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.') || '(root)',
+    path:
+      e.instancePath
+        .replace(/^\//, '')
+        .replace(/\/(\d+)/g, '[$1]')
+        .replace(/\//g, '.') || '(root)',
     message: e.message,
     keyword: e.keyword,
   }));

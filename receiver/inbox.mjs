@@ -45,8 +45,10 @@ export function createInbox({ records = [], store, maxBody = MAX_BODY } = {}) {
 
   function publish(record) {
     for (const stream of streams) {
-      if (record.kind === 'handoff' && !stream.handoffId) writeEvent(stream.res, 'handoff', { ...record.payload, receivedAt: record.receivedAt, acks: [] });
-      if (record.kind === 'ack' && (!stream.handoffId || stream.handoffId === record.payload.handoffId)) writeEvent(stream.res, 'ack', record.payload);
+      if (record.kind === 'handoff' && !stream.handoffId)
+        writeEvent(stream.res, 'handoff', { ...record.payload, receivedAt: record.receivedAt, acks: [] });
+      if (record.kind === 'ack' && (!stream.handoffId || stream.handoffId === record.payload.handoffId))
+        writeEvent(stream.res, 'ack', record.payload);
     }
   }
 
@@ -87,11 +89,16 @@ export function createInbox({ records = [], store, maxBody = MAX_BODY } = {}) {
     const hash = createHash('sha256').update(raw).digest('hex');
     const committed = keys.get(key);
     if (committed) {
-      if (committed.hash !== hash) return answer(422, { error: 'This Idempotency-Key was already used with a different body.' });
+      if (committed.hash !== hash)
+        return answer(422, { error: 'This Idempotency-Key was already used with a different body.' });
       return answer(201, committed.body, { 'Idempotent-Replayed': 'true' });
     }
     if (inProgress.has(key)) {
-      return answer(409, { error: 'A request with this Idempotency-Key is still being processed.' }, { 'Retry-After': '1' });
+      return answer(
+        409,
+        { error: 'A request with this Idempotency-Key is still being processed.' },
+        { 'Retry-After': '1' },
+      );
     }
 
     inProgress.add(key);

@@ -31,7 +31,9 @@ const digest = (text) => createHash('sha256').update(text).digest();
 
 function checkOptions({ token, corsOrigins }) {
   if (token !== undefined && (typeof token !== 'string' || token.length < MIN_TOKEN_LENGTH)) {
-    throw new TypeError(`The receiver's token (RECEIVER_TOKEN) must be a string of at least ${MIN_TOKEN_LENGTH} characters; generate one with \`openssl rand -hex 32\`.`);
+    throw new TypeError(
+      `The receiver's token (RECEIVER_TOKEN) must be a string of at least ${MIN_TOKEN_LENGTH} characters; generate one with \`openssl rand -hex 32\`.`,
+    );
   }
   if (corsOrigins !== undefined && corsOrigins !== '*' && !Array.isArray(corsOrigins)) {
     throw new TypeError('corsOrigins must be "*" or a list of origins such as ["https://crm.example.com"].');
@@ -73,10 +75,20 @@ export async function createReceiver(options = {}) {
 
   function openStream(req, res, inbox, handoffId, headers) {
     if (openStreams >= maxStreams) {
-      return sendJson(res, 503, { error: 'Too many open event streams; try again shortly.' }, { 'Retry-After': '10', ...headers });
+      return sendJson(
+        res,
+        503,
+        { error: 'Too many open event streams; try again shortly.' },
+        { 'Retry-After': '10', ...headers },
+      );
     }
     openStreams++;
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', ...headers });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      ...headers,
+    });
     // Reconnect soon after a restart of the receiver; EventSource's own default is browser-dependent.
     res.write('retry: 2000\n\n');
     const unsubscribe = inbox.subscribe(res, handoffId);
@@ -109,7 +121,13 @@ export async function createReceiver(options = {}) {
     }
     const send = ({ status, body, headers }) => sendJson(res, status, body, { ...cors, ...headers });
     if (!authorized(req)) {
-      send(answer(401, { error: 'This receiver needs Authorization: Bearer <token>.' }, { 'WWW-Authenticate': 'Bearer realm="handoff-receiver"' }));
+      send(
+        answer(
+          401,
+          { error: 'This receiver needs Authorization: Bearer <token>.' },
+          { 'WWW-Authenticate': 'Bearer realm="handoff-receiver"' },
+        ),
+      );
       return true;
     }
     const id = rawId === undefined ? undefined : safeDecode(rawId);
@@ -121,7 +139,9 @@ export async function createReceiver(options = {}) {
       send(await controls.control(req, ns ?? 'default', id));
       return true;
     }
-    const inbox = controls ? controls.inbox(ns ?? 'default', req.method === 'POST' || id === 'events' || sub === 'events') : main;
+    const inbox = controls
+      ? controls.inbox(ns ?? 'default', req.method === 'POST' || id === 'events' || sub === 'events')
+      : main;
     if (req.method === 'GET' && id === 'events' && !sub) openStream(req, res, inbox, undefined, cors);
     else if (req.method === 'GET' && id && sub === 'events') openStream(req, res, inbox, id, cors);
     else if (req.method === 'POST' && (!id || sub === 'ack')) {

@@ -69,7 +69,9 @@ export async function openStore(file, { fs = nodeFs } = {}) {
   if (!file) return { takeRecords: () => [], append: async () => undefined, close: async () => undefined };
   // The first folder mkdir made (if any): its parent's entry for it must be made durable too.
   const createdFolder = await fs.mkdir(dirname(file), { recursive: true });
-  const existing = await fs.readFile(file).catch((error) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
+  const existing = await fs
+    .readFile(file)
+    .catch((error) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
   const parsed = existing ? parseLog(existing, file) : { records: [], goodLength: 0, missingNewline: false };
   const { goodLength, missingNewline } = parsed;
   let records = parsed.records;
@@ -114,7 +116,9 @@ export async function openStore(file, { fs = nodeFs } = {}) {
         } catch (error) {
           // Whatever part of the line reached the file must not glue itself to the next record.
           await handle.truncate(length).catch((cause) => {
-            broken = new Error(`The log could not be cut back after a failed write (${cause.message}); restart the receiver to repair it.`);
+            broken = new Error(
+              `The log could not be cut back after a failed write (${cause.message}); restart the receiver to repair it.`,
+            );
           });
           throw error;
         }

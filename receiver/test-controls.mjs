@@ -19,10 +19,23 @@ const MAX_NAMESPACES = 300;
 const CONTROL_BODY_MAX = 64 * 1024;
 
 function newStats() {
-  return { requests: 0, faults: 0, applied: 0, replays: 0, conflicts: 0, mismatches: 0, inFlight: new Map(), maxConcurrentPerKey: 0, postsPerId: new Map(), appliedPerId: new Map(), authPerId: new Map() };
+  return {
+    requests: 0,
+    faults: 0,
+    applied: 0,
+    replays: 0,
+    conflicts: 0,
+    mismatches: 0,
+    inFlight: new Map(),
+    maxConcurrentPerKey: 0,
+    postsPerId: new Map(),
+    appliedPerId: new Map(),
+    authPerId: new Map(),
+  };
 }
 
-const LOGIN_PAGE = '<!doctype html><html><head><title>Sign in</title></head><body><form action="/login"><input name="user"></form></body></html>';
+const LOGIN_PAGE =
+  '<!doctype html><html><head><title>Sign in</title></head><body><form action="/login"><input name="user"></form></body></html>';
 
 export function createTestControls(main) {
   const spaces = new Map();
@@ -131,7 +144,8 @@ export function createTestControls(main) {
     }
     if (action === 'stats') return answer(200, summary(s));
     if (action === 'reset' && req.method === 'POST') {
-      if (ns === 'default') return answer(400, { error: 'The default inbox is the durable one; reset a namespace of your own.' });
+      if (ns === 'default')
+        return answer(400, { error: 'The default inbox is the durable one; reset a namespace of your own.' });
       spaces.delete(ns);
       return answer(200, { reset: true });
     }
@@ -141,11 +155,24 @@ export function createTestControls(main) {
   function summary(s) {
     const { stats } = s;
     const duplicatesApplied = [...stats.appliedPerId.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
-    const ids = s.inbox.list().map((h) => h.id).reverse();
+    const ids = s.inbox
+      .list()
+      .map((h) => h.id)
+      .reverse();
     return {
-      requests: stats.requests, faults: stats.faults, applied: stats.applied, replays: stats.replays, conflicts: stats.conflicts,
-      mismatches: stats.mismatches, maxConcurrentPerKey: stats.maxConcurrentPerKey, duplicatesApplied, distinctIds: ids.length, ids,
-      posts: Object.fromEntries(stats.postsPerId), auth: Object.fromEntries(stats.authPerId), faultsLeft: s.faults.length,
+      requests: stats.requests,
+      faults: stats.faults,
+      applied: stats.applied,
+      replays: stats.replays,
+      conflicts: stats.conflicts,
+      mismatches: stats.mismatches,
+      maxConcurrentPerKey: stats.maxConcurrentPerKey,
+      duplicatesApplied,
+      distinctIds: ids.length,
+      ids,
+      posts: Object.fromEntries(stats.postsPerId),
+      auth: Object.fromEntries(stats.authPerId),
+      faultsLeft: s.faults.length,
       namespaces: spaces.size,
     };
   }

@@ -42,20 +42,24 @@ export const BROWSER_REQUIREMENTS = {
     present() {
       return existsSync(this.path()) && onPath('WebKitWebDriver') && (Boolean(process.env.DISPLAY) || onPath('Xvfb'));
     },
-    install: 'apt-get update && apt-get install -y webkit2gtk-driver xvfb   (WebKitGTK MiniBrowser, WebKitWebDriver and a virtual display)',
+    install:
+      'apt-get update && apt-get install -y webkit2gtk-driver xvfb   (WebKitGTK MiniBrowser, WebKitWebDriver and a virtual display)',
   },
 };
 
 /** The browsers to test in: all three, unless BROWSERS narrows them for a local run (never in CI). */
 export function selectedBrowsers() {
-  const requested = process.env.BROWSERS?.split(',').map((b) => b.trim()).filter(Boolean);
+  const requested = process.env.BROWSERS?.split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   if (!requested?.length) return ALL_BROWSERS;
   if (process.env.CI) {
     console.warn(`BROWSERS=${process.env.BROWSERS} is ignored in CI: every test runs in all three engines.`);
     return ALL_BROWSERS;
   }
   const unknown = requested.filter((b) => !ALL_BROWSERS.includes(b));
-  if (unknown.length) throw new Error(`BROWSERS names unknown browser(s) ${unknown.join(', ')}; use any of ${ALL_BROWSERS.join(', ')}.`);
+  if (unknown.length)
+    throw new Error(`BROWSERS names unknown browser(s) ${unknown.join(', ')}; use any of ${ALL_BROWSERS.join(', ')}.`);
   return requested;
 }
 

@@ -14,7 +14,10 @@ const PREFILL = {
   mode: 'warm',
   channel: 'phone',
   reason: { code: 'escalation', detail: 'Refunds over $500 need a supervisor; I cannot approve them.' },
-  recap: { summary: 'Charged twice for the November plan (£54.99 each). Wants the duplicate refunded before rent is due.', tried: ['Confirmed both charges', 'No pending reversal'] },
+  recap: {
+    summary: 'Charged twice for the November plan (£54.99 each). Wants the duplicate refunded before rent is due.',
+    tried: ['Confirmed both charges', 'No pending reversal'],
+  },
   to: { name: 'Dana Whitfield', expertise: 'disputed charges' }, // no team: the shot shows its error
   contingency: { fallback: { phone: '+44 20 7946 0100' }, ifUnavailable: 'callback' },
   actions: [{ text: 'Approve and issue the refund', owner: 'receiver' }],
@@ -26,8 +29,14 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const browser = await chromium.launch({ executablePath: BROWSER_REQUIREMENTS.chromium.path(), args: CHROMIUM_ARGS });
 try {
   for (const view of VIEWS) {
-    const page = await browser.newPage({ viewport: { width: view.width, height: 800 }, colorScheme: view.colorScheme, deviceScaleFactor: 1 });
-    await page.goto(`http://127.0.0.1:${server.address().port}/e2e/panel.html?ns=screenshot-${view.colorScheme}-${view.width}`);
+    const page = await browser.newPage({
+      viewport: { width: view.width, height: 800 },
+      colorScheme: view.colorScheme,
+      deviceScaleFactor: 1,
+    });
+    await page.goto(
+      `http://127.0.0.1:${server.address().port}/e2e/panel.html?ns=screenshot-${view.colorScheme}-${view.width}`,
+    );
     await page.locator('handoff-panel').getByLabel('Summary').waitFor();
     await page.evaluate((prefill) => {
       // eslint-disable-next-line no-undef -- this callback runs in the page
@@ -50,9 +59,13 @@ try {
 // The demo's views (CRM page, trainer score, inspector, receiver view, receipt): the end-to-end story
 // test writes them as it goes.
 const { spawnSync } = await import('node:child_process');
-const story = spawnSync(process.execPath, ['--import', './scripts/ts-register.mjs', '--test', 'test/e2e/demo.test.ts'], {
-  stdio: 'inherit',
-  env: { ...process.env, UPDATE_SCREENSHOTS: '1' },
-});
+const story = spawnSync(
+  process.execPath,
+  ['--import', './scripts/ts-register.mjs', '--test', 'test/e2e/demo.test.ts'],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, UPDATE_SCREENSHOTS: '1' },
+  },
+);
 if (story.status !== 0) process.exit(story.status ?? 1);
 console.log('wrote docs/demo-*.png');

@@ -14,7 +14,10 @@ async function npmEntry(input) {
   const bundle = await rollup({
     input,
     external: (id) => /^(lit|@lit|idb)(\/|$)/.test(id),
-    plugins: [nodeResolve(), terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } })],
+    plugins: [
+      nodeResolve(),
+      terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+    ],
     onwarn: () => {},
   });
   const { output } = await bundle.generate({ format: 'es' });
@@ -35,13 +38,27 @@ export async function measureSizes() {
   const receiptTag = readFileSync('dist/handoff-receipt.js', 'utf8');
   const entry = await npmEntry('dist/esm/index.js');
   return [
-    { what: 'script-tag bundle (dist/handoff-panel.js, all inlined)', min: Buffer.byteLength(scriptTag), gzip: gzip(scriptTag) },
-    { what: 'receiving side script tag (dist/handoff-receipt.js, all inlined)', min: Buffer.byteLength(receiptTag), gzip: gzip(receiptTag) },
+    {
+      what: 'script-tag bundle (dist/handoff-panel.js, all inlined)',
+      min: Buffer.byteLength(scriptTag),
+      gzip: gzip(scriptTag),
+    },
+    {
+      what: 'receiving side script tag (dist/handoff-receipt.js, all inlined)',
+      min: Buffer.byteLength(receiptTag),
+      gzip: gzip(receiptTag),
+    },
     { what: 'npm entry (handoff-panel, deps excluded)', min: Buffer.byteLength(entry), gzip: gzip(entry) },
-    ...(await Promise.all(SUBPATHS.map(async ([subpath, file]) => {
-      const code = await npmEntry(file);
-      return { what: `\`handoff-panel/${subpath}\` imported alone (deps excluded)`, min: Buffer.byteLength(code), gzip: gzip(code) };
-    }))),
+    ...(await Promise.all(
+      SUBPATHS.map(async ([subpath, file]) => {
+        const code = await npmEntry(file);
+        return {
+          what: `\`handoff-panel/${subpath}\` imported alone (deps excluded)`,
+          min: Buffer.byteLength(code),
+          gzip: gzip(code),
+        };
+      }),
+    )),
   ];
 }
 

@@ -17,7 +17,11 @@ function run(command, args, env = {}) {
 /** Node tests, and the Playwright end-to-end tests when Chromium is among the browsers. */
 function nodeTestFiles(browsers) {
   const dirs = browsers.includes('chromium') ? ['test/node', 'test/e2e'] : ['test/node'];
-  return dirs.flatMap((dir) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`));
+  return dirs.flatMap((dir) =>
+    readdirSync(dir, { recursive: true })
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => `${dir}/${f}`),
+  );
 }
 
 function readCounts(file) {
@@ -56,13 +60,18 @@ async function main() {
     totals.failed++;
   }
 
-  const nodeExit = browserFilesOnly ? 0 : await run(process.execPath, [
-    '--import', './scripts/ts-register.mjs',
-    '--test',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=./scripts/node-count-reporter.mjs', `--test-reporter-destination=${RESULTS}/node.json`,
-    ...nodeTestFiles(browsers),
-  ]);
+  const nodeExit = browserFilesOnly
+    ? 0
+    : await run(process.execPath, [
+        '--import',
+        './scripts/ts-register.mjs',
+        '--test',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=./scripts/node-count-reporter.mjs',
+        `--test-reporter-destination=${RESULTS}/node.json`,
+        ...nodeTestFiles(browsers),
+      ]);
   const nodeCounts = browserFilesOnly ? { passed: 0, failed: 0, skipped: 0 } : readCounts(`${RESULTS}/node.json`);
   add(nodeCounts, 'Node tests');
   if (nodeExit !== 0 && nodeCounts && !nodeCounts.failed) totals.failed++;
@@ -70,7 +79,11 @@ async function main() {
   let webkit;
   if (browsers.includes('webkit')) webkit = await startWebKitDriver();
   try {
-    const wtrExit = await run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...wtrArgs], webkit ? { WEBKIT_DRIVER_PORT: String(webkit.port) } : {});
+    const wtrExit = await run(
+      'npx',
+      ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...wtrArgs],
+      webkit ? { WEBKIT_DRIVER_PORT: String(webkit.port) } : {},
+    );
     const browserCounts = readCounts(`${RESULTS}/browsers.json`);
     add(browserCounts, 'Browser tests');
     if (wtrExit !== 0 && browserCounts && !browserCounts.failed) totals.failed++;
@@ -78,7 +91,9 @@ async function main() {
     webkit?.stop();
   }
 
-  console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  console.log(
+    `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+  );
   return totals.failed ? 1 : 0;
 }
 

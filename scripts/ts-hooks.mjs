@@ -8,7 +8,8 @@ export async function resolve(specifier, context, next) {
     return await next(specifier, context);
   } catch (error) {
     // Sources import './x.js' as TypeScript output will be named; fall back to './x.ts'.
-    if (specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) return next(specifier.slice(0, -3) + '.ts', context);
+    if (specifier.endsWith('.js') && context.parentURL?.endsWith('.ts'))
+      return next(specifier.slice(0, -3) + '.ts', context);
     throw error;
   }
 }
@@ -16,6 +17,12 @@ export async function resolve(specifier, context, next) {
 export async function load(url, context, next) {
   if (!url.endsWith('.ts')) return next(url, context);
   const file = fileURLToPath(url);
-  const { code } = await transform(await readFile(file, 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022', sourcemap: 'inline', sourcefile: file });
+  const { code } = await transform(await readFile(file, 'utf8'), {
+    loader: 'ts',
+    format: 'esm',
+    target: 'es2022',
+    sourcemap: 'inline',
+    sourcefile: file,
+  });
   return { format: 'module', source: code, shortCircuit: true };
 }

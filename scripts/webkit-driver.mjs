@@ -15,7 +15,9 @@ const freePort = () =>
 function startXvfb() {
   return new Promise((resolve, reject) => {
     // -displayfd makes Xvfb pick a free display and tell us its number.
-    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const timer = setTimeout(() => reject(new Error('Xvfb did not report a display within 10 s')), 10_000);
     xvfb.once('error', reject);
@@ -52,7 +54,10 @@ export async function startWebKitDriver() {
     display = xvfb.display;
   }
   const port = await freePort();
-  const driver = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
+  const driver = spawn('WebKitWebDriver', [`--port=${port}`], {
+    stdio: 'ignore',
+    env: { ...process.env, DISPLAY: display },
+  });
   children.push(driver);
   const stop = () => {
     for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM');

@@ -18,7 +18,11 @@ export function countReporter(outFile) {
       for (const session of sessions) {
         countSuite(session.testResults, counts);
         // A file that failed to load or threw outside a test has no test results to count: one failure.
-        if (session.errors?.length || (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length)) counts.failed++;
+        if (
+          session.errors?.length ||
+          (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length)
+        )
+          counts.failed++;
       }
       mkdirSync(dirname(outFile), { recursive: true });
       writeFileSync(outFile, JSON.stringify(counts));

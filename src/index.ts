@@ -1,10 +1,96 @@
 /**
  * handoff-panel: the npm entry. Importing it registers no element: import `handoff-panel/define`
- * (or one element's define file) for that.
+ * (or one element's define file) for that. Every name here is public and kept stable; the subpaths
+ * (`handoff-panel/payload`, `/outbox`, `/acks`, `/training`) say more about their own layer.
  */
-export * from './payload/index.js';
-export * from './outbox/index.js';
-export * from './acks/index.js';
-export * from './ui/index.js';
-export { DraftStore, type SavedDraft } from './drafts/draft-store.js';
+
+// The payload core: building, validating, masking, scripts (pure; no DOM).
+export {
+  buildHandoff,
+  validateHandoff,
+  buildAck,
+  validateAck,
+  suggestScripts,
+  compileScriptTemplates,
+  renderTemplate,
+  maskCardNumbers,
+  normalizePhone,
+  TemplateSyntaxError,
+  DEFAULT_SCRIPT_TEMPLATES_EN,
+  DEFAULT_VALIDATION_MESSAGES_EN,
+  DEFAULT_FIELD_LABELS_EN,
+  HANDOFF_SCHEMA,
+  HANDOFF_ACK_SCHEMA,
+  LIMITS,
+  MODES,
+  CHANNELS,
+  REASON_CODES,
+  PRIORITIES,
+  VERIFICATION_STATUSES,
+  ACTION_OWNERS,
+  FOLLOW_UP_BY,
+  IF_UNAVAILABLE,
+} from './payload/index.js';
+export type * from './payload/types.js';
+export type {
+  BuildContext,
+  BuildResult,
+  AckBuildContext,
+  AckBuildResult,
+  Result,
+  FieldError,
+  FieldErrorParams,
+  ValidationCode,
+  ValidationMessages,
+  ScriptTemplates,
+  CompiledScriptTemplates,
+  SuggestedScripts,
+  PhoneOptions,
+  PhoneResult,
+  MaskResult,
+} from './payload/index.js';
+
+// The durable outbox (IndexedDB, no Lit).
+export { Outbox, OutboxStorageError, OutboxPayloadError } from './outbox/index.js';
+export type {
+  OutboxOptions,
+  OutboxStorageProblem,
+  DeliveryReceipt,
+  HttpOptions,
+  Clock,
+  BackoffOptions,
+  OutboxItem,
+  OutboxRecord,
+  OutboxCounts,
+  OutboxState,
+  OutboxKind,
+  OutboxPayload,
+  OutboxEventMap,
+  OutboxEventDetail,
+  AttemptError,
+  DeadReason,
+} from './outbox/index.js';
+
+// The sender's side of the read-back, without UI.
+export { watchAcks, type AckWatchOptions, type AckEntry } from './acks/index.js';
+
+// The elements (classes only: nothing is registered) and what configures them.
+export { HandoffPanel } from './ui/handoff-panel/handoff-panel.component.js';
+export { HandoffOutboxStatus } from './ui/handoff-outbox-status/handoff-outbox-status.component.js';
+export { HandoffLauncher } from './ui/handoff-launcher/handoff-launcher.component.js';
+export { HandoffReceipt, type ReceivedHandoff } from './ui/handoff-receipt/handoff-receipt.component.js';
+export type { Placement } from './ui/handoff-launcher/position.js';
+export type { ElementConfig, HandoffPanelConfig, HandoffReceiptConfig, ElementDefaults } from './ui/shared/config.js';
+export type { HandoffPanelEventMap, HandoffFailure } from './ui/events.js';
+// The script tag's global `HandoffPanel` (an API object, not the element class), for typing `window.HandoffPanel`.
+export type { HandoffPanelGlobal, GlobalConfig, OpenOptions } from './script-tag/global.js';
+export {
+  en,
+  registerLocale,
+  type HandoffMessages,
+  type HandoffMessagesOverride,
+  type UiTexts,
+} from './ui/messages/catalogue.js';
+export { receiptEn, type ReceiptTexts } from './ui/handoff-receipt/handoff-receipt.messages.js';
+
 export { VERSION } from './version.js';

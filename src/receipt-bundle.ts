@@ -10,7 +10,12 @@ import { defineElement } from './ui/shared/define.js';
 import { elementOutbox } from './ui/shared/outbox-registry.js';
 
 const data = (document.currentScript as HTMLScriptElement | null)?.dataset ?? {};
-if (data.endpoint || data.locale) setElementDefaults({ endpoint: data.endpoint, outbox: data.endpoint ? { endpoint: data.endpoint } : {}, locale: data.locale });
+if (data.endpoint || data.locale)
+  setElementDefaults({
+    endpoint: data.endpoint,
+    outbox: data.endpoint ? { endpoint: data.endpoint } : {},
+    locale: data.locale,
+  });
 // Acknowledgements an earlier visit left queued go out on load.
 if (data.endpoint) elementOutbox(data.endpoint, undefined);
 defineElement('handoff-receipt', HandoffReceipt);

@@ -11,20 +11,35 @@ import { validateAck } from '../payload/ack.js';
 import type { HandoffAckV1 } from '../payload/types.js';
 import { systemClock, type Clock } from '../outbox/clock.js';
 import { ackEventsUrl, handoffUrl } from '../outbox/routes.js';
+import type { HttpOptions } from '../outbox/transport.js';
 
-export interface AckWatchOptions {
+export interface AckWatchOptions extends HttpOptions {
+  /**
+   * `poll` GETs the handoff and reads its `acks` (headers are sent: the only transport that can carry a
+   * token); `sse` listens to its event stream (EventSource sends no headers).
+   * @default 'poll'
+   */
   transport?: 'poll' | 'sse';
-  /** The URL to poll or stream for one handoff. Default `${endpoint}/${id}` (poll), `${endpoint}/${id}/events` (sse). */
+  /**
+   * The URL to poll or stream for one handoff.
+   * @default `${endpoint}/${id}` (poll), `${endpoint}/${id}/events` (sse)
+   */
   url?: (handoffId: string) => string;
-  /** First poll interval. Default 3 s. */
+  /**
+   * First poll interval.
+   * @default 3000
+   */
   intervalMs?: number;
-  /** Polls slow down to this. Default 60 s. */
+  /**
+   * Polls slow down (by half each time) to this.
+   * @default 60000
+   */
   maxIntervalMs?: number;
-  /** How long to keep watching after delivery. Default 30 min. */
+  /**
+   * How long to keep watching after delivery.
+   * @default 1800000 (30 minutes)
+   */
   timeoutMs?: number;
-  /** Extra request headers for polling (EventSource cannot send headers). */
-  headers?: () => HeadersInit | Promise<HeadersInit>;
-  credentials?: RequestCredentials;
   /**
    * Polling only: called once when the endpoint answers 2xx for the handoff, i.e. the receiver has it
    * (how a page learns of a delivery another page made).
@@ -32,7 +47,7 @@ export interface AckWatchOptions {
   onFound?: () => void;
   /** Your own transport: call `onAck` for each acknowledgement; return a function that stops it. */
   subscribe?: (handoffId: string, onAck: (ack: HandoffAckV1) => void) => () => void;
-  fetch?: typeof fetch;
+  /** @default the system clock */
   clock?: Clock;
 }
 
@@ -50,7 +65,12 @@ const UNSUPPORTED = new Set([401, 403, 404, 405, 410, 501]);
  * Calls `onAck` once for each valid acknowledgement of `handoffId` (the first usually settles it).
  * Returns a function that stops watching. Invalid acknowledgements are ignored, never shown.
  */
-export function watchAcks(endpoint: string, handoffId: string, onAck: (ack: HandoffAckV1) => void, options: AckWatchOptions = {}): () => void {
+export function watchAcks(
+  endpoint: string,
+  handoffId: string,
+  onAck: (ack: HandoffAckV1) => void,
+  options: AckWatchOptions = {},
+): () => void {
   const seen = new Set<string>();
   const deliver = (candidate: unknown) => {
     const ack = candidate && typeof candidate === 'object' ? ackOf(candidate as AckEntry) : candidate;
@@ -78,7 +98,12 @@ export function watchAcks(endpoint: string, handoffId: string, onAck: (ack: Hand
   return stop;
 }
 
-function pollAcks(url: string, deliver: (candidate: unknown) => void, options: AckWatchOptions, clock: Clock): () => void {
+function pollAcks(
+  url: string,
+  deliver: (candidate: unknown) => void,
+  options: AckWatchOptions,
+  clock: Clock,
+): () => void {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const max = options.maxIntervalMs ?? DEFAULTS.maxIntervalMs;
   let interval = options.intervalMs ?? DEFAULTS.intervalMs;
@@ -87,7 +112,11 @@ function pollAcks(url: string, deliver: (candidate: unknown) => void, options: A
   let found = false;
   const poll = async () => {
     try {
-      const response = await doFetch(url, { headers: await options.headers?.(), credentials: options.credentials, cache: 'no-store' });
+      const response = await doFetch(url, {
+        headers: await options.headers?.(),
+        credentials: options.credentials,
+        cache: 'no-store',
+      });
       if (UNSUPPORTED.has(response.status)) return; // no read-back here: stop quietly
       if (response.ok) {
         if (!found) {

@@ -4,15 +4,14 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { storageErrorFrom } from '../outbox/errors.js';
-import type { DraftRedaction } from '../payload/redact.js';
-import type { HandoffDraft } from '../payload/types.js';
+import type { HandoffDraft, Redaction } from '../payload/types.js';
 
 export interface SavedDraft {
   /** The host's case id; `''` for a panel with none. */
   caseId: string;
   draft: HandoffDraft;
   /** Maskings applied to this draft so far, carried into the payload's `redactions`. */
-  redactions: DraftRedaction[];
+  redactions: Redaction[];
   savedAt: number;
 }
 
@@ -78,5 +77,8 @@ export function openDraftsDB(name: string): Promise<IDBPDatabase<DraftsDB>> {
 export function closeDraftsDB(name: string): void {
   const db = opened.get(name);
   opened.delete(name);
-  void db?.then((d) => d.close(), () => undefined);
+  void db?.then(
+    (d) => d.close(),
+    () => undefined,
+  );
 }

@@ -2,8 +2,8 @@
  * Autosaved drafts, one per case id, in the panel's own database. Card numbers are masked before
  * anything is written.
  */
-import { redactDraft, type DraftRedaction } from '../payload/redact.js';
-import type { HandoffDraft } from '../payload/types.js';
+import { redactDraft } from '../payload/redact.js';
+import type { HandoffDraft, Redaction } from '../payload/types.js';
 import { closeDraftsDB, openDraftsDB, type SavedDraft } from './db.js';
 
 export type { SavedDraft } from './db.js';
@@ -12,7 +12,7 @@ export class DraftStore {
   constructor(readonly name = 'handoff-drafts') {}
 
   /** Saves the draft of a case, masked. Resolves with the maskings made. */
-  async save(caseId: string, draft: HandoffDraft, earlier: readonly DraftRedaction[] = []): Promise<DraftRedaction[]> {
+  async save(caseId: string, draft: HandoffDraft, earlier: readonly Redaction[] = []): Promise<Redaction[]> {
     const masked = redactDraft(draft);
     const redactions = [...earlier, ...masked.redactions];
     const db = await openDraftsDB(this.name);

@@ -5,27 +5,30 @@
  * key replaces the earlier one; batches commit in the order they were formed.
  */
 export class GroupCommit<T> {
-  private readonly waiting = new Map<string, T>();
-  private next: Promise<void> | undefined;
-  private running: Promise<void> = Promise.resolve();
+  readonly #waiting = new Map<string, T>();
+  #next: Promise<void> | undefined;
+  #running: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly keyOf: (value: T) => string,
-    private readonly commit: (batch: T[]) => Promise<void>,
-  ) {}
+  readonly #keyOf: (value: T) => string;
+  readonly #commit: (batch: T[]) => Promise<void>;
+
+  constructor(keyOf: (value: T) => string, commit: (batch: T[]) => Promise<void>) {
+    this.#keyOf = keyOf;
+    this.#commit = commit;
+  }
 
   /** Resolves once `value` is committed; rejects with the batch's error if its transaction failed. */
   write(value: T): Promise<void> {
-    this.waiting.set(this.keyOf(value), value);
-    const flush = (): Promise<void> => this.flush();
-    return (this.next ??= this.running.then(flush, flush));
+    this.#waiting.set(this.#keyOf(value), value);
+    const flush = (): Promise<void> => this.#flush();
+    return (this.#next ??= this.#running.then(flush, flush));
   }
 
-  private flush(): Promise<void> {
-    const batch = [...this.waiting.values()];
-    this.waiting.clear();
-    this.next = undefined;
-    this.running = this.commit(batch);
-    return this.running;
+  #flush(): Promise<void> {
+    const batch = [...this.#waiting.values()];
+    this.#waiting.clear();
+    this.#next = undefined;
+    this.#running = this.#commit(batch);
+    return this.#running;
   }
 }

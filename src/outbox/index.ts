@@ -5,13 +5,11 @@
 export { Outbox, type OutboxOptions } from './outbox.js';
 export { OutboxStorageError, OutboxPayloadError, type OutboxStorageProblem } from './errors.js';
 export { systemClock, type Clock } from './clock.js';
-export {
-  backoffDelay,
-  classifyStatus,
-  parseRetryAfter,
-  DEFAULT_BACKOFF,
-  type BackoffOptions,
-  type Outcome,
-} from './policy.js';
-export { DB_VERSION, MIGRATIONS, type OutboxDB } from './db.js';
+export { DEFAULT_BACKOFF, type BackoffOptions } from './policy.js';
+export type { DeliveryReceipt, HttpOptions } from './transport.js';
 export type * from './types.js';
+
+/** @internal The delivery rules, for tests. */
+export { backoffDelay, classifyStatus, parseRetryAfter, type Outcome } from './policy.js';
+/** @internal The database's schema and migrations, for tests of upgrades. */
+export { DB_VERSION, MIGRATIONS, type OutboxDB } from './db.js';

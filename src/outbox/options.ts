@@ -4,9 +4,9 @@
 import type { HandoffAckV1 } from '../payload/types.js';
 import { systemClock, type Clock } from './clock.js';
 import type { BackoffOptions } from './policy.js';
-import type { DeliveryReceipt } from './transport.js';
+import type { DeliveryReceipt, HttpOptions } from './transport.js';
 
-export interface OutboxOptions {
+export interface OutboxOptions extends HttpOptions {
   /**
    * Where handoffs are POSTed; a path is resolved against the page and stored absolute. This outbox
    * sends only the items queued for this endpoint, and only with its own `headers` and `credentials`.
@@ -17,10 +17,6 @@ export interface OutboxOptions {
    * @default `${endpoint}/${handoffId}/ack`
    */
   ackEndpoint?: string | ((ack: HandoffAckV1) => string);
-  /** Extra request headers (e.g. a fresh bearer token), asked for before every attempt; sent only to the endpoint's origin. */
-  headers?: () => HeadersInit | Promise<HeadersInit>;
-  /** fetch's `credentials`, e.g. `'include'` for cookie auth on another origin; used only for the endpoint's origin. */
-  credentials?: RequestCredentials;
   /**
    * Per-attempt time limit, the `headers()` hook and the receipt check included.
    * @default 15000
@@ -62,11 +58,6 @@ export interface OutboxOptions {
    * @default 'handoff-outbox'
    */
   name?: string;
-  /**
-   * Injectable for tests and for hosts that wrap fetch.
-   * @default whatever `fetch` the page has at send time
-   */
-  fetch?: typeof fetch;
   /** @default the system clock */
   clock?: Clock;
   /** @default Math.random */

@@ -57,51 +57,54 @@ export function startRound({ concurrency, read, canGoOn, attempt }: RoundOptions
 
 /** The due items of one round. A read may predate an attempt's (grouped) writes; `taken` covers that. */
 class DueQueue {
-  private readonly queue: OutboxRecord[] = [];
-  private readonly taken = new Set<string>();
-  private reading: Promise<void> | undefined;
+  readonly #queue: OutboxRecord[] = [];
+  readonly #taken = new Set<string>();
+  #reading: Promise<void> | undefined;
   /** Work was signalled after the last read began, so that read may not show it. */
-  private stale = false;
+  #stale = false;
 
-  constructor(
-    private readonly read: () => Promise<OutboxRecord[]>,
-    /** Read the next batch while this many items are still queued, so nobody waits on the read. */
-    private readonly readAheadAt: number,
-  ) {}
+  readonly #read: () => Promise<OutboxRecord[]>;
+  /** Read the next batch while this many items are still queued, so nobody waits on the read. */
+  readonly #readAheadAt: number;
+
+  constructor(read: () => Promise<OutboxRecord[]>, readAheadAt: number) {
+    this.#read = read;
+    this.#readAheadAt = readAheadAt;
+  }
 
   /** New work may be due (an enqueue, a retry): the next take() that finds nothing reads again. */
   signal(): void {
-    this.stale = true;
+    this.#stale = true;
   }
 
   /** Whether work was signalled since the last read began (check it right before waiting). */
   get signalled(): boolean {
-    return this.stale;
+    return this.#stale;
   }
 
   /** The next item to attempt, or undefined when nothing is due. Throws if the store cannot be read. */
   async take(): Promise<OutboxRecord | undefined> {
     for (;;) {
-      if (this.queue.length <= this.readAheadAt) this.reading ??= this.readBatch();
-      if (!this.queue.length) await this.reading;
-      const next = this.queue.shift();
+      if (this.#queue.length <= this.#readAheadAt) this.#reading ??= this.#readBatch();
+      if (!this.#queue.length) await this.#reading;
+      const next = this.#queue.shift();
       if (next) {
-        if (this.taken.has(next.id)) continue;
-        this.taken.add(next.id);
+        if (this.#taken.has(next.id)) continue;
+        this.#taken.add(next.id);
         return next;
       }
-      if (!this.stale) return undefined;
+      if (!this.#stale) return undefined;
     }
   }
 
-  private readBatch(): Promise<void> {
-    this.stale = false;
-    const reading = this.read()
+  #readBatch(): Promise<void> {
+    this.#stale = false;
+    const reading = this.#read()
       .then((records) => {
-        this.queue.push(...records.filter((r) => !this.taken.has(r.id) && !this.queue.some((q) => q.id === r.id)));
+        this.#queue.push(...records.filter((r) => !this.#taken.has(r.id) && !this.#queue.some((q) => q.id === r.id)));
       })
       .finally(() => {
-        if (this.reading === reading) this.reading = undefined;
+        if (this.#reading === reading) this.#reading = undefined;
       });
     return reading;
   }
@@ -112,20 +115,24 @@ class DueQueue {
  * item queued meanwhile goes out at once instead of after the slowest request of the round.
  */
 class IdleWorkers {
-  private readonly waiting = new Set<(more: boolean) => void>();
+  readonly #waiting = new Set<(more: boolean) => void>();
 
-  constructor(private busy: number) {}
+  #busy: number;
+
+  constructor(busy: number) {
+    this.#busy = busy;
+  }
 
   /** This worker found nothing: resolves true to look again (new work), false once the round is over. */
   wait(): Promise<boolean> {
-    this.busy--;
-    if (this.busy === 0) {
-      this.release(false);
+    this.#busy--;
+    if (this.#busy === 0) {
+      this.#release(false);
       return Promise.resolve(false);
     }
     return new Promise((resolve) => {
-      this.waiting.add((more) => {
-        if (more) this.busy++;
+      this.#waiting.add((more) => {
+        if (more) this.#busy++;
         resolve(more);
       });
     });
@@ -133,17 +140,17 @@ class IdleWorkers {
 
   /** New work: every waiting worker looks again. */
   wake(): void {
-    this.release(true);
+    this.#release(true);
   }
 
   /** A busy worker stops for good (offline, paused, a failure). */
   leave(): void {
-    if (--this.busy === 0) this.release(false);
+    if (--this.#busy === 0) this.#release(false);
   }
 
-  private release(more: boolean): void {
-    const waiting = [...this.waiting];
-    this.waiting.clear();
+  #release(more: boolean): void {
+    const waiting = [...this.#waiting];
+    this.#waiting.clear();
     for (const resume of waiting) resume(more);
   }
 }

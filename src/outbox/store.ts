@@ -16,15 +16,15 @@ const routeRange = (route: string, state: OutboxState, until = Infinity) =>
   IDBKeyRange.bound([route, state, -Infinity], [route, state, until]);
 
 export class OutboxStore {
-  private dbPromise: Promise<IDBPDatabase<OutboxDB>> | undefined;
-  private closed = false;
+  #dbPromise: Promise<IDBPDatabase<OutboxDB>> | undefined;
+  #closed = false;
 
   /**
    * State changes after the write-ahead enqueue, with relaxed durability and grouped into shared
    * transactions: losing one in a crash only means an item is sent again, which the receiver dedupes on
    * its Idempotency-Key.
    */
-  private readonly stateWrites = new GroupCommit<OutboxRecord>(
+  readonly #stateWrites = new GroupCommit<OutboxRecord>(
     (record) => record.id,
     async (batch) => {
       const db = await this.db();
@@ -33,22 +33,26 @@ export class OutboxStore {
     },
   );
 
-  constructor(private readonly name: string) {}
+  readonly #name: string;
+
+  constructor(name: string) {
+    this.#name = name;
+  }
 
   db(): Promise<IDBPDatabase<OutboxDB>> {
-    if (this.closed)
+    if (this.#closed)
       return Promise.reject(new OutboxStorageError('failed', { cause: new Error('The outbox is closed.') }));
-    this.dbPromise ??= openOutboxDB(this.name, { onClosed: () => (this.dbPromise = undefined) }, DB_VERSION);
+    this.#dbPromise ??= openOutboxDB(this.#name, { onClosed: () => (this.#dbPromise = undefined) }, DB_VERSION);
     // A failed open is retried on the next operation.
-    this.dbPromise.catch(() => (this.dbPromise = undefined));
-    return this.dbPromise;
+    this.#dbPromise.catch(() => (this.#dbPromise = undefined));
+    return this.#dbPromise;
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    const db = await this.dbPromise?.catch(() => undefined);
+    this.#closed = true;
+    const db = await this.#dbPromise?.catch(() => undefined);
     db?.close();
-    this.dbPromise = undefined;
+    this.#dbPromise = undefined;
   }
 
   /** Writes a new record with strict durability; returns the record already queued under its id, if any. */
@@ -67,7 +71,7 @@ export class OutboxStore {
 
   /** A state change in the delivery loop (relaxed, grouped): resolves once committed. */
   write(record: OutboxRecord): Promise<void> {
-    return this.stateWrites.write(record);
+    return this.#stateWrites.write(record);
   }
 
   async get(id: string): Promise<OutboxRecord | undefined> {

@@ -16,14 +16,24 @@ import type { AttemptError, OutboxRecord } from './types.js';
  */
 export type DeliveryReceipt = 'json' | 'echo-id' | ((response: Response, id: string) => boolean | Promise<boolean>);
 
-/** How a tab talks to one endpoint: only ever used for records of that endpoint. */
-export interface Transport {
-  /** Extra request headers (e.g. a fresh bearer token), asked for before every attempt. */
+/** How the SDK asks an endpoint for something: the one place these three options are declared. */
+export interface HttpOptions {
+  /** Extra request headers (e.g. a fresh bearer token), asked for before every request; sent only to the endpoint's origin. */
   headers?: () => HeadersInit | Promise<HeadersInit>;
-  /** fetch's `credentials`, e.g. `'include'` for cookie auth on another origin. */
+  /**
+   * fetch's `credentials`, e.g. `'include'` for cookie auth on another origin; used only for the endpoint's origin.
+   * @default 'same-origin'
+   */
   credentials?: RequestCredentials;
-  /** The fetch to use; default: whatever `fetch` the page has at send time. */
+  /**
+   * The fetch to use (tests, hosts that wrap fetch).
+   * @default whatever `fetch` the page has at the time of the request
+   */
   fetch?: typeof fetch;
+}
+
+/** How a tab talks to one endpoint: only ever used for records of that endpoint. */
+export interface Transport extends HttpOptions {
   /** The whole attempt's time limit, the `headers()` hook and the receipt check included. */
   timeoutMs: number;
   receipt: DeliveryReceipt;

@@ -15,6 +15,9 @@ export interface AttemptError {
 }
 
 /** One queued payload as stored; `payload` is dropped once delivered (data minimisation). */
+/** Why an item is dead: the server rejected it, or it outlived the retention. */
+export type DeadReason = 'rejected' | 'expired';
+
 export interface OutboxRecord {
   /** The payload id, also the Idempotency-Key. */
   id: string;
@@ -37,8 +40,7 @@ export interface OutboxRecord {
   nextAttemptAt: number;
   lastError?: AttemptError;
   deliveredAt?: number;
-  /** Why an item is dead: the server rejected it, or it outlived the retention. */
-  deadReason?: 'rejected' | 'expired';
+  deadReason?: DeadReason;
 }
 
 /** A record's state without its payload, as the status API reports it. */
@@ -64,7 +66,7 @@ export interface OutboxEventDetail {
   attempts: number;
   nextAttemptAt?: number;
   error?: AttemptError;
-  deadReason?: 'rejected' | 'expired';
+  deadReason?: DeadReason;
   /** True when the event happened in another tab (or another outbox instance on the same database). */
   remote: boolean;
 }

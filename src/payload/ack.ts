@@ -1,11 +1,10 @@
 import { Checker, compact } from './checker.js';
 import type { BuildContext } from './handoff.js';
 import type { FieldError } from './checker.js';
+import type { Result } from './result.js';
 import { HANDOFF_ACK_SCHEMA, LIMITS, type HandoffAckDraft, type HandoffAckV1, type HandoffV1 } from './types.js';
 
-export type AckBuildResult =
-  | { ok: true; payload: HandoffAckV1; errors?: undefined }
-  | { ok: false; errors: FieldError[]; payload?: undefined };
+export type AckBuildResult = Result<HandoffAckV1>;
 
 const ACK_KEYS = ['handoffId', 'by', 'readBack', 'accepted', 'declineReason', 'questions'] as const;
 const GENERATED = ['schema', 'id', 'at'] as const;
@@ -16,7 +15,10 @@ function readAck(c: Checker, input: Record<string, unknown>): Omit<HandoffAckV1,
   const text = { max: LIMITS.text, redact: true };
   return compact({
     handoffId: c.uuid(input.handoffId, 'handoffId', true)!,
-    by: { agentId: c.text(by.agentId, 'by.agentId', { max: LIMITS.short, required: true })!, name: c.text(by.name, 'by.name', { max: LIMITS.short, required: true })! },
+    by: {
+      agentId: c.text(by.agentId, 'by.agentId', { max: LIMITS.short, required: true })!,
+      name: c.text(by.name, 'by.name', { max: LIMITS.short, required: true })!,
+    },
     readBack: c.text(input.readBack, 'readBack', { ...text, required: true })!,
     accepted: accepted!,
     declineReason: c.text(input.declineReason, 'declineReason', { ...text, required: accepted === false }),
@@ -24,7 +26,11 @@ function readAck(c: Checker, input: Record<string, unknown>): Omit<HandoffAckV1,
   });
 }
 
-const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 export interface AckBuildContext extends Pick<BuildContext, 'id' | 'now' | 'messages' | 'fieldLabels'> {
   /** The handoff being acknowledged: a read-back that only repeats its recap is refused. */
@@ -47,7 +53,10 @@ export function buildAck(draft: HandoffAckDraft, context: AckBuildContext = {}):
 }
 
 /** Checks a finished acknowledgement exactly as `schema/handoff-ack.v1.json` does. */
-export function validateAck(payload: unknown, context: Pick<BuildContext, 'messages' | 'fieldLabels'> = {}): FieldError[] {
+export function validateAck(
+  payload: unknown,
+  context: Pick<BuildContext, 'messages' | 'fieldLabels'> = {},
+): FieldError[] {
   const c = new Checker({ mode: 'payload', messages: context.messages, fieldLabels: context.fieldLabels });
   const input = c.object(payload, '', [...ACK_KEYS, ...GENERATED], true);
   if (!input) return c.errors;

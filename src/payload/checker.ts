@@ -5,7 +5,12 @@
  * fields, fills defaults, normalises phone numbers, masks card numbers); `payload` checks a finished
  * document exactly as the JSON Schema does, changing nothing.
  */
-import { DEFAULT_FIELD_LABELS_EN, DEFAULT_VALIDATION_MESSAGES_EN, type ValidationCode, type ValidationMessages } from './messages.js';
+import {
+  DEFAULT_FIELD_LABELS_EN,
+  DEFAULT_VALIDATION_MESSAGES_EN,
+  type ValidationCode,
+  type ValidationMessages,
+} from './messages.js';
 import { normalizePhone } from './phone.js';
 import { maskCardNumbers } from './redact.js';
 import { renderTemplate } from './template.js';
@@ -40,8 +45,9 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
 
 /** C0 controls but tab and line breaks, DEL, and unpaired surrogates: never part of a handoff's text. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const BAD_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const BAD_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BAD_CHARACTERS_ALL = new RegExp(BAD_CHARACTERS.source, 'g');
 
 /** Pasted text without control characters; an unpaired surrogate becomes U+FFFD. */
@@ -50,15 +56,32 @@ export function cleanText(text: string): string {
 }
 
 /** Length in Unicode code points, as JSON Schema's `maxLength` counts it. */
-export const codePoints = (text: string): number => text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+export const codePoints = (text: string): number =>
+  text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
 
 export function isDateTime(value: string): boolean {
   const m = DATE_TIME.exec(value);
   if (!m) return false;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const offsetOk = m[9] === undefined || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 60 && offsetOk;
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 60 &&
+    offsetOk
+  );
 }
 
 /** An absolute http(s) URI, in ASCII as RFC 3986 (and JSON Schema's `uri` format) has it. */
@@ -109,13 +132,16 @@ export class Checker {
   readonly errors: FieldError[] = [];
   readonly redactions: Redaction[] = [];
   readonly mode: CheckMode;
-  private readonly messages: ValidationMessages;
-  private readonly labels: Record<string, string>;
+  readonly #messages: ValidationMessages;
+  readonly #labels: Record<string, string>;
 
-  constructor(private readonly options: CheckerOptions) {
+  readonly #options: CheckerOptions;
+
+  constructor(options: CheckerOptions) {
+    this.#options = options;
     this.mode = options.mode;
-    this.messages = { ...DEFAULT_VALIDATION_MESSAGES_EN, ...options.messages };
-    this.labels = { ...DEFAULT_FIELD_LABELS_EN, ...options.fieldLabels };
+    this.#messages = { ...DEFAULT_VALIDATION_MESSAGES_EN, ...options.messages };
+    this.#labels = { ...DEFAULT_FIELD_LABELS_EN, ...options.fieldLabels };
   }
 
   get draft(): boolean {
@@ -123,8 +149,8 @@ export class Checker {
   }
 
   fail(path: string, code: ValidationCode, params: FieldErrorParams = {}): undefined {
-    const label = fieldLabel(this.labels, path);
-    const message = renderTemplate(this.messages[code], { field: label, ...params });
+    const label = fieldLabel(this.#labels, path);
+    const message = renderTemplate(this.#messages[code], { field: label, ...params });
     this.errors.push({ path, code, message, params });
     return undefined;
   }
@@ -167,13 +193,13 @@ export class Checker {
       if (text === '') return rule.required ? this.fail(path, 'required') : undefined;
     } else if (!/\S/.test(text)) return this.fail(path, 'required');
     else if (BAD_CHARACTERS.test(text)) return this.fail(path, 'bad-characters');
-    if (this.draft && rule.redact) text = this.redact(text, path);
+    if (this.draft && rule.redact) text = this.#redact(text, path);
     const length = codePoints(text);
     if (length > rule.max) return this.fail(path, 'too-long', { length, max: rule.max });
     return text;
   }
 
-  private redact(text: string, path: string): string {
+  #redact(text: string, path: string): string {
     const masked = maskCardNumbers(text);
     for (let i = 0; i < masked.count; i++) this.redactions.push({ field: path, kind: 'card-number' });
     return masked.text;
@@ -207,7 +233,13 @@ export class Checker {
     return isDateTime(text) ? text : this.fail(path, 'not-a-date-time');
   }
 
-  pattern(value: unknown, path: string, code: ValidationCode, test: (text: string) => boolean, required = false): string | undefined {
+  pattern(
+    value: unknown,
+    path: string,
+    code: ValidationCode,
+    test: (text: string) => boolean,
+    required = false,
+  ): string | undefined {
     const text = this.text(value, path, { required, max: 2000 });
     if (text === undefined) return undefined;
     return test(text) ? text : this.fail(path, code);
@@ -235,14 +267,20 @@ export class Checker {
     const text = this.text(value, path, { required, max: 64 });
     if (text === undefined) return undefined;
     if (!this.draft) return E164.test(text) ? text : this.fail(path, 'phone-not-e164');
-    const result = normalizePhone(text, { defaultCallingCode: this.options.defaultCallingCode });
+    const result = normalizePhone(text, { defaultCallingCode: this.#options.defaultCallingCode });
     return result.ok ? result.e164 : this.fail(path, `phone-${result.problem}`);
   }
 
   /** A list, each entry read by `item`; entries that fail are left out of the result. */
-  list<T>(value: unknown, path: string, rule: ListRule<T>, item: (entry: unknown, path: string) => T | undefined): T[] | undefined {
+  list<T>(
+    value: unknown,
+    path: string,
+    rule: ListRule<T>,
+    item: (entry: unknown, path: string) => T | undefined,
+  ): T[] | undefined {
     const { max } = rule;
-    if (value === undefined || value === null) return rule.fallback ?? (rule.required ? this.fail(path, 'required') : undefined);
+    if (value === undefined || value === null)
+      return rule.fallback ?? (rule.required ? this.fail(path, 'required') : undefined);
     if (!Array.isArray(value)) return this.fail(path, 'not-a-list');
     if (value.length > max) return this.fail(path, 'too-many', { count: value.length, max });
     const out: T[] = [];

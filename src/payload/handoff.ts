@@ -19,6 +19,7 @@ import {
   type Redaction,
 } from './types.js';
 import { VERSION } from '../version.js';
+import type { Result } from './result.js';
 
 export interface BuildContext {
   /** The handoff id (also the Idempotency-Key). Default: `crypto.randomUUID()`. */
@@ -41,9 +42,7 @@ export interface BuildContext {
   redactions?: readonly Redaction[];
 }
 
-export type BuildResult =
-  | { ok: true; payload: HandoffV1; errors?: undefined }
-  | { ok: false; errors: FieldError[]; payload?: undefined };
+export type BuildResult = Result<HandoffV1>;
 
 export const SDK_ID = `handoff-panel@${VERSION}`;
 export const DEFAULT_FLAG_THRESHOLD = 2;
@@ -54,7 +53,24 @@ const SHORT = { max: LIMITS.short } as const;
 const REQUIRED_SHORT = { ...SHORT, required: true } as const;
 
 const KEYS = {
-  draft: ['mode', 'channel', 'reason', 'priority', 'case', 'customer', 'from', 'to', 'recap', 'actions', 'nextSteps', 'followUp', 'script', 'contingency', 'transfer', 'training'],
+  draft: [
+    'mode',
+    'channel',
+    'reason',
+    'priority',
+    'case',
+    'customer',
+    'from',
+    'to',
+    'recap',
+    'actions',
+    'nextSteps',
+    'followUp',
+    'script',
+    'contingency',
+    'transfer',
+    'training',
+  ],
   generated: ['schema', 'id', 'createdAt', 'redactions', 'client'],
   reason: ['code', 'detail'],
   case: ['id', 'url'],
@@ -127,17 +143,25 @@ function readContingency(c: Checker, value: unknown, channel: unknown): Continge
       hours: c.text(fallback.hours, 'contingency.fallback.hours', TEXT),
     }),
     ifUnavailable: c.choice(bag.ifUnavailable, 'contingency.ifUnavailable', IF_UNAVAILABLE)!,
-    plans: nonEmpty(c.list(bag.plans, 'contingency.plans', { max: LIMITS.plans }, (entry, path) => {
-      const plan = c.object(entry, path, KEYS.plan, true);
-      if (!plan) return undefined;
-      return { if: c.text(plan.if, `${path}.if`, REQUIRED_TEXT)!, then: c.text(plan.then, `${path}.then`, REQUIRED_TEXT)! };
-    })),
+    plans: nonEmpty(
+      c.list(bag.plans, 'contingency.plans', { max: LIMITS.plans }, (entry, path) => {
+        const plan = c.object(entry, path, KEYS.plan, true);
+        if (!plan) return undefined;
+        return {
+          if: c.text(plan.if, `${path}.if`, REQUIRED_TEXT)!,
+          then: c.text(plan.then, `${path}.then`, REQUIRED_TEXT)!,
+        };
+      }),
+    ),
     note: c.text(bag.note, 'contingency.note', TEXT),
   });
 }
 
 /** Reads everything the agent provides; the caller adds or checks the generated fields. */
-function readBody(c: Checker, input: Bag): Omit<HandoffV1, 'schema' | 'id' | 'createdAt' | 'redactions' | 'client' | 'training' | 'transfer'> {
+function readBody(
+  c: Checker,
+  input: Bag,
+): Omit<HandoffV1, 'schema' | 'id' | 'createdAt' | 'redactions' | 'client' | 'training' | 'transfer'> {
   const reason = c.object(input.reason, 'reason', KEYS.reason, true) ?? {};
   const kase = c.object(input.case, 'case', KEYS.case, true) ?? {};
   const from = c.object(input.from, 'from', KEYS.from, true) ?? {};
@@ -170,18 +194,23 @@ function readBody(c: Checker, input: Bag): Omit<HandoffV1, 'schema' | 'id' | 'cr
     }),
     recap: compact({
       summary: c.text(recap.summary, 'recap.summary', { max: LIMITS.summary, redact: true, required: true })!,
-      tried: c.list(recap.tried, 'recap.tried', requiredList(c, LIMITS.tried), (entry, path) => c.text(entry, path, REQUIRED_TEXT))!,
+      tried: c.list(recap.tried, 'recap.tried', requiredList(c, LIMITS.tried), (entry, path) =>
+        c.text(entry, path, REQUIRED_TEXT),
+      )!,
       expectation: c.text(recap.expectation, 'recap.expectation', TEXT),
     }),
-    actions: c.list(input.actions, 'actions', requiredList(c, LIMITS.actions), (entry, path) => readAction(c, entry, path))!,
+    actions: c.list(input.actions, 'actions', requiredList(c, LIMITS.actions), (entry, path) =>
+      readAction(c, entry, path),
+    )!,
     nextSteps: c.text(input.nextSteps, 'nextSteps', TEXT),
-    followUp: followUp && !(c.draft && c.isEmptyEntry(followUp))
-      ? compact({
-          at: c.dateTime(followUp.at, 'followUp.at', true)!,
-          by: c.choice(followUp.by, 'followUp.by', FOLLOW_UP_BY)!,
-          note: c.text(followUp.note, 'followUp.note', TEXT),
-        })
-      : undefined,
+    followUp:
+      followUp && !(c.draft && c.isEmptyEntry(followUp))
+        ? compact({
+            at: c.dateTime(followUp.at, 'followUp.at', true)!,
+            by: c.choice(followUp.by, 'followUp.by', FOLLOW_UP_BY)!,
+            note: c.text(followUp.note, 'followUp.note', TEXT),
+          })
+        : undefined,
     script: {
       managingUp: c.text(script.managingUp, 'script.managingUp', REQUIRED_TEXT)!,
       customerInformed: c.boolean(script.customerInformed, 'script.customerInformed', c.draft ? false : undefined)!,
@@ -193,11 +222,18 @@ function readBody(c: Checker, input: Bag): Omit<HandoffV1, 'schema' | 'id' | 'cr
 }
 
 function readPriorIds(c: Checker, transfer: Bag) {
-  return c.list(transfer.priorHandoffIds, 'transfer.priorHandoffIds', { max: LIMITS.priorHandoffIds }, (entry, path) => c.text(entry, path, REQUIRED_SHORT));
+  return c.list(transfer.priorHandoffIds, 'transfer.priorHandoffIds', { max: LIMITS.priorHandoffIds }, (entry, path) =>
+    c.text(entry, path, REQUIRED_SHORT),
+  );
 }
 
 function checkerFor(mode: 'draft' | 'payload', context: BuildContext): Checker {
-  const options: CheckerOptions = { mode, messages: context.messages, fieldLabels: context.fieldLabels, defaultCallingCode: context.defaultCallingCode };
+  const options: CheckerOptions = {
+    mode,
+    messages: context.messages,
+    fieldLabels: context.fieldLabels,
+    defaultCallingCode: context.defaultCallingCode,
+  };
   return new Checker(options);
 }
 
@@ -236,7 +272,10 @@ export function buildHandoff(draft: HandoffDraft, context: BuildContext = {}): B
  * Checks a finished payload exactly as `schema/handoff.v1.json` does (receivers use it too).
  * Returns the list of problems; empty means valid.
  */
-export function validateHandoff(payload: unknown, context: Pick<BuildContext, 'messages' | 'fieldLabels'> = {}): FieldError[] {
+export function validateHandoff(
+  payload: unknown,
+  context: Pick<BuildContext, 'messages' | 'fieldLabels'> = {},
+): FieldError[] {
   const c = checkerFor('payload', context);
   const input = c.object(payload, '', [...KEYS.draft, ...KEYS.generated], true);
   if (!input) return c.errors;
@@ -250,15 +289,20 @@ export function validateHandoff(payload: unknown, context: Pick<BuildContext, 'm
     c.boolean(transfer.flagged, 'transfer.flagged');
     readPriorIds(c, transfer);
   }
-  c.list(input.redactions, 'redactions', { max: LIMITS.redactions, required: true }, (entry, path): Redaction | undefined => {
-    const r = c.object(entry, path, KEYS.redaction, true);
-    if (r) {
-      c.pattern(r.field, `${path}.field`, 'not-text', (t) => REDACTION_FIELD.test(t), true);
-      c.exact(r.kind, `${path}.kind`, 'card-number');
-      if (r.count !== undefined) c.count(r.count, `${path}.count`, 1);
-    }
-    return undefined;
-  });
+  c.list(
+    input.redactions,
+    'redactions',
+    { max: LIMITS.redactions, required: true },
+    (entry, path): Redaction | undefined => {
+      const r = c.object(entry, path, KEYS.redaction, true);
+      if (r) {
+        c.pattern(r.field, `${path}.field`, 'not-text', (t) => REDACTION_FIELD.test(t), true);
+        c.exact(r.kind, `${path}.kind`, 'card-number');
+        if (r.count !== undefined) c.count(r.count, `${path}.count`, 1);
+      }
+      return undefined;
+    },
+  );
   const client = c.object(input.client, 'client', KEYS.client, true);
   if (client) {
     c.pattern(client.sdk, 'client.sdk', 'not-text', (t) => /^.+@.+$/.test(t), true);
@@ -278,13 +322,23 @@ export function mergeRedactions(list: readonly Redaction[]): Redaction[] {
     const count = (merged.get(key)?.count ?? 0) + (r.count ?? 1);
     merged.set(key, { field: r.field, kind: r.kind, count });
   }
-  return [...merged.values()].slice(0, LIMITS.redactions).map((r) => (r.count === 1 ? { field: r.field, kind: r.kind } : r));
+  return [...merged.values()]
+    .slice(0, LIMITS.redactions)
+    .map((r) => (r.count === 1 ? { field: r.field, kind: r.kind } : r));
 }
 
-const FIELD_ORDER = ['schema', 'id', 'createdAt', 'mode', 'channel', 'reason', 'priority', 'case', 'customer', 'from', 'to', 'recap', 'actions', 'nextSteps', 'followUp', 'script', 'contingency', 'transfer', 'redactions', 'client', 'training'];
+const FIELD_ORDER = [
+  ...KEYS.generated.slice(0, 3),
+  ...KEYS.draft.filter((key) => key !== 'training'),
+  'redactions',
+  'client',
+  'training',
+];
 
 /** Orders keys as the contract lists them, so the JSON reads top-down like the handoff itself. */
 function orderLikeSchema(payload: HandoffV1): HandoffV1 {
   const bag = payload as unknown as Bag;
-  return Object.fromEntries(FIELD_ORDER.filter((k) => bag[k] !== undefined).map((k) => [k, bag[k]])) as unknown as HandoffV1;
+  return Object.fromEntries(
+    FIELD_ORDER.filter((k) => bag[k] !== undefined).map((k) => [k, bag[k]]),
+  ) as unknown as HandoffV1;
 }

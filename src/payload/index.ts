@@ -3,13 +3,33 @@
  * Pure functions with no DOM and no Lit, usable in browsers, workers and Node.
  */
 export * from './types.js';
-export { buildHandoff, validateHandoff, SDK_ID, DEFAULT_FLAG_THRESHOLD, type BuildContext, type BuildResult } from './handoff.js';
+export {
+  buildHandoff,
+  validateHandoff,
+  SDK_ID,
+  DEFAULT_FLAG_THRESHOLD,
+  type BuildContext,
+  type BuildResult,
+} from './handoff.js';
 export { buildAck, validateAck, type AckBuildContext, type AckBuildResult } from './ack.js';
 export type { FieldError, FieldErrorParams } from './checker.js';
-export { DEFAULT_VALIDATION_MESSAGES_EN, DEFAULT_FIELD_LABELS_EN, type ValidationCode, type ValidationMessages } from './messages.js';
+export {
+  DEFAULT_VALIDATION_MESSAGES_EN,
+  DEFAULT_FIELD_LABELS_EN,
+  type ValidationCode,
+  type ValidationMessages,
+} from './messages.js';
 export { normalizePhone, type PhoneOptions, type PhoneProblem, type PhoneResult } from './phone.js';
-export { maskCardNumbers, luhnValid, redactDraft, MASK_CHAR, type MaskResult, type DraftRedaction } from './redact.js';
-export { parseTemplate, renderTemplate, TemplateSyntaxError, type ParsedTemplate, type Slots, type TemplateProblem } from './template.js';
+export { maskCardNumbers, luhnValid, redactDraft, MASK_CHAR, type MaskResult } from './redact.js';
+export type { Result } from './result.js';
+export {
+  parseTemplate,
+  renderTemplate,
+  TemplateSyntaxError,
+  type ParsedTemplate,
+  type Slots,
+  type TemplateProblem,
+} from './template.js';
 export {
   compileScriptTemplates,
   suggestScripts,

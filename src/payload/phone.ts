@@ -6,12 +6,7 @@
  */
 
 export type PhoneProblem =
-  | 'invalid-characters'
-  | 'extension'
-  | 'missing-country-code'
-  | 'bad-country-code'
-  | 'too-short'
-  | 'too-long';
+  'invalid-characters' | 'extension' | 'missing-country-code' | 'bad-country-code' | 'too-short' | 'too-long';
 
 export type PhoneResult = { ok: true; e164: string } | { ok: false; problem: PhoneProblem };
 

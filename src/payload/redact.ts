@@ -5,6 +5,8 @@
  * starts with a card-network digit (2–6). Runs after a `+` are phone numbers and are left alone.
  */
 
+import type { Redaction } from './types.js';
+
 export const MASK_CHAR = '•';
 
 /** Digits joined by at most three separator characters each. */
@@ -56,7 +58,10 @@ function cardSpans(groups: Group[]): { start: number; end: number }[] {
   while (from < groups.length) {
     let found = -1;
     for (let to = groups.length; to > from; to--) {
-      const digits = groups.slice(from, to).map((g) => g.digits).join('');
+      const digits = groups
+        .slice(from, to)
+        .map((g) => g.digits)
+        .join('');
       if (digits.length < MIN_DIGITS) break;
       if (looksLikeCard(digits)) {
         found = to;
@@ -108,17 +113,12 @@ function maskSpan(span: string): string {
   return masked;
 }
 
-export interface DraftRedaction {
-  field: string;
-  kind: 'card-number';
-}
-
 /**
  * Masks card numbers in every text of a draft (any shape), for storing drafts: nothing typed is
  * written to IndexedDB with a card number in it. Returns a masked copy and what was masked.
  */
-export function redactDraft<T>(draft: T): { draft: T; redactions: DraftRedaction[] } {
-  const redactions: DraftRedaction[] = [];
+export function redactDraft<T>(draft: T): { draft: T; redactions: Redaction[] } {
+  const redactions: Redaction[] = [];
   const walk = (value: unknown, path: string): unknown => {
     if (typeof value === 'string') {
       const masked = maskCardNumbers(value);

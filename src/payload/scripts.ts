@@ -42,8 +42,7 @@ export const DEFAULT_SCRIPT_TEMPLATES_EN: ScriptTemplates = {
       "[{customerName}, ]I'm connecting you with {receiverName}[ from {receiverTeam}][, who knows {expertise} well]. I've shared everything we discussed, so you won't need to repeat yourself.",
   },
   informCustomer: {
-    warm:
-      "[{customerName}, ]I'm going to transfer you to {receiverName}[ in {receiverTeam}][ because {reason}]. I'll stay on the line to introduce you and explain everything we've covered.[ If we get cut off, you can reach them on {fallbackPhone}.]",
+    warm: "[{customerName}, ]I'm going to transfer you to {receiverName}[ in {receiverTeam}][ because {reason}]. I'll stay on the line to introduce you and explain everything we've covered.[ If we get cut off, you can reach them on {fallbackPhone}.]",
     blind:
       "[{customerName}, ]I'm going to transfer you to {receiverName}[ in {receiverTeam}][ because {reason}]. I've written down everything we've covered, so you won't need to repeat it.[ If we get cut off, you can reach them on {fallbackPhone}.]",
   },
@@ -69,7 +68,12 @@ export interface CompiledScriptTemplates {
  * (e.g. `managingUp.escalation`) and every problem in it. Missing entries fall back to `base`.
  */
 export function compileScriptTemplates(
-  overrides: Partial<{ managingUp: Partial<Record<ReasonCode, string>>; informCustomer: Partial<Record<Mode, string>>; apology: string; fallbacks: ScriptSlots }> = {},
+  overrides: Partial<{
+    managingUp: Partial<Record<ReasonCode, string>>;
+    informCustomer: Partial<Record<Mode, string>>;
+    apology: string;
+    fallbacks: ScriptSlots;
+  }> = {},
   base: ScriptTemplates = DEFAULT_SCRIPT_TEMPLATES_EN,
 ): CompiledScriptTemplates {
   const parse = (source: string, name: string) => parseTemplate(source, { allowedSlots: SCRIPT_SLOTS }, name);
@@ -79,7 +83,10 @@ export function compileScriptTemplates(
   }
   const informCustomer = {} as Record<Mode, ParsedTemplate>;
   for (const mode of ['warm', 'blind'] as const) {
-    informCustomer[mode] = parse(overrides.informCustomer?.[mode] ?? base.informCustomer[mode], `informCustomer.${mode}`);
+    informCustomer[mode] = parse(
+      overrides.informCustomer?.[mode] ?? base.informCustomer[mode],
+      `informCustomer.${mode}`,
+    );
   }
   return {
     managingUp,
@@ -101,7 +108,8 @@ function midSentence(reason: string | undefined): string | undefined {
 }
 
 /** Words that start a reason as ordinary words, never as names (English and Spanish). */
-const COMMON_STARTS = /^(a|an|the|this|these|that|only|refunds?|we|our|my|it|they|he|she|un|una|el|la|los|las|solo|no|mi|nuestro|nuestra|es)$/i;
+const COMMON_STARTS =
+  /^(a|an|the|this|these|that|only|refunds?|we|our|my|it|they|he|she|un|una|el|la|los|las|solo|no|mi|nuestro|nuestra|es)$/i;
 
 /** The slot values a draft provides. */
 export function scriptSlotsFromDraft(draft: HandoffDraft): ScriptSlots {
@@ -124,9 +132,14 @@ export interface SuggestedScripts {
 }
 
 /** The lines the agent is offered for this draft; the agent edits them before use. */
-export function suggestScripts(draft: HandoffDraft, templates: CompiledScriptTemplates = defaultTemplates()): SuggestedScripts {
+export function suggestScripts(
+  draft: HandoffDraft,
+  templates: CompiledScriptTemplates = defaultTemplates(),
+): SuggestedScripts {
   const slots: Slots = scriptSlotsFromDraft(draft);
-  const code: ReasonCode = (REASON_CODES as readonly unknown[]).includes(draft.reason?.code) ? draft.reason!.code! : 'other';
+  const code: ReasonCode = (REASON_CODES as readonly unknown[]).includes(draft.reason?.code)
+    ? draft.reason!.code!
+    : 'other';
   const mode: Mode = draft.mode === 'blind' ? 'blind' : 'warm';
   return {
     managingUp: renderTemplate(templates.managingUp[code], slots, templates.fallbacks),

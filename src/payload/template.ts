@@ -11,10 +11,7 @@
 
 export type Slots = Readonly<Record<string, string | number | undefined | null>>;
 
-type Node =
-  | { kind: 'text'; text: string }
-  | { kind: 'slot'; name: string }
-  | { kind: 'optional'; children: Node[] };
+type Node = { kind: 'text'; text: string } | { kind: 'slot'; name: string } | { kind: 'optional'; children: Node[] };
 
 export interface TemplateProblem {
   /** Zero-based character offset in the template. */
@@ -81,9 +78,15 @@ export function parseTemplate(source: string, options: ParseOptions = {}, name?:
       }
       const slotName = source.slice(i + 1, end).trim();
       if (!SLOT_NAME.test(slotName)) {
-        problems.push({ position: i, message: `"{${slotName}}" is not a valid slot name (letters, digits and _ only)` });
+        problems.push({
+          position: i,
+          message: `"{${slotName}}" is not a valid slot name (letters, digits and _ only)`,
+        });
       } else if (options.allowedSlots && !options.allowedSlots.includes(slotName)) {
-        problems.push({ position: i, message: `unknown slot "{${slotName}}"; known slots are ${options.allowedSlots.map((s) => `{${s}}`).join(', ')}` });
+        problems.push({
+          position: i,
+          message: `unknown slot "{${slotName}}"; known slots are ${options.allowedSlots.map((s) => `{${s}}`).join(', ')}`,
+        });
       } else {
         flush();
         current().push({ kind: 'slot', name: slotName });
@@ -114,7 +117,10 @@ export function parseTemplate(source: string, options: ParseOptions = {}, name?:
   }
   flush();
   for (const open of stack.slice(1)) {
-    problems.push({ position: open.start, message: 'a "[" is never closed with "]" (write "[[" for a literal bracket)' });
+    problems.push({
+      position: open.start,
+      message: 'a "[" is never closed with "]" (write "[[" for a literal bracket)',
+    });
   }
   if (problems.length) throw new TemplateSyntaxError(source, problems, name);
   return { source, nodes: root, slots };
@@ -142,16 +148,18 @@ function renderNodes(nodes: readonly Node[], slots: Slots, fallbacks: Slots, inS
 
 /** Tidies the joins that a dropped section or an empty value leaves behind. */
 function tidy(text: string): string {
-  return text
-    .replace(/[ \t]{2,}/g, ' ')
-    .replace(/ +([,.;:!?])/g, '$1')
-    .replace(/([,;:]){2,}/g, '$1')
-    // A value ending a sentence ("… approve it.") before the template's own full stop.
-    .replace(/(?<!\.)([.!?])\.(?!\.)/g, '$1')
-    .replace(/^[\s,;:]+/, '')
-    .trim()
-    // A sentence whose opening section was dropped still starts with a capital.
-    .replace(/^\p{Ll}/u, (first) => first.toLocaleUpperCase());
+  return (
+    text
+      .replace(/[ \t]{2,}/g, ' ')
+      .replace(/ +([,.;:!?])/g, '$1')
+      .replace(/([,;:]){2,}/g, '$1')
+      // A value ending a sentence ("… approve it.") before the template's own full stop.
+      .replace(/(?<!\.)([.!?])\.(?!\.)/g, '$1')
+      .replace(/^[\s,;:]+/, '')
+      .trim()
+      // A sentence whose opening section was dropped still starts with a capital.
+      .replace(/^\p{Ll}/u, (first) => first.toLocaleUpperCase())
+  );
 }
 
 /**

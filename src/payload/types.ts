@@ -152,7 +152,8 @@ export interface HandoffAckV1 {
   questions?: string;
 }
 
-type DeepPartial<T> = T extends readonly (infer U)[]
+/** Every field optional, all the way down (lists of partial entries). */
+export type DeepPartial<T> = T extends readonly (infer U)[]
   ? DeepPartial<U>[]
   : T extends object
     ? { [K in keyof T]?: DeepPartial<T[K]> }

@@ -7,30 +7,43 @@ import { absoluteEndpoint } from '../outbox/routes.js';
 import type { HandoffDraft } from '../payload/types.js';
 import type { ScriptTemplates } from '../payload/scripts.js';
 import type { AckWatchOptions } from '../acks/watch-acks.js';
+import type { HttpOptions } from '../outbox/transport.js';
 import type { HandoffMessages, HandoffMessagesOverride } from '../ui/messages/catalogue.js';
-import type { HandoffLauncher } from '../ui/launcher/launcher.component.js';
+import type { HandoffLauncher } from '../ui/handoff-launcher/handoff-launcher.component.js';
 import { setElementDefaults, type ElementDefaults } from '../ui/shared/defaults.js';
 import { sharedOutbox } from '../ui/shared/outbox-registry.js';
+import { reportProblem } from '../ui/shared/report.js';
 
-export interface GlobalConfig {
+/** `HandoffPanel.configure()`'s options: the page's outbox and every element's defaults. */
+export interface GlobalConfig extends Omit<HttpOptions, 'fetch'> {
   /** Where handoffs are POSTed. */
   endpoint?: string;
-  /** Where acknowledgements are POSTed. Default `<endpoint>/<handoffId>/ack`. */
+  /**
+   * Where acknowledgements are POSTed.
+   * @default `${endpoint}/${handoffId}/ack`
+   */
   ackEndpoint?: string;
-  /** Extra request headers, asked for before every attempt (e.g. a fresh token). */
-  headers?: () => HeadersInit | Promise<HeadersInit>;
-  credentials?: RequestCredentials;
+  /**
+   * The elements' language (a BCP 47 tag with a shipped catalogue, e.g. `es`).
+   * @default the nearest `lang` attribute around the element, else `en`
+   */
   locale?: string;
   messages?: HandoffMessages | HandoffMessagesOverride;
   /** Script templates, merged over the locale's. */
   templates?: Partial<ScriptTemplates>;
-  /** How long undelivered handoffs are kept before they are reported as expired. Default 7. */
+  /**
+   * How long undelivered handoffs are kept before they are reported as expired.
+   * @default 7
+   */
   retentionDays?: number;
   /** CSS custom properties for every element, e.g. `{ '--handoff-color-accent': '#0a7' }`. */
   theme?: Record<string, string>;
   /** Country calling code for numbers typed in national form, e.g. `44`. */
   defaultCallingCode?: string;
-  /** How the panel learns of the receiver's acknowledgement (default: polling `<endpoint>/<id>`); `false` turns it off. */
+  /**
+   * How the panel learns of the receiver's acknowledgement; `false` turns it off.
+   * @default { transport: 'poll' }: GET `<endpoint>/<id>`
+   */
   acks?: false | AckWatchOptions;
 }
 
@@ -56,12 +69,17 @@ const CONFIG_TYPES: Record<keyof GlobalConfig, string> = {
 
 /** Throws a TypeError that says exactly which key is wrong and what it should be. */
 function checkConfig(config: unknown): asserts config is GlobalConfig {
-  if (!config || typeof config !== 'object') throw new TypeError('HandoffPanel.configure() takes an object, e.g. { endpoint: "/api/handoffs" }.');
+  if (!config || typeof config !== 'object')
+    throw new TypeError('HandoffPanel.configure() takes an object, e.g. { endpoint: "/api/handoffs" }.');
   for (const [key, value] of Object.entries(config)) {
     const expected = CONFIG_TYPES[key as keyof GlobalConfig] as string | undefined;
-    if (!expected) throw new TypeError(`HandoffPanel.configure(): unknown option "${key}"; the options are ${Object.keys(CONFIG_TYPES).join(', ')}.`);
+    if (!expected)
+      throw new TypeError(
+        `HandoffPanel.configure(): unknown option "${key}"; the options are ${Object.keys(CONFIG_TYPES).join(', ')}.`,
+      );
     if (key === 'acks' && value === false) continue;
-    if (value !== undefined && typeof value !== expected) throw new TypeError(`HandoffPanel.configure(): "${key}" must be a ${expected}, not ${typeof value}.`);
+    if (value !== undefined && typeof value !== expected)
+      throw new TypeError(`HandoffPanel.configure(): "${key}" must be a ${expected}, not ${typeof value}.`);
   }
   const { theme, retentionDays, endpoint } = config as GlobalConfig;
   if (endpoint !== undefined) {
@@ -72,8 +90,12 @@ function checkConfig(config: unknown): asserts config is GlobalConfig {
     }
   }
   const badTheme = Object.keys(theme ?? {}).find((name) => !name.startsWith('--handoff-'));
-  if (badTheme) throw new TypeError(`HandoffPanel.configure(): theme keys are --handoff-* custom properties; "${badTheme}" is not one.`);
-  if (retentionDays !== undefined && !(retentionDays > 0)) throw new TypeError('HandoffPanel.configure(): "retentionDays" must be a number above 0.');
+  if (badTheme)
+    throw new TypeError(
+      `HandoffPanel.configure(): theme keys are --handoff-* custom properties; "${badTheme}" is not one.`,
+    );
+  if (retentionDays !== undefined && !(retentionDays > 0))
+    throw new TypeError('HandoffPanel.configure(): "retentionDays" must be a number above 0.');
 }
 
 function toDefaults(config: GlobalConfig): ElementDefaults {
@@ -83,8 +105,17 @@ function toDefaults(config: GlobalConfig): ElementDefaults {
   if (config.headers) outbox.headers = config.headers;
   if (config.credentials) outbox.credentials = config.credentials;
   if (config.retentionDays) outbox.retentionMs = config.retentionDays * 86_400_000;
-  const messages = config.templates ? { ...config.messages, templates: { ...config.messages?.templates, ...config.templates } } : config.messages;
-  return { endpoint: config.endpoint, outbox, locale: config.locale, messages: messages, defaultCallingCode: config.defaultCallingCode, acks: config.acks };
+  const messages = config.templates
+    ? { ...config.messages, templates: { ...config.messages?.templates, ...config.templates } }
+    : config.messages;
+  return {
+    endpoint: config.endpoint,
+    outbox,
+    locale: config.locale,
+    messages: messages,
+    defaultCallingCode: config.defaultCallingCode,
+    acks: config.acks,
+  };
 }
 
 export type HandoffPanelGlobal = ((method: string, ...args: unknown[]) => unknown) & {
@@ -99,7 +130,8 @@ export type HandoffPanelGlobal = ((method: string, ...args: unknown[]) => unknow
 export function createGlobal(version: string, extras: Record<string, unknown>): HandoffPanelGlobal {
   let config: GlobalConfig = {};
   /** The page's shared outbox for the configured endpoint (the one the elements use too). */
-  const pageOutbox = (): Outbox | undefined => (config.endpoint ? sharedOutbox({ ...toDefaults(config).outbox, endpoint: config.endpoint }) : undefined);
+  const pageOutbox = (): Outbox | undefined =>
+    config.endpoint ? sharedOutbox({ ...toDefaults(config).outbox, endpoint: config.endpoint }) : undefined;
 
   function launcher(): HandoffLauncher {
     let found = document.querySelector('handoff-launcher');
@@ -116,7 +148,8 @@ export function createGlobal(version: string, extras: Record<string, unknown>): 
       checkConfig(next);
       config = { ...config, ...next };
       setElementDefaults(toDefaults(config));
-      for (const [name, value] of Object.entries(config.theme ?? {})) document.documentElement.style.setProperty(name, value);
+      for (const [name, value] of Object.entries(config.theme ?? {}))
+        document.documentElement.style.setProperty(name, value);
       // Every CRM page that knows the endpoint delivers what earlier pages left queued, panel or not.
       pageOutbox();
     },
@@ -134,7 +167,8 @@ export function createGlobal(version: string, extras: Record<string, unknown>): 
 
   const api = function HandoffPanel(method: string, ...args: unknown[]): unknown {
     const fn = (methods as Record<string, unknown>)[method] ?? extras[method];
-    if (typeof fn !== 'function') throw new TypeError(`HandoffPanel("${method}"): no such method; use ${Object.keys(methods).join(', ')}.`);
+    if (typeof fn !== 'function')
+      throw new TypeError(`HandoffPanel("${method}"): no such method; use ${Object.keys(methods).join(', ')}.`);
     return (fn as (...a: unknown[]) => unknown)(...args);
   } as HandoffPanelGlobal;
   Object.assign(api, extras, methods, { version });
@@ -160,6 +194,11 @@ export function configFromScript(script: HTMLOrSVGScriptElement | null): GlobalC
   if (data.retentionDays) config.retentionDays = Number(data.retentionDays);
   if (data.acks === 'off') config.acks = false;
   else if (data.acks === 'poll' || data.acks === 'sse') config.acks = { transport: data.acks };
-  else if (data.acks) console.error(`handoff-panel: data-acks="${data.acks}" is not one of poll, sse, off; polling is used.`);
+  else if (data.acks)
+    reportProblem(
+      'data-attribute',
+      'handoff-panel',
+      `data-acks="${data.acks}" is not one of poll, sse, off; polling is used.`,
+    );
   return config;
 }

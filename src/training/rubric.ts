@@ -50,7 +50,16 @@ export interface Scenario {
   model?: HandoffDraft;
 }
 
-export const CRITERIA = ['reason', 'informed', 'recap', 'verification', 'actions', 'managingUp', 'fallback', 'confidentiality'] as const;
+export const CRITERIA = [
+  'reason',
+  'informed',
+  'recap',
+  'verification',
+  'actions',
+  'managingUp',
+  'fallback',
+  'confidentiality',
+] as const;
 export type CriterionId = (typeof CRITERIA)[number];
 
 export const CRITERION_LABELS: Record<CriterionId, string> = {
@@ -93,7 +102,11 @@ const quote = (idea: Mention) => `“${idea[0]}”`;
 function leaks(haystack: string, secret: string): boolean {
   if (lower(haystack).includes(lower(secret))) return true;
   const secretDigits = digits(secret);
-  return secretDigits.length >= 4 && secretDigits.length >= secret.replace(/\s/g, '').length * 0.6 && digits(haystack).includes(secretDigits);
+  return (
+    secretDigits.length >= 4 &&
+    secretDigits.length >= secret.replace(/\s/g, '').length * 0.6 &&
+    digits(haystack).includes(secretDigits)
+  );
 }
 
 /** Every free-text value of the handoff, for the confidentiality check. */
@@ -104,14 +117,25 @@ function allText(value: unknown): string[] {
   return [];
 }
 
-interface Check { ok: boolean; miss: string; weight?: number }
+interface Check {
+  ok: boolean;
+  miss: string;
+  weight?: number;
+}
 
 function criterion(id: CriterionId, checks: Check[], tip: string | undefined): CriterionResult {
   const max = checks.reduce((sum, c) => sum + (c.weight ?? 1), 0);
   const points = checks.reduce((sum, c) => sum + (c.ok ? (c.weight ?? 1) : 0), 0);
   const feedback = checks.filter((c) => !c.ok).map((c) => c.miss);
   if (feedback.length && tip) feedback.push(tip);
-  return { id, label: CRITERION_LABELS[id], points, max, verdict: points === max ? 'met' : points === 0 ? 'missed' : 'partial', feedback };
+  return {
+    id,
+    label: CRITERION_LABELS[id],
+    points,
+    max,
+    verdict: points === max ? 'met' : points === 0 ? 'missed' : 'partial',
+    feedback,
+  };
 }
 
 /** Scores a sent handoff against a scenario. */
@@ -123,46 +147,135 @@ export function scoreHandoff(handoff: HandoffV1, scenario: Scenario): RubricResu
   const missingReason = missing(handoff.reason.detail, e.reasonMentions);
   const verification = handoff.customer.verification;
   const dated = handoff.actions.filter((a) => a.due).length;
-  const receiverWords = [handoff.to.name, handoff.to.team, handoff.to.expertise].filter((w): w is string => Boolean(w?.trim()));
+  const receiverWords = [handoff.to.name, handoff.to.team, handoff.to.expertise].filter((w): w is string =>
+    Boolean(w?.trim()),
+  );
   const secrets = e.confidential.filter((secret) => allText(handoff).some((text) => leaks(text, secret)));
 
   const criteria = [
-    criterion('reason', [
-      { ok: e.reasonCodes.includes(handoff.reason.code), miss: `The reason “${handoff.reason.code}” does not fit: this is ${e.reasonCodes.join(' or ')}.` },
-      { ok: !missingReason.length, miss: `Say why you cannot resolve it yourself: mention ${missingReason.map(quote).join(', ')}.` },
-    ], tips.reason),
-    criterion('informed', [
-      { ok: handoff.script.customerInformed, miss: 'Tell the customer they are being transferred, to whom and why, before you transfer.' },
-      e.apology
-        ? { ok: handoff.script.apologyGiven, miss: 'Apologise for the transfer: this customer has been moved before.' }
-        : { ok: handoff.script.detailsConfirmed, miss: 'Confirm the details with the customer before handing off.' },
-    ], tips.informed),
-    criterion('recap', [
-      ...e.recapMentions.map((idea) => ({ ok: !missingRecap.includes(idea), miss: `The recap leaves out ${quote(idea)}: the customer would have to repeat it.` })),
-      ...(e.tried ? [{ ok: handoff.recap.tried.some((t) => t.trim()), miss: 'List what has already been tried, so the receiver does not try it again.' }] : []),
-    ], tips.recap),
-    criterion('verification', [
-      e.verification === 'verified'
-        ? { ok: verification.status === 'verified' && Boolean(verification.method), miss: 'The customer was verified: carry it over (and how), so they are not asked again.', weight: 2 }
-        : { ok: verification.status === 'unverified', miss: 'The customer was not verified: do not mark them verified; the receiver must verify.', weight: 2 },
-    ], tips.verification),
-    criterion('actions', [
-      { ok: handoff.actions.length >= e.actions.min, miss: `List the outstanding actions (at least ${e.actions.min}), each with an owner.` },
-      { ok: dated >= e.actions.withDue, miss: `Give the deadlines: ${e.actions.withDue} action${e.actions.withDue === 1 ? '' : 's'} here ha${e.actions.withDue === 1 ? 's' : 've'} a due time.` },
-    ], tips.actions),
-    criterion('managingUp', [
-      { ok: mentions(handoff.to.team, e.receiverTeam), miss: `Hand to the right team: ${e.receiverTeam.join(' / ')}.` },
-      { ok: receiverWords.some((word) => lower(handoff.script.managingUp).includes(lower(word))), miss: 'Manage up: tell the customer who the receiver is and why they can help.' },
-    ], tips.managingUp),
-    criterion('fallback', [
-      { ok: Boolean(handoff.contingency?.fallback.phone), miss: 'Give a fallback number in case the transfer drops.' },
-      e.ifUnavailablePlan
-        ? { ok: (handoff.contingency?.plans?.length ?? 0) > 0 || Boolean(handoff.contingency?.note), miss: 'Say what happens if nobody picks up (a plan or a note), not just a number.' }
-        : { ok: Boolean(handoff.contingency?.ifUnavailable ?? handoff.from.callback), miss: 'Say what happens if the receiver is unavailable, or leave your callback number.' },
-    ], tips.fallback),
-    criterion('confidentiality', [
-      { ok: !secrets.length, miss: `Leave out what the receiver must not see: ${secrets.map((s) => `“${s.slice(0, 24)}”`).join(', ')}.`, weight: 2 },
-    ], tips.confidentiality),
+    criterion(
+      'reason',
+      [
+        {
+          ok: e.reasonCodes.includes(handoff.reason.code),
+          miss: `The reason “${handoff.reason.code}” does not fit: this is ${e.reasonCodes.join(' or ')}.`,
+        },
+        {
+          ok: !missingReason.length,
+          miss: `Say why you cannot resolve it yourself: mention ${missingReason.map(quote).join(', ')}.`,
+        },
+      ],
+      tips.reason,
+    ),
+    criterion(
+      'informed',
+      [
+        {
+          ok: handoff.script.customerInformed,
+          miss: 'Tell the customer they are being transferred, to whom and why, before you transfer.',
+        },
+        e.apology
+          ? {
+              ok: handoff.script.apologyGiven,
+              miss: 'Apologise for the transfer: this customer has been moved before.',
+            }
+          : { ok: handoff.script.detailsConfirmed, miss: 'Confirm the details with the customer before handing off.' },
+      ],
+      tips.informed,
+    ),
+    criterion(
+      'recap',
+      [
+        ...e.recapMentions.map((idea) => ({
+          ok: !missingRecap.includes(idea),
+          miss: `The recap leaves out ${quote(idea)}: the customer would have to repeat it.`,
+        })),
+        ...(e.tried
+          ? [
+              {
+                ok: handoff.recap.tried.some((t) => t.trim()),
+                miss: 'List what has already been tried, so the receiver does not try it again.',
+              },
+            ]
+          : []),
+      ],
+      tips.recap,
+    ),
+    criterion(
+      'verification',
+      [
+        e.verification === 'verified'
+          ? {
+              ok: verification.status === 'verified' && Boolean(verification.method),
+              miss: 'The customer was verified: carry it over (and how), so they are not asked again.',
+              weight: 2,
+            }
+          : {
+              ok: verification.status === 'unverified',
+              miss: 'The customer was not verified: do not mark them verified; the receiver must verify.',
+              weight: 2,
+            },
+      ],
+      tips.verification,
+    ),
+    criterion(
+      'actions',
+      [
+        {
+          ok: handoff.actions.length >= e.actions.min,
+          miss: `List the outstanding actions (at least ${e.actions.min}), each with an owner.`,
+        },
+        {
+          ok: dated >= e.actions.withDue,
+          miss: `Give the deadlines: ${e.actions.withDue} action${e.actions.withDue === 1 ? '' : 's'} here ha${e.actions.withDue === 1 ? 's' : 've'} a due time.`,
+        },
+      ],
+      tips.actions,
+    ),
+    criterion(
+      'managingUp',
+      [
+        {
+          ok: mentions(handoff.to.team, e.receiverTeam),
+          miss: `Hand to the right team: ${e.receiverTeam.join(' / ')}.`,
+        },
+        {
+          ok: receiverWords.some((word) => lower(handoff.script.managingUp).includes(lower(word))),
+          miss: 'Manage up: tell the customer who the receiver is and why they can help.',
+        },
+      ],
+      tips.managingUp,
+    ),
+    criterion(
+      'fallback',
+      [
+        {
+          ok: Boolean(handoff.contingency?.fallback.phone),
+          miss: 'Give a fallback number in case the transfer drops.',
+        },
+        e.ifUnavailablePlan
+          ? {
+              ok: (handoff.contingency?.plans?.length ?? 0) > 0 || Boolean(handoff.contingency?.note),
+              miss: 'Say what happens if nobody picks up (a plan or a note), not just a number.',
+            }
+          : {
+              ok: Boolean(handoff.contingency?.ifUnavailable ?? handoff.from.callback),
+              miss: 'Say what happens if the receiver is unavailable, or leave your callback number.',
+            },
+      ],
+      tips.fallback,
+    ),
+    criterion(
+      'confidentiality',
+      [
+        {
+          ok: !secrets.length,
+          miss: `Leave out what the receiver must not see: ${secrets.map((s) => `“${s.slice(0, 24)}”`).join(', ')}.`,
+          weight: 2,
+        },
+      ],
+      tips.confidentiality,
+    ),
   ];
   const points = criteria.reduce((sum, c) => sum + c.points, 0);
   const max = criteria.reduce((sum, c) => sum + c.max, 0);
@@ -186,15 +299,37 @@ export function checkScenario(data: unknown, file = 'scenario'): string[] {
   need(Boolean(s.crm) && typeof s.crm === 'object', '"crm" must be an object (what the CRM page shows)');
   const e = s.expect as Partial<ScenarioExpectations> | undefined;
   if (!e || typeof e !== 'object') return [...problems, `${file}: "expect" must be an object`];
-  need(Array.isArray(e.reasonCodes) && e.reasonCodes.length > 0 && e.reasonCodes.every((c) => (REASON_CODES as readonly string[]).includes(c)),
-    `"expect.reasonCodes" must list some of ${REASON_CODES.join(', ')}`);
-  need(e.reasonMentions === undefined || ideas(e.reasonMentions), '"expect.reasonMentions" must be a list of lists of words');
-  need(ideas(e.recapMentions) && e.recapMentions!.length > 0, '"expect.recapMentions" must be a non-empty list of lists of words, e.g. [["refund"], ["rent", "due date"]]');
-  need(e.verification === 'verified' || e.verification === 'unverified', '"expect.verification" must be "verified" or "unverified"');
-  need(Boolean(e.actions) && Number.isInteger(e.actions!.min) && Number.isInteger(e.actions!.withDue) && e.actions!.withDue <= e.actions!.min,
-    '"expect.actions" must be { "min": n, "withDue": m } with whole numbers, m ≤ n');
+  need(
+    Array.isArray(e.reasonCodes) &&
+      e.reasonCodes.length > 0 &&
+      e.reasonCodes.every((c) => (REASON_CODES as readonly string[]).includes(c)),
+    `"expect.reasonCodes" must list some of ${REASON_CODES.join(', ')}`,
+  );
+  need(
+    e.reasonMentions === undefined || ideas(e.reasonMentions),
+    '"expect.reasonMentions" must be a list of lists of words',
+  );
+  need(
+    ideas(e.recapMentions) && e.recapMentions!.length > 0,
+    '"expect.recapMentions" must be a non-empty list of lists of words, e.g. [["refund"], ["rent", "due date"]]',
+  );
+  need(
+    e.verification === 'verified' || e.verification === 'unverified',
+    '"expect.verification" must be "verified" or "unverified"',
+  );
+  need(
+    Boolean(e.actions) &&
+      Number.isInteger(e.actions!.min) &&
+      Number.isInteger(e.actions!.withDue) &&
+      e.actions!.withDue <= e.actions!.min,
+    '"expect.actions" must be { "min": n, "withDue": m } with whole numbers, m ≤ n',
+  );
   need(idea(e.receiverTeam), '"expect.receiverTeam" must be a non-empty list of words');
-  need(Array.isArray(e.confidential) && e.confidential.every(text), '"expect.confidential" must be a list of strings (may be empty)');
-  for (const key of Object.keys(s.tips ?? {})) need((CRITERIA as readonly string[]).includes(key), `"tips.${key}" is not a criterion; use ${CRITERIA.join(', ')}`);
+  need(
+    Array.isArray(e.confidential) && e.confidential.every(text),
+    '"expect.confidential" must be a list of strings (may be empty)',
+  );
+  for (const key of Object.keys(s.tips ?? {}))
+    need((CRITERIA as readonly string[]).includes(key), `"tips.${key}" is not a criterion; use ${CRITERIA.join(', ')}`);
   return problems;
 }

@@ -4,12 +4,12 @@
  */
 import type { FieldError } from '../payload/checker.js';
 import type { HandoffAckV1, HandoffV1 } from '../payload/types.js';
-import type { OutboxItem } from '../outbox/types.js';
+import type { DeadReason, OutboxItem } from '../outbox/types.js';
 
 export interface HandoffFailure {
   id?: string;
   /** storage: not saved at all; rejected/expired: dead-lettered; auth: sending paused for sign-in. */
-  reason: 'storage' | 'rejected' | 'expired' | 'auth';
+  reason: 'storage' | DeadReason | 'auth';
   message: string;
 }
 

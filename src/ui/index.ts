@@ -1,10 +1,8 @@
-/** The UI elements' classes (no registration) and their types. */
-export { HandoffPanel, type HandoffPanelConfig } from './handoff-panel/handoff-panel.component.js';
-export { HandoffOutboxStatus } from './outbox-status/outbox-status.component.js';
-export { HandoffLauncher } from './launcher/launcher.component.js';
-export type { Placement } from './launcher/position.js';
-export { HandoffReceipt, type HandoffReceiptConfig, type ReceivedHandoff } from './handoff-receipt/handoff-receipt.component.js';
-export { receiptEn, type ReceiptTexts } from './handoff-receipt/handoff-receipt.messages.js';
-export { setElementDefaults, elementDefaults, type ElementDefaults } from './shared/defaults.js';
+/** The UI elements' classes (no registration) and their configuration types. */
+export { HandoffPanel } from './handoff-panel/handoff-panel.component.js';
+export { HandoffOutboxStatus } from './handoff-outbox-status/handoff-outbox-status.component.js';
+export { HandoffLauncher } from './handoff-launcher/handoff-launcher.component.js';
+export { HandoffReceipt, type ReceivedHandoff } from './handoff-receipt/handoff-receipt.component.js';
+export type { Placement } from './handoff-launcher/position.js';
+export type { ElementConfig, HandoffPanelConfig, HandoffReceiptConfig, ElementDefaults } from './shared/config.js';
 export type { HandoffPanelEventMap, HandoffFailure } from './events.js';
-export { en, registerLocale, messagesFor, mergeMessages, type HandoffMessages, type HandoffMessagesOverride, type UiTexts } from './messages/catalogue.js';

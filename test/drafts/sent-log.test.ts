@@ -6,7 +6,14 @@ import { closeDraftsDB } from '../../src/drafts/db.js';
 import { KEEP_PER_CASE, SentLog, type SentEntry } from '../../src/drafts/sent-log.js';
 
 const DAY = 86_400_000;
-const entry = (id: string, caseId: string, sentAt: number): SentEntry => ({ id, caseId, endpoint: 'https://x.example/h', receiver: 'Network', sentAt, state: 'queued' });
+const entry = (id: string, caseId: string, sentAt: number): SentEntry => ({
+  id,
+  caseId,
+  endpoint: 'https://x.example/h',
+  receiver: 'Network',
+  sentAt,
+  state: 'queued',
+});
 
 describe('SentLog', () => {
   let name: string;

@@ -34,7 +34,10 @@ describe('script-tag bundle (Chromium)', () => {
     });
     // Lit keeps version registries (to warn about duplicate copies) and its decorator metadata on window.
     const LIT_GLOBALS = ['litPropertyMetadata', 'reactiveElementVersions', 'litHtmlVersions', 'litElementVersions'];
-    assert.deepEqual(result.added.filter((k) => !LIT_GLOBALS.includes(k)), ['HandoffPanel']);
+    assert.deepEqual(
+      result.added.filter((k) => !LIT_GLOBALS.includes(k)),
+      ['HandoffPanel'],
+    );
     assert.deepEqual(result.added.filter((k) => LIT_GLOBALS.includes(k)).sort(), [...LIT_GLOBALS].sort());
     assert.equal(result.version, pkg.version);
     assert.ok(result.panel && result.status);

@@ -17,10 +17,18 @@ async function shoot(target: Page | Locator, file: string): Promise<void> {
 async function completeBillingEscalation(panel: Locator): Promise<void> {
   await panel.getByLabel('Reason', { exact: true }).selectOption('escalation');
   await panel.getByLabel('Priority').selectOption('high');
-  await panel.getByLabel("Why I can't resolve it").fill('A £325 refund is above my £100 approval limit; a billing supervisor must approve it.');
+  await panel
+    .getByLabel("Why I can't resolve it")
+    .fill('A £325 refund is above my £100 approval limit; a billing supervisor must approve it.');
   await panel.getByLabel('Warm (I stay on until they take over)').check();
-  await panel.getByLabel('Summary').fill('Charged twice (£325 each) for the annual plan this morning. Wants the duplicate refunded before her rent goes out on Friday. Card 4539 1488 0343 6467.');
-  await panel.getByLabel('What has been tried').fill('Checked billing history: two identical charges\nNo pending reversal');
+  await panel
+    .getByLabel('Summary')
+    .fill(
+      'Charged twice (£325 each) for the annual plan this morning. Wants the duplicate refunded before her rent goes out on Friday. Card 4539 1488 0343 6467.',
+    );
+  await panel
+    .getByLabel('What has been tried')
+    .fill('Checked billing history: two identical charges\nNo pending reversal');
   await panel.getByLabel('What the customer expects').fill('Duplicate refunded before Friday');
   await panel.getByLabel('Verified', { exact: true }).check();
   await panel.getByLabel('Verification method').fill('Security questions');
@@ -32,7 +40,8 @@ async function completeBillingEscalation(panel: Locator): Promise<void> {
   await panel.getByLabel('Receiver expertise').fill('refunds and disputed charges');
   await panel.getByLabel('Fallback contact number').fill('+44 20 7946 0100');
   await panel.getByLabel('If the receiver is unavailable').selectOption('callback');
-  for (const check of ['Customer informed', 'Apology given', 'Details confirmed']) await panel.getByLabel(check).check();
+  for (const check of ['Customer informed', 'Apology given', 'Details confirmed'])
+    await panel.getByLabel(check).check();
 }
 
 describe('the demo, end to end', () => {
@@ -59,21 +68,41 @@ describe('the demo, end to end', () => {
       const panel = crm.locator('handoff-panel');
       await completeBillingEscalation(panel);
       await panel.getByRole('button', { name: 'Send handoff' }).click();
-      await waitFor(async () => /offline/.test((await panel.locator('[part="status"]').textContent()) ?? ''), 'the offline status');
+      await waitFor(
+        async () => /offline/.test((await panel.locator('[part="status"]').textContent()) ?? ''),
+        'the offline status',
+      );
       await crm.locator('#outbox-items td', { hasText: 'pending' }).waitFor();
-      const before = await (await fetch(`${origin}/__receiver/stats`)).json() as { distinctIds: number };
+      const before = (await (await fetch(`${origin}/__receiver/stats`)).json()) as { distinctIds: number };
       assert.equal(before.distinctIds, 0, 'nothing reaches the receiver while offline');
 
       await context.setOffline(false);
-      await waitFor(async () => (await panel.locator('[part="status"]').textContent()) === 'Delivered.', 'delivery once online');
-      const stats = await (await fetch(`${origin}/__receiver/stats`)).json() as { distinctIds: number; duplicatesApplied: number };
+      await waitFor(
+        async () => (await panel.locator('[part="status"]').textContent()) === 'Delivered.',
+        'delivery once online',
+      );
+      const stats = (await (await fetch(`${origin}/__receiver/stats`)).json()) as {
+        distinctIds: number;
+        duplicatesApplied: number;
+      };
       assert.deepEqual([stats.distinctIds, stats.duplicatesApplied], [1, 0]);
-      const payload = JSON.parse((await crm.locator('#payload').textContent())!) as { id: string; summary: never; recap: { summary: string }; redactions: unknown[] };
-      assert.ok(!payload.recap.summary.includes('4539 1488 0343 6467'), 'the card number is masked in the payload as sent');
+      const payload = JSON.parse((await crm.locator('#payload').textContent())!) as {
+        id: string;
+        summary: never;
+        recap: { summary: string };
+        redactions: unknown[];
+      };
+      assert.ok(
+        !payload.recap.summary.includes('4539 1488 0343 6467'),
+        'the card number is masked in the payload as sent',
+      );
       assert.ok(payload.redactions.length > 0);
       assert.equal(await crm.locator('#score .total').textContent(), 'Score: 18/18 (100%)');
       assert.equal(await crm.locator('#rubric li.met').count(), 8);
-      await crm.getByRole('button', { name: 'Hand off' }).click({ force: true }).catch(() => undefined);
+      await crm
+        .getByRole('button', { name: 'Hand off' })
+        .click({ force: true })
+        .catch(() => undefined);
       await crm.keyboard.press('Escape');
       await shoot(crm.locator('.trainer'), 'demo-trainer.png');
       await shoot(crm.locator('.inspector'), 'demo-inspector.png');
@@ -89,13 +118,25 @@ describe('the demo, end to end', () => {
       await receipt.getByText('No need to re-verify.').waitFor();
       assert.match((await receipt.locator('[part="transfer"]').textContent())!, /Transfer 1 for this contact/);
       await shoot(receiverView, 'demo-receiver.png');
-      await receipt.getByLabel('Read-back').fill('Amara was charged £325 twice; I approve the duplicate refund today so it lands before Friday.');
+      await receipt
+        .getByLabel('Read-back')
+        .fill('Amara was charged £325 twice; I approve the duplicate refund today so it lands before Friday.');
       await receipt.getByRole('button', { name: 'Send acknowledgement' }).click();
-      await waitFor(async () => (await receipt.locator('[part="status"]').textContent()) === 'Acknowledgement delivered to Sam Lee.', 'the acknowledgement to be delivered');
+      await waitFor(
+        async () =>
+          (await receipt.locator('[part="status"]').textContent()) === 'Acknowledgement delivered to Sam Lee.',
+        'the acknowledgement to be delivered',
+      );
       await receiverView.locator('#inbox .acked', { hasText: 'Taken over by Dana Whitfield' }).waitFor();
       await shoot(receipt, 'demo-receipt.png');
 
-      await waitFor(async () => /^Delivered and acknowledged by Dana Whitfield at /.test((await panel.locator('[part="status"]').textContent()) ?? ''), 'the sender to see the acknowledgement');
+      await waitFor(
+        async () =>
+          /^Delivered and acknowledged by Dana Whitfield at /.test(
+            (await panel.locator('[part="status"]').textContent()) ?? '',
+          ),
+        'the sender to see the acknowledgement',
+      );
       assert.match((await crm.locator('#inspector-status').textContent())!, /Dana Whitfield acknowledged handoff/);
       assert.deepEqual(errors, []);
     } finally {
@@ -113,11 +154,20 @@ describe('the demo, end to end', () => {
       await crm.getByLabel('Receiver down (503)').check();
       await crm.getByRole('button', { name: 'Hand off' }).click();
       const panel = crm.locator('handoff-panel');
-      await fillHandoff(panel, { reason: 'escalation', detail: 'Only Retention can waive the fee.', channel: 'phone', summary: 'Promised fee waiver; third transfer today.', team: 'Retention' });
+      await fillHandoff(panel, {
+        reason: 'escalation',
+        detail: 'Only Retention can waive the fee.',
+        channel: 'phone',
+        summary: 'Promised fee waiver; third transfer today.',
+        team: 'Retention',
+      });
       await panel.getByLabel('Fallback contact number').fill('+44 131 496 0400');
       await panel.getByLabel('If the receiver is unavailable').selectOption('callback');
       await panel.getByRole('button', { name: 'Send handoff' }).click();
-      await waitFor(async () => /HTTP 503/.test((await panel.locator('[part="status"]').textContent()) ?? ''), 'a retry after 503');
+      await waitFor(
+        async () => /HTTP 503/.test((await panel.locator('[part="status"]').textContent()) ?? ''),
+        'a retry after 503',
+      );
       await crm.keyboard.press('Escape');
       await crm.getByLabel('Receiver normal').check();
       await waitFor(async () => (await panel.locator('[part="status"]').textContent()) === 'Delivered.', 'recovery');

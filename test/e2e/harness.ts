@@ -26,10 +26,18 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   const receiver = await createReceiver({ testControls: true });
-  const server: Server = createDemoServer({ receiver, extraMounts: { '/e2e/': 'test/e2e/pages' }, extraHeaders: hostileHeaders });
+  const server: Server = createDemoServer({
+    receiver,
+    extraMounts: { '/e2e/': 'test/e2e/pages' },
+    extraHeaders: hostileHeaders,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: BROWSER_REQUIREMENTS.chromium.path(), args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: BROWSER_REQUIREMENTS.chromium.path(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   return {
     origin,
     browser,
@@ -100,7 +108,14 @@ export async function waitFor(check: () => Promise<boolean>, what: string, ms = 
   }
 }
 
-export type E2EWindow = { e2e: { enqueue(id: string, n: number): Promise<string>; counts(): Promise<{ pending: number; sending: number; delivered: number; dead: number }>; flush(): Promise<void>; events: { type: string; id: string; remote: boolean }[] } };
+export type E2EWindow = {
+  e2e: {
+    enqueue(id: string, n: number): Promise<string>;
+    counts(): Promise<{ pending: number; sending: number; delivered: number; dead: number }>;
+    flush(): Promise<void>;
+    events: { type: string; id: string; remote: boolean }[];
+  };
+};
 
 export interface HandoffFields {
   reason?: string;

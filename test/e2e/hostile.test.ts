@@ -6,14 +6,19 @@ import type { Page } from 'playwright-core';
 import { ReceiverControl, STRICT_CSP, fillHandoff, useHarness, waitFor } from './harness.js';
 import { decodePng, differingPixels, type Image } from './png.js';
 
-type Hostile = { hostile: { violations: string[]; errors: string[] }; HandoffPanel: { version: string; open(o?: object): void; config: { endpoint?: string } } };
+type Hostile = {
+  hostile: { violations: string[]; errors: string[] };
+  HandoffPanel: { version: string; open(o?: object): void; config: { endpoint?: string } };
+};
 
 async function load(page: Page, url: string): Promise<string[]> {
   const console: string[] = [];
   page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => console.push(`pageerror: ${e.message}`));
   await page.goto(url);
-  await page.waitForFunction(() => customElements.get('handoff-panel') && (window as unknown as Hostile).HandoffPanel?.version);
+  await page.waitForFunction(
+    () => customElements.get('handoff-panel') && (window as unknown as Hostile).HandoffPanel?.version,
+  );
   return console;
 }
 
@@ -40,7 +45,13 @@ describe('hostile host pages (Chromium)', () => {
       shots.push(await panel.screenshot());
       if (file === 'css') {
         const receiver = new ReceiverControl(h.current.origin);
-        await page.evaluate((endpoint) => (window as unknown as { HandoffPanel: (m: string, c: object) => void }).HandoffPanel('configure', { endpoint }), `/r/${receiver.ns}/handoffs`);
+        await page.evaluate(
+          (endpoint) =>
+            (window as unknown as { HandoffPanel: (m: string, c: object) => void }).HandoffPanel('configure', {
+              endpoint,
+            }),
+          `/r/${receiver.ns}/handoffs`,
+        );
         await completeHandoff(page);
         assert.equal((await receiver.stats()).distinctIds, 1);
         assert.deepEqual((await problems(page)).errors, []);
@@ -67,9 +78,15 @@ describe('hostile host pages (Chromium)', () => {
     assert.equal(csp, STRICT_CSP);
     await page.evaluate(() => (window as unknown as Hostile).HandoffPanel.open());
     await completeHandoff(page);
-    await waitFor(async () => (await page.locator('handoff-outbox-status [part="counts"]').innerText()) === 'All handoffs sent', 'the status');
+    await waitFor(
+      async () => (await page.locator('handoff-outbox-status [part="counts"]').innerText()) === 'All handoffs sent',
+      'the status',
+    );
     assert.deepEqual(await problems(page), { violations: [], errors: [] });
-    assert.deepEqual(console.filter((line) => /Content Security Policy|Trusted Type|TrustedHTML|pageerror|error:/i.test(line)), []);
+    assert.deepEqual(
+      console.filter((line) => /Content Security Policy|Trusted Type|TrustedHTML|pageerror|error:/i.test(line)),
+      [],
+    );
     await page.close();
   });
 
@@ -81,7 +98,10 @@ describe('hostile host pages (Chromium)', () => {
     await summary.waitFor();
     await summary.scrollIntoViewIfNeeded();
     const box = (await summary.boundingBox())!;
-    const topmost = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.tagName, [box.x + box.width / 2, box.y + box.height / 2]);
+    const topmost = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.tagName,
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
     assert.equal(topmost, 'HANDOFF-PANEL');
     await summary.click(); // Playwright refuses if anything else would receive the click
     await summary.fill('typed above every overlay');
@@ -101,13 +121,19 @@ describe('hostile host pages (Chromium)', () => {
     assert.deepEqual(state, { amd: 0, widget: 'CRM widget', global: 'function', lit: { notOurs: true } });
     await page.evaluate(() => (window as unknown as Hostile).HandoffPanel.open());
     await completeHandoff(page);
-    assert.ok((await page.evaluate(() => (window as unknown as { fetchCalls: number }).fetchCalls)) >= 1, 'the patched fetch was bypassed');
+    assert.ok(
+      (await page.evaluate(() => (window as unknown as { fetchCalls: number }).fetchCalls)) >= 1,
+      'the patched fetch was bypassed',
+    );
     assert.deepEqual((await problems(page)).errors, []);
-    assert.deepEqual(console.filter((line) => /error/i.test(line)), []);
+    assert.deepEqual(
+      console.filter((line) => /error/i.test(line)),
+      [],
+    );
     await page.close();
   });
 
-  it('calls made before the script loaded are replayed in order, and the tag\'s data-* configure it', async () => {
+  it("calls made before the script loaded are replayed in order, and the tag's data-* configure it", async () => {
     const receiver = new ReceiverControl(h.current.origin);
     const page = await h.current.browser.newPage();
     await load(page, `${h.current.origin}/e2e/hostile/stub.html?ns=${receiver.ns}`);
@@ -115,9 +141,14 @@ describe('hostile host pages (Chromium)', () => {
     await waitFor(async () => (await launcher.getAttribute('open')) !== null, 'the queued open()');
     assert.equal(await page.locator('handoff-panel').getByLabel('Case id').inputValue(), 'C-77');
     assert.equal(await page.locator('handoff-panel').getByLabel('Customer name').inputValue(), 'Queued Customer');
-    const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--handoff-color-accent').trim());
+    const accent = await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--handoff-color-accent').trim(),
+    );
     assert.equal(accent, 'rgb(0, 110, 70)');
-    assert.equal(await page.evaluate(() => (window as unknown as Hostile).HandoffPanel.config.endpoint), `/r/${receiver.ns}/handoffs`);
+    assert.equal(
+      await page.evaluate(() => (window as unknown as Hostile).HandoffPanel.config.endpoint),
+      `/r/${receiver.ns}/handoffs`,
+    );
     await page.close();
   });
 
@@ -130,11 +161,23 @@ describe('hostile host pages (Chromium)', () => {
     assert.equal(await page.evaluate(() => (window as unknown as Hostile).HandoffPanel.version), version);
     const warnings = console.filter((line) => line.startsWith('warning:'));
     assert.equal(warnings.length, 2, warnings.join('\n'));
-    assert.match(warnings[0]!, new RegExp(`handoff-panel ${version}: handoff-panel ${version} is already on this page`));
-    assert.match(warnings[1]!, new RegExp(`handoff-panel 9.9.9-other: handoff-panel ${version} is already on this page`));
-    assert.deepEqual(console.filter((line) => /error/i.test(line)), []);
+    assert.match(
+      warnings[0]!,
+      new RegExp(`handoff-panel ${version}: handoff-panel ${version} is already on this page`),
+    );
+    assert.match(
+      warnings[1]!,
+      new RegExp(`handoff-panel 9.9.9-other: handoff-panel ${version} is already on this page`),
+    );
+    assert.deepEqual(
+      console.filter((line) => /error/i.test(line)),
+      [],
+    );
     // The page's own configure() call (queued by page.js) comes after, and wins over, the tag's data-*.
-    assert.equal(await page.evaluate(() => (window as unknown as Hostile).HandoffPanel.config.endpoint), '/r/hostile/handoffs');
+    assert.equal(
+      await page.evaluate(() => (window as unknown as Hostile).HandoffPanel.config.endpoint),
+      '/r/hostile/handoffs',
+    );
     await page.close();
   });
 });

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { ReceiverControl, openTab, useHarness, waitFor, type E2EWindow, type ReceiverStats } from './harness.js';
 
-const enqueue = (page: Page, id: string, n: number) => page.evaluate(([i, k]) => (window as unknown as E2EWindow).e2e.enqueue(i, k), [id, n] as const);
+const enqueue = (page: Page, id: string, n: number) =>
+  page.evaluate(([i, k]) => (window as unknown as E2EWindow).e2e.enqueue(i, k), [id, n] as const);
 const counts = (page: Page) => page.evaluate(() => (window as unknown as E2EWindow).e2e.counts());
 
 function assertExactlyOnce(stats: ReceiverStats, ids: string[]) {
@@ -57,9 +58,11 @@ describe('outbox end to end (Chromium)', () => {
     const tabs = await Promise.all([1, 2, 3].map(() => openTab(context, h.current.origin, receiver.ns)));
     await context.setOffline(true);
     const ids = Array.from({ length: 300 }, () => randomUUID());
-    await Promise.all(tabs.map(async (tab, t) => {
-      for (let i = t; i < ids.length; i += 3) await enqueue(tab, ids[i]!, i);
-    }));
+    await Promise.all(
+      tabs.map(async (tab, t) => {
+        for (let i = t; i < ids.length; i += 3) await enqueue(tab, ids[i]!, i);
+      }),
+    );
     assert.equal((await counts(tabs[0]!)).pending, 300);
     await context.setOffline(false);
     await Promise.all(tabs.map((tab) => tab.evaluate(() => (window as unknown as E2EWindow).e2e.flush())));
@@ -99,8 +102,16 @@ describe('outbox end to end (Chromium)', () => {
     const query = '&timeoutMs=1500&baseMs=10&capMs=300&pollMs=300';
     const tabs = await Promise.all([1, 2, 3].map(() => openTab(context, h.current.origin, receiver.ns, query)));
     await receiver.chaos(0.3, [
-      { status: 500 }, { status: 503 }, { status: 429, retryAfter: 0 }, { status: 408 }, { status: 409, retryAfter: 0 },
-      { type: 'drop' }, { type: 'commit-then-drop' }, { type: 'redirect' }, { type: 'delay', ms: 200 }, { type: 'hang' },
+      { status: 500 },
+      { status: 503 },
+      { status: 429, retryAfter: 0 },
+      { status: 408 },
+      { status: 409, retryAfter: 0 },
+      { type: 'drop' },
+      { type: 'commit-then-drop' },
+      { type: 'redirect' },
+      { type: 'delay', ms: 200 },
+      { type: 'hang' },
     ]);
 
     const ids = Array.from({ length: 1000 }, () => randomUUID());
@@ -127,31 +138,43 @@ describe('outbox end to end (Chromium)', () => {
       }
     })();
     // Each handoff goes to a random tab; one that was reloading mid-call is enqueued again (same id).
-    await Promise.all(tabs.map(async (_, worker) => {
-      for (let i = worker; i < ids.length; i += tabs.length) {
-        for (;;) {
-          const tab = tabs[Math.floor(Math.random() * tabs.length)]!;
-          try {
-            await tab.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, { timeout: 10_000 });
-            await enqueue(tab, ids[i]!, i);
-            enqueued++;
-            break;
-          } catch {
-            reEnqueues++;
+    await Promise.all(
+      tabs.map(async (_, worker) => {
+        for (let i = worker; i < ids.length; i += tabs.length) {
+          for (;;) {
+            const tab = tabs[Math.floor(Math.random() * tabs.length)]!;
+            try {
+              await tab.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, {
+                timeout: 10_000,
+              });
+              await enqueue(tab, ids[i]!, i);
+              enqueued++;
+              break;
+            } catch {
+              reEnqueues++;
+            }
           }
         }
-      }
-    }));
-    await waitFor(async () => (await receiver.stats()).distinctIds === ids.length, 'all 1,000 at the receiver', 240_000);
+      }),
+    );
+    await waitFor(
+      async () => (await receiver.stats()).distinctIds === ids.length,
+      'all 1,000 at the receiver',
+      240_000,
+    );
     stop = true;
     await chaos;
     await context.setOffline(false);
     await receiver.chaos(0, []);
     // Let every tab settle: nothing pending, sending or dead anywhere.
-    await waitFor(async () => {
-      const c = await counts(tabs[0]!).catch(() => undefined);
-      return !!c && c.pending === 0 && c.sending === 0;
-    }, 'an empty outbox', 60_000);
+    await waitFor(
+      async () => {
+        const c = await counts(tabs[0]!).catch(() => undefined);
+        return !!c && c.pending === 0 && c.sending === 0;
+      },
+      'an empty outbox',
+      60_000,
+    );
     const final = await counts(tabs[0]!);
     const stats = await receiver.stats();
     assertExactlyOnce(stats, ids);

@@ -13,8 +13,15 @@ import { ReceiverControl, fillHandoff, useHarness, waitFor } from './harness.js'
 const ROOT = resolve('.');
 /** Served by the harness under /e2e/apps-build/ (and ignored by git). */
 const APPS = join(ROOT, 'test/e2e/pages/apps-build');
-const version = (name: string) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
-const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, stdio: 'pipe', encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+const version = (name: string) =>
+  JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, {
+    cwd,
+    stdio: 'pipe',
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
+  });
 
 const REACT_APP = `
 import { createRoot } from 'react-dom/client';
@@ -77,7 +84,10 @@ panel.addEventListener('handoff-delivered', async () => {
 });
 `;
 
-const page = (title: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg"><title>${title}</title>
+const page = (
+  title: string,
+  body: string,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg"><title>${title}</title>
 <script type="module" src="app.js"></script></head><body>${body}</body></html>`;
 
 describe('the npm package in apps (Chromium)', () => {
@@ -88,24 +98,45 @@ describe('the npm package in apps (Chromium)', () => {
     rmSync(APPS, { recursive: true, force: true });
     mkdirSync(APPS, { recursive: true });
     tarball = join(APPS, npm(['pack', '--silent', '--pack-destination', APPS], ROOT).trim().split('\n').pop()!);
-    const app = { private: true, type: 'module', dependencies: { 'handoff-panel': `file:${tarball}`, react: version('react'), 'react-dom': version('react-dom') } };
+    const app = {
+      private: true,
+      type: 'module',
+      dependencies: { 'handoff-panel': `file:${tarball}`, react: version('react'), 'react-dom': version('react-dom') },
+    };
     writeFileSync(join(APPS, 'package.json'), JSON.stringify(app));
     npm(['install', '--no-package-lock', '--prefer-offline', '--ignore-scripts'], APPS);
   });
 
   it('the tarball ships the builds, types, schemas and custom-elements.json, and no sources or tests', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
-    for (const f of ['package/dist/handoff-panel.js', 'package/dist/esm/index.d.ts', 'package/dist/custom-elements.json', 'package/schema/handoff.v1.json', 'package/README.md']) {
+    for (const f of [
+      'package/dist/handoff-panel.js',
+      'package/dist/esm/index.d.ts',
+      'package/dist/custom-elements.json',
+      'package/schema/handoff.v1.json',
+      'package/README.md',
+    ]) {
       assert.ok(files.includes(f), `${f} is missing`);
     }
-    assert.deepEqual(files.filter((f) => /^package\/(src|test|demo)\//.test(f)), []);
+    assert.deepEqual(
+      files.filter((f) => /^package\/(src|test|demo)\//.test(f)),
+      [],
+    );
     const pkg = JSON.parse(readFileSync(join(APPS, 'node_modules/handoff-panel/package.json'), 'utf8'));
     assert.equal(pkg.customElements.replace(/^\.\//, ''), 'dist/custom-elements.json');
   });
 
   it('typechecks a consumer against the shipped .d.ts: tag names, events and drafts are typed', () => {
     writeFileSync(join(APPS, 'types-check.ts'), TYPES_CHECK);
-    const compilerOptions = { noEmit: true, strict: true, target: 'es2022', module: 'es2022', moduleResolution: 'bundler', lib: ['es2022', 'dom', 'dom.iterable'], types: [] };
+    const compilerOptions = {
+      noEmit: true,
+      strict: true,
+      target: 'es2022',
+      module: 'es2022',
+      moduleResolution: 'bundler',
+      lib: ['es2022', 'dom', 'dom.iterable'],
+      types: [],
+    };
     writeFileSync(join(APPS, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['types-check.ts'] }));
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
     try {
@@ -120,8 +151,17 @@ describe('the npm package in apps (Chromium)', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'main.jsx'), REACT_APP.replace('{React19Version}', version('react')));
     writeFileSync(join(dir, 'index.html'), page('React app', '<div id="root"></div>'));
-    await build({ entryPoints: [join(dir, 'main.jsx')], bundle: true, format: 'esm', jsx: 'automatic', outfile: join(dir, 'app.js'),
-      absWorkingDir: APPS, define: { 'process.env.NODE_ENV': '"production"' }, minify: true, logLevel: 'silent' });
+    await build({
+      entryPoints: [join(dir, 'main.jsx')],
+      bundle: true,
+      format: 'esm',
+      jsx: 'automatic',
+      outfile: join(dir, 'app.js'),
+      absWorkingDir: APPS,
+      define: { 'process.env.NODE_ENV': '"production"' },
+      minify: true,
+      logLevel: 'silent',
+    });
 
     const receiver = new ReceiverControl(h.current.origin);
     const tab = await h.current.browser.newPage();
@@ -133,7 +173,10 @@ describe('the npm package in apps (Chromium)', () => {
     assert.equal(await panel.getByLabel('Your name').inputValue(), 'React Agent');
     await fillHandoff(panel, { channel: 'email', summary: 'Sent from a React 19 app.' });
     await panel.getByRole('button', { name: 'Send handoff' }).click();
-    await waitFor(async () => (await tab.locator('#status').innerText()).startsWith('delivered '), 'React to hear the delivery');
+    await waitFor(
+      async () => (await tab.locator('#status').innerText()).startsWith('delivered '),
+      'React to hear the delivery',
+    );
     const stats = await receiver.stats();
     assert.equal(stats.distinctIds, 1);
     assert.equal(await tab.locator('#status').innerText(), `delivered ${stats.ids[0]}`);
@@ -145,17 +188,35 @@ describe('the npm package in apps (Chromium)', () => {
     const dir = join(APPS, 'plain');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'main.js'), PLAIN_APP);
-    writeFileSync(join(dir, 'index.html'), page('plain app', '<handoff-panel case-id="C-P" agent-id="p-1" agent-name="Plain" customer-name="Ada"></handoff-panel><p id="status"></p>'));
-    const bundle = await rollup({ input: join(dir, 'main.js'), plugins: [nodeResolve({ rootDir: APPS, exportConditions: ['production'] })], onwarn: () => undefined });
+    writeFileSync(
+      join(dir, 'index.html'),
+      page(
+        'plain app',
+        '<handoff-panel case-id="C-P" agent-id="p-1" agent-name="Plain" customer-name="Ada"></handoff-panel><p id="status"></p>',
+      ),
+    );
+    const bundle = await rollup({
+      input: join(dir, 'main.js'),
+      plugins: [nodeResolve({ rootDir: APPS, exportConditions: ['production'] })],
+      onwarn: () => undefined,
+    });
     await bundle.write({ file: join(dir, 'app.js'), format: 'es' });
 
     const receiver = new ReceiverControl(h.current.origin);
     const tab = await h.current.browser.newPage();
     await tab.goto(`${h.current.origin}/e2e/apps-build/plain/index.html?ns=${receiver.ns}`);
     const panel = tab.locator('handoff-panel');
-    await fillHandoff(panel, { reason: 'escalation', mode: 'Warm (I stay on until they take over)', summary: 'Sent from a plain rollup app.', team: 'Billing' });
+    await fillHandoff(panel, {
+      reason: 'escalation',
+      mode: 'Warm (I stay on until they take over)',
+      summary: 'Sent from a plain rollup app.',
+      team: 'Billing',
+    });
     await panel.getByRole('button', { name: 'Send handoff' }).click();
-    await waitFor(async () => (await tab.locator('#status').innerText()) === 'delivered, 1 in the outbox', 'the delivery');
+    await waitFor(
+      async () => (await tab.locator('#status').innerText()) === 'delivered, 1 in the outbox',
+      'the delivery',
+    );
     assert.equal((await receiver.stats()).distinctIds, 1);
     await tab.close();
   });
@@ -166,7 +227,8 @@ describe('the npm package in apps (Chromium)', () => {
     const bundle = await rollup({ input: entry, plugins: [nodeResolve({ rootDir: APPS })], onwarn: () => undefined });
     const { output } = await bundle.generate({ format: 'es' });
     const code = output[0].code;
-    for (const marker of ['LitElement', 'customElements', 'indexedDB', 'computePosition']) assert.ok(!code.includes(marker), `${marker} was bundled`);
+    for (const marker of ['LitElement', 'customElements', 'indexedDB', 'computePosition'])
+      assert.ok(!code.includes(marker), `${marker} was bundled`);
     assert.ok(code.includes('buildHandoff'));
   });
 });

@@ -50,13 +50,25 @@ describe('<handoff-panel> end to end (Chromium)', () => {
 
     await context.setOffline(true);
     await panel.getByRole('button', { name: 'Send handoff' }).click();
-    await waitFor(async () => /offline/.test(await panel.locator('[part="status"]').innerText()), 'the queued-offline status');
+    await waitFor(
+      async () => /offline/.test(await panel.locator('[part="status"]').innerText()),
+      'the queued-offline status',
+    );
     assert.equal(await panel.getByLabel('Summary').inputValue(), '', 'the form clears once saved');
-    await waitFor(async () => (await page.locator('handoff-outbox-status [part="counts"]').innerText()) === '1 waiting to send', 'the outbox status');
+    await waitFor(
+      async () => (await page.locator('handoff-outbox-status [part="counts"]').innerText()) === '1 waiting to send',
+      'the outbox status',
+    );
 
     await context.setOffline(false);
-    await waitFor(async () => (await panel.locator('[part="status"]').innerText()) === 'Delivered.', 'delivery after going online');
-    await waitFor(async () => (await page.locator('handoff-outbox-status [part="counts"]').innerText()) === 'All handoffs sent', 'the outbox status to clear');
+    await waitFor(
+      async () => (await panel.locator('[part="status"]').innerText()) === 'Delivered.',
+      'delivery after going online',
+    );
+    await waitFor(
+      async () => (await page.locator('handoff-outbox-status [part="counts"]').innerText()) === 'All handoffs sent',
+      'the outbox status to clear',
+    );
     const stats = await receiver.stats();
     assert.equal(stats.distinctIds, 1);
     const stored = await (await fetch(`${h.current.origin}/r/${receiver.ns}/handoffs/${stats.ids[0]}`)).json();
@@ -78,7 +90,10 @@ describe('<handoff-panel> end to end (Chromium)', () => {
     await context.setOffline(true);
     await fillHandoff(panel);
     await panel.getByRole('button', { name: 'Send handoff' }).click();
-    await waitFor(async () => /offline/.test(await panel.locator('[part="status"]').innerText()), 'the queued-offline status');
+    await waitFor(
+      async () => /offline/.test(await panel.locator('[part="status"]').innerText()),
+      'the queued-offline status',
+    );
     await first.close();
 
     await context.setOffline(false);
@@ -86,7 +101,10 @@ describe('<handoff-panel> end to end (Chromium)', () => {
     await again.goto(`${h.current.origin}/e2e/only-panel.html?ns=${receiver.ns}`);
     await waitFor(async () => (await receiver.stats()).distinctIds === 1, 'the queued handoff to be delivered on load');
     // And the reopened panel says what became of the case's handoff.
-    await waitFor(async () => /Delivered/.test(await again.locator('handoff-panel [part="history"]').innerText()), 'the history line');
+    await waitFor(
+      async () => /Delivered/.test(await again.locator('handoff-panel [part="history"]').innerText()),
+      'the history line',
+    );
     await context.close();
   });
 

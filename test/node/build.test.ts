@@ -30,7 +30,8 @@ describe('ESM library build', () => {
   it('resolves every path in the exports map, with types first', () => {
     for (const [entry, target] of Object.entries<string | Record<string, string>>(pkg.exports)) {
       const paths = typeof target === 'string' ? [target] : Object.values(target);
-      if (typeof target !== 'string') assert.equal(Object.keys(target)[0], 'types', `${entry}: "types" must come first`);
+      if (typeof target !== 'string')
+        assert.equal(Object.keys(target)[0], 'types', `${entry}: "types" must come first`);
       for (const path of paths) assert.ok(exists(path), `${entry} → ${path} is missing`);
     }
   });

@@ -12,7 +12,11 @@ import { checkDataFile, createDemoServer, DEFAULT_DATA_FILE, MOUNTS, ROOT } from
 import { createReceiver } from '../../receiver/receiver.mjs';
 
 /** A raw GET, so the path and Host header go out exactly as written. */
-function rawGet(port: number, path: string, host = `127.0.0.1:${port}`): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function rawGet(
+  port: number,
+  path: string,
+  host = `127.0.0.1:${port}`,
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, headers: { Host: host } }, (res) => {
       let body = '';
@@ -42,7 +46,8 @@ describe('demo server', () => {
 
   it('keeps its data outside every folder it serves', () => {
     const data = relative(ROOT, DEFAULT_DATA_FILE);
-    for (const folder of Object.values(MOUNTS) as string[]) assert.ok(!data.startsWith(`${folder}/`), `${data} is under ${folder}`);
+    for (const folder of Object.values(MOUNTS) as string[])
+      assert.ok(!data.startsWith(`${folder}/`), `${data} is under ${folder}`);
     assert.match(data, /^\.data\//);
   });
 
@@ -53,7 +58,14 @@ describe('demo server', () => {
   });
 
   it('never serves a dot-path: not the data, not .git, not an encoded one', async () => {
-    for (const path of ['/.data/handoffs.jsonl', '/.git/config', '/%2egit/config', '/scenarios/.hidden.json', '/dist/.cache', '/..%2f.data/handoffs.jsonl']) {
+    for (const path of [
+      '/.data/handoffs.jsonl',
+      '/.git/config',
+      '/%2egit/config',
+      '/scenarios/.hidden.json',
+      '/dist/.cache',
+      '/..%2f.data/handoffs.jsonl',
+    ]) {
       const res = await rawGet(port, path);
       assert.equal(res.status, 404, path);
     }

@@ -44,7 +44,11 @@ function largestHandoff(): HandoffV1 {
       note: text,
     },
     transfer: { count: 3, flagged: true, priorHandoffIds: list(LIMITS.priorHandoffIds, () => short) },
-    redactions: list(LIMITS.redactions, (i) => ({ field: `f${String(i).padStart(3, '0')}${'x'.repeat(96)}`, kind: 'card-number' as const, count: 99_999 })),
+    redactions: list(LIMITS.redactions, (i) => ({
+      field: `f${String(i).padStart(3, '0')}${'x'.repeat(96)}`,
+      kind: 'card-number' as const,
+      count: 99_999,
+    })),
     client: { sdk: `handoff-panel@${wide(40)}`, locale: short },
   };
 }
@@ -58,7 +62,9 @@ describe('payload size limits', () => {
     const payload = largestHandoff();
     assert.deepEqual(validateHandoff(payload), []);
     const bytes = Buffer.byteLength(JSON.stringify(payload));
-    console.log(`largest valid handoff: ${bytes} bytes of JSON (${(bytes / 1048576).toFixed(2)} MiB; limit ${MAX_BODY})`);
+    console.log(
+      `largest valid handoff: ${bytes} bytes of JSON (${(bytes / 1048576).toFixed(2)} MiB; limit ${MAX_BODY})`,
+    );
     assert.ok(bytes <= 0.7 * MAX_BODY, `${bytes} bytes`);
     const res = await post(`${server.url}/handoffs`, JSON.stringify(payload), { 'Idempotency-Key': payload.id });
     assert.equal(res.status, 201, await res.clone().text());
@@ -70,9 +76,15 @@ describe('payload size limits', () => {
     assert.equal(validateHandoff(over)[0]?.code, 'too-many');
     const control = clone(FULL_PAYLOAD);
     control.recap.summary = 'Line one\u0000 line two';
-    assert.deepEqual(validateHandoff(control).map((e) => [e.path, e.code]), [['recap.summary', 'bad-characters']]);
+    assert.deepEqual(
+      validateHandoff(control).map((e) => [e.path, e.code]),
+      [['recap.summary', 'bad-characters']],
+    );
     const surrogate = clone(FULL_PAYLOAD);
     surrogate.customer.name = 'Ada \uD800';
-    assert.deepEqual(validateHandoff(surrogate).map((e) => [e.path, e.code]), [['customer.name', 'bad-characters']]);
+    assert.deepEqual(
+      validateHandoff(surrogate).map((e) => [e.path, e.code]),
+      [['customer.name', 'bad-characters']],
+    );
   });
 });

@@ -86,7 +86,10 @@ describe('reference receiver with a token (RECEIVER_TOKEN)', () => {
 
   it('answers 401 without the bearer token, or with a wrong one, on every route', async () => {
     const payload = fresh();
-    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: token }] as Record<string, string>[]) {
+    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: token }] as Record<
+      string,
+      string
+    >[]) {
       const res = await send(server.url, payload, headers);
       assert.equal(res.status, 401);
       assert.equal(res.headers.get('www-authenticate'), 'Bearer realm="handoff-receiver"');
@@ -94,7 +97,10 @@ describe('reference receiver with a token (RECEIVER_TOKEN)', () => {
     assert.equal((await fetch(`${server.url}/handoffs`)).status, 401);
     assert.equal((await fetch(`${server.url}/handoffs/events`)).status, 401);
     assert.equal((await send(server.url, payload, { Authorization: `Bearer ${token}` })).status, 201);
-    assert.equal((await fetch(`${server.url}/handoffs`, { headers: { Authorization: `Bearer ${token}` } })).status, 200);
+    assert.equal(
+      (await fetch(`${server.url}/handoffs`, { headers: { Authorization: `Bearer ${token}` } })).status,
+      200,
+    );
   });
 
   it('refuses a token too short to be secret, saying how to make one', async () => {
@@ -108,7 +114,10 @@ describe('reference receiver across origins (corsOrigins)', () => {
   after(() => server.stop());
 
   it('answers the preflight and the POST for a listed origin only', async () => {
-    const preflight = await fetch(`${server.url}/handoffs`, { method: 'OPTIONS', headers: { Origin: 'https://crm.example.com' } });
+    const preflight = await fetch(`${server.url}/handoffs`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://crm.example.com' },
+    });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://crm.example.com');
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
@@ -126,7 +135,8 @@ describe('reference receiver with test controls', () => {
   after(() => server.stop());
 
   it('does not create a namespace for a GET: reading /r/<ns>/… a million times costs nothing', async () => {
-    const stats = async () => ((await (await fetch(`${server.url}/__receiver/stats`)).json()) as { namespaces: number }).namespaces;
+    const stats = async () =>
+      ((await (await fetch(`${server.url}/__receiver/stats`)).json()) as { namespaces: number }).namespaces;
     const before = await stats();
     for (let i = 0; i < 50; i++) {
       const res = await fetch(`${server.url}/r/probe-${i}/handoffs/${crypto.randomUUID()}`);

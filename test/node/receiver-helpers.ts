@@ -44,7 +44,11 @@ export async function startReceiver(options: ReceiverOptions | string = {}): Pro
 }
 
 export const post = (url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
-  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 /** Reads `count` events from a server-sent event stream, then closes it. */
 export function readEvents(url: string, count: number, headers: Record<string, string> = {}) {

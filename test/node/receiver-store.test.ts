@@ -40,8 +40,10 @@ function watchingSyncs(beforeSync: (path: string) => void) {
 }
 
 const fresh = () => ({ ...clone(FULL_PAYLOAD), id: crypto.randomUUID() });
-const send = (url: string, payload: { id: string }) => post(`${url}/handoffs`, payload, { 'Idempotency-Key': payload.id });
-const inboxIds = async (url: string) => ((await (await fetch(`${url}/handoffs`)).json()) as { id: string }[]).map((h) => h.id).sort();
+const send = (url: string, payload: { id: string }) =>
+  post(`${url}/handoffs`, payload, { 'Idempotency-Key': payload.id });
+const inboxIds = async (url: string) =>
+  ((await (await fetch(`${url}/handoffs`)).json()) as { id: string }[]).map((h) => h.id).sort();
 
 describe('the receiver’s log after a crash', () => {
   it('cuts a torn last line off on start, so the next answered record is not glued to it and lost', async () => {
@@ -187,8 +189,20 @@ describe('the receiver’s log after a crash', () => {
     const file = tempFile();
     const child = () =>
       new Promise<{ url: string; kill: () => Promise<void> }>((resolve, reject) => {
-        const proc = spawn(process.execPath, ['--input-type=module', '-e', SERVE], { env: { ...process.env, DATA_FILE: file }, stdio: ['ignore', 'pipe', 'inherit'] });
-        proc.stdout.once('data', (chunk: Buffer) => resolve({ url: chunk.toString().trim(), kill: () => new Promise((done) => { proc.once('exit', () => done()); proc.kill('SIGKILL'); }) }));
+        const proc = spawn(process.execPath, ['--input-type=module', '-e', SERVE], {
+          env: { ...process.env, DATA_FILE: file },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        proc.stdout.once('data', (chunk: Buffer) =>
+          resolve({
+            url: chunk.toString().trim(),
+            kill: () =>
+              new Promise((done) => {
+                proc.once('exit', () => done());
+                proc.kill('SIGKILL');
+              }),
+          }),
+        );
         proc.once('error', reject);
       });
     const running = await child();

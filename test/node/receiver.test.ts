@@ -32,7 +32,11 @@ describe('reference receiver', () => {
   });
 
   it('415 for a body that is not JSON, 413 for one over 1 MiB, 400 for broken JSON or a missing key', async () => {
-    const text = await fetch(`${server.url}/handoffs`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hello' });
+    const text = await fetch(`${server.url}/handoffs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'hello',
+    });
     assert.equal(text.status, 415);
     const huge = await post(`${server.url}/handoffs`, `{"x":"${'a'.repeat(1024 * 1024 + 10)}"}`);
     assert.equal(huge.status, 413);
@@ -52,7 +56,11 @@ describe('reference receiver', () => {
     assert.equal(again.status, 201);
     assert.equal(again.headers.get('Idempotent-Replayed'), 'true');
     assert.deepEqual(await again.json(), original);
-    const changed = await post(`${server.url}/handoffs`, { ...payload, priority: 'low' }, { 'Idempotency-Key': payload.id });
+    const changed = await post(
+      `${server.url}/handoffs`,
+      { ...payload, priority: 'low' },
+      { 'Idempotency-Key': payload.id },
+    );
     assert.equal(changed.status, 422);
     const inbox = (await (await fetch(`${server.url}/handoffs`)).json()) as { id: string }[];
     assert.equal(inbox.filter((h) => h.id === payload.id).length, 1);
@@ -63,10 +71,25 @@ describe('reference receiver', () => {
     await post(`${server.url}/handoffs`, payload, { 'Idempotency-Key': payload.id });
     const ack = { ...clone(VALID_ACKS[0]!), id: crypto.randomUUID(), handoffId: payload.id };
     const unknown = crypto.randomUUID();
-    assert.equal((await post(`${server.url}/handoffs/${unknown}/ack`, { ...ack, handoffId: unknown }, { 'Idempotency-Key': ack.id })).status, 404);
-    assert.equal((await post(`${server.url}/handoffs/${payload.id}/ack`, ack, { 'Idempotency-Key': ack.id })).status, 201);
+    assert.equal(
+      (
+        await post(
+          `${server.url}/handoffs/${unknown}/ack`,
+          { ...ack, handoffId: unknown },
+          { 'Idempotency-Key': ack.id },
+        )
+      ).status,
+      404,
+    );
+    assert.equal(
+      (await post(`${server.url}/handoffs/${payload.id}/ack`, ack, { 'Idempotency-Key': ack.id })).status,
+      201,
+    );
     const one = await (await fetch(`${server.url}/handoffs/${payload.id}`)).json();
-    assert.deepEqual(one.acks.map((a: { payload: { id: string } }) => a.payload.id), [ack.id]);
+    assert.deepEqual(
+      one.acks.map((a: { payload: { id: string } }) => a.payload.id),
+      [ack.id],
+    );
   });
 
   it('a restart loses nothing: handoffs, acks and idempotency come back from the fsync’d log', async () => {
@@ -93,7 +116,10 @@ describe('reference receiver', () => {
     const ack = { ...clone(VALID_ACKS[0]!), id: crypto.randomUUID(), handoffId: payload.id };
     await post(`${ns}/handoffs/${payload.id}/ack`, ack, { 'Idempotency-Key': ack.id });
     const events = await inbox.events;
-    assert.deepEqual(events.map((e) => e.event), ['handoff', 'ack']);
+    assert.deepEqual(
+      events.map((e) => e.event),
+      ['handoff', 'ack'],
+    );
     assert.equal((events[0]!.data as { id: string }).id, payload.id);
 
     const late = readEvents(`${ns}/handoffs/${payload.id}/events`, 1);

@@ -7,8 +7,13 @@ import { buildHandoff, type HandoffDraft, type HandoffV1 } from '../../src/paylo
 import { checkScenario, scoreHandoff, type Scenario } from '../../src/training/index.js';
 
 const dir = new URL('../../demo/scenarios/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-const scenarios = files.map((file) => ({ file, scenario: JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Scenario }));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+const scenarios = files.map((file) => ({
+  file,
+  scenario: JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Scenario,
+}));
 
 function build(draft: HandoffDraft): HandoffV1 {
   const result = buildHandoff(draft, { training: true });
@@ -16,12 +21,19 @@ function build(draft: HandoffDraft): HandoffV1 {
   return result.payload;
 }
 
-const clone = <T,>(value: T): T => structuredClone(value);
+const clone = <T>(value: T): T => structuredClone(value);
 
 describe('trainer scenarios', () => {
   it('has the six required situations, each a valid data file with a unique id', () => {
     const ids = scenarios.map((s) => s.scenario.id);
-    assert.deepEqual(ids, ['hardware-specialist', 'billing-escalation', 'shift-change', 'phone-no-pickup', 'misrouted-email', 'third-transfer']);
+    assert.deepEqual(ids, [
+      'hardware-specialist',
+      'billing-escalation',
+      'shift-change',
+      'phone-no-pickup',
+      'misrouted-email',
+      'third-transfer',
+    ]);
     for (const { file, scenario } of scenarios) assert.deepEqual(checkScenario(scenario, file), []);
   });
 
@@ -81,11 +93,37 @@ describe('scoreHandoff()', () => {
 
 describe('checkScenario()', () => {
   it('names each broken field and what it should be', () => {
-    const broken = { id: 'Bad Id', title: '', situation: 'x', crm: {}, expect: { reasonCodes: ['refund'], recapMentions: [], verification: 'maybe', actions: { min: 1, withDue: 2 }, receiverTeam: [], confidential: 'no' }, tips: { tone: 'x' } };
+    const broken = {
+      id: 'Bad Id',
+      title: '',
+      situation: 'x',
+      crm: {},
+      expect: {
+        reasonCodes: ['refund'],
+        recapMentions: [],
+        verification: 'maybe',
+        actions: { min: 1, withDue: 2 },
+        receiverTeam: [],
+        confidential: 'no',
+      },
+      tips: { tone: 'x' },
+    };
     const problems = checkScenario(broken, 'bad.json');
-    for (const expected of ['"id" must be', '"title" is required', '"expect.reasonCodes" must list some of escalation', '"expect.recapMentions" must be a non-empty list',
-      '"expect.verification" must be "verified" or "unverified"', 'm ≤ n', '"expect.receiverTeam"', '"expect.confidential"', '"tips.tone" is not a criterion']) {
-      assert.ok(problems.some((p) => p.startsWith('bad.json: ') && p.includes(expected)), `${expected} in ${problems.join('\n')}`);
+    for (const expected of [
+      '"id" must be',
+      '"title" is required',
+      '"expect.reasonCodes" must list some of escalation',
+      '"expect.recapMentions" must be a non-empty list',
+      '"expect.verification" must be "verified" or "unverified"',
+      'm ≤ n',
+      '"expect.receiverTeam"',
+      '"expect.confidential"',
+      '"tips.tone" is not a criterion',
+    ]) {
+      assert.ok(
+        problems.some((p) => p.startsWith('bad.json: ') && p.includes(expected)),
+        `${expected} in ${problems.join('\n')}`,
+      );
     }
     assert.deepEqual(checkScenario(null, 'x.json'), ['x.json: must be a JSON object']);
   });

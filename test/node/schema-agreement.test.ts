@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { validateAck, validateHandoff } from '../../src/payload/index.js';
-import { FULL_PAYLOAD, INVALID_ACKS, INVALID_HANDOFFS, MINIMAL_PAYLOAD, VALID_ACKS, clone } from '../fixtures/handoffs.js';
+import {
+  FULL_PAYLOAD,
+  INVALID_ACKS,
+  INVALID_HANDOFFS,
+  MINIMAL_PAYLOAD,
+  VALID_ACKS,
+  clone,
+} from '../fixtures/handoffs.js';
 
 const loadSchema = (name: string) => JSON.parse(readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
@@ -24,10 +31,21 @@ describe('handoff/v1: JSON Schema and runtime validator agree', () => {
   const valid: [string, unknown][] = [
     ['full payload', FULL_PAYLOAD],
     ['minimal payload', MINIMAL_PAYLOAD],
-    ['2,001 emoji fit a 4,000 code-point summary', { ...clone(FULL_PAYLOAD), recap: { ...FULL_PAYLOAD.recap, summary: '😀'.repeat(2001) } }],
+    [
+      '2,001 emoji fit a 4,000 code-point summary',
+      { ...clone(FULL_PAYLOAD), recap: { ...FULL_PAYLOAD.recap, summary: '😀'.repeat(2001) } },
+    ],
     ['XSS-looking text is just data', { ...clone(FULL_PAYLOAD), nextSteps: '<img src=x onerror=alert(1)>' }],
     ['in-person channel needs no contingency', { ...clone(MINIMAL_PAYLOAD), channel: 'in-person' }],
-    ['a decline path for each enum', { ...clone(FULL_PAYLOAD), mode: 'blind', priority: 'urgent', reason: { code: 'absence-cover', detail: 'On leave' } }],
+    [
+      'a decline path for each enum',
+      {
+        ...clone(FULL_PAYLOAD),
+        mode: 'blind',
+        priority: 'urgent',
+        reason: { code: 'absence-cover', detail: 'On leave' },
+      },
+    ],
   ];
   for (const [name, payload] of valid) {
     it(`accepts: ${name}`, () => {
@@ -43,7 +61,10 @@ describe('handoff/v1: JSON Schema and runtime validator agree', () => {
       mutate(payload);
       const r = agrees(payload);
       assert.equal(r.bySchema, false, 'the JSON Schema accepted it');
-      assert.ok(r.errors.some((e) => e.path === path), `validator reported ${JSON.stringify(r.errors.map((e) => e.path))}, expected ${path}`);
+      assert.ok(
+        r.errors.some((e) => e.path === path),
+        `validator reported ${JSON.stringify(r.errors.map((e) => e.path))}, expected ${path}`,
+      );
     });
   }
 });
@@ -61,7 +82,10 @@ describe('handoff-ack/v1: JSON Schema and runtime validator agree', () => {
       mutate(ack);
       assert.equal(ackSchemaValid(ack), false, 'the JSON Schema accepted it');
       const errors = validateAck(ack);
-      assert.ok(errors.some((e) => e.path === path), `validator reported ${JSON.stringify(errors.map((e) => e.path))}, expected ${path}`);
+      assert.ok(
+        errors.some((e) => e.path === path),
+        `validator reported ${JSON.stringify(errors.map((e) => e.path))}, expected ${path}`,
+      );
     });
   }
 });

@@ -3,7 +3,16 @@
 import { expect } from '@open-wc/testing';
 import { OutboxPayloadError, type OutboxEventDetail } from '../../src/outbox/index.js';
 import type { HandoffV1 } from '../../src/payload/index.js';
-import { useOutboxTest, createOutbox, deliveredAdvancingClock, handoff, nextEvent, type Fault, setOnline, until } from './helpers.js';
+import {
+  useOutboxTest,
+  createOutbox,
+  deliveredAdvancingClock,
+  handoff,
+  nextEvent,
+  type Fault,
+  setOnline,
+  until,
+} from './helpers.js';
 
 describe('outbox delivery', () => {
   const t = useOutboxTest();
@@ -96,7 +105,11 @@ describe('outbox delivery', () => {
 
   it('retryNow() sends pending items at once and leaves dead ones alone', async () => {
     await t.receiver.faults({ status: 503 }, { status: 400, message: 'bad' });
-    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, backoff: { baseMs: 60_000, capMs: 60_000 } });
+    const outbox = createOutbox({
+      endpoint: t.receiver.endpoint,
+      clock: t.clock,
+      backoff: { baseMs: 60_000, capMs: 60_000 },
+    });
     const [waiting, rejected] = [handoff(), handoff()];
     const retrying = nextEvent(outbox, 'retrying');
     await outbox.enqueue(waiting);
@@ -112,7 +125,11 @@ describe('outbox delivery', () => {
 
   it('500 three times, then 200: retried with full-jitter backoff, delivered once', async () => {
     await t.receiver.faults({ status: 500 }, { status: 500 }, { status: 500 });
-    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, backoff: { baseMs: 1000, capMs: 3000 } });
+    const outbox = createOutbox({
+      endpoint: t.receiver.endpoint,
+      clock: t.clock,
+      backoff: { baseMs: 1000, capMs: 3000 },
+    });
     const payload = handoff();
     const delays: number[] = [];
     outbox.addEventListener('retrying', (e) => delays.push(e.detail.nextAttemptAt! - t.clock.now()));
@@ -222,7 +239,11 @@ describe('outbox delivery', () => {
   it('401 pauses the whole outbox until resume(), then delivers everything once', async () => {
     await t.receiver.faults({ status: 401 });
     let token = 'expired';
-    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, headers: () => ({ Authorization: `Bearer ${token}` }) });
+    const outbox = createOutbox({
+      endpoint: t.receiver.endpoint,
+      clock: t.clock,
+      headers: () => ({ Authorization: `Bearer ${token}` }),
+    });
     const first = handoff();
     const second = handoff();
     const authRequired = nextEvent(outbox, 'auth-required');
@@ -324,7 +345,10 @@ describe('outbox delivery', () => {
     const retrying = nextEvent(outbox, 'retrying');
     const delivered = deliveredAdvancingClock(outbox, t.clock, payload.id);
     await outbox.enqueue(payload);
-    expect((await retrying).detail.error).to.include({ kind: 'network', message: 'Network error: TypeError: Failed to fetch' });
+    expect((await retrying).detail.error).to.include({
+      kind: 'network',
+      message: 'Network error: TypeError: Failed to fetch',
+    });
     expect(await delivered).to.equal(2);
     await t.receiver.expectExactlyOnce([payload.id]);
   });
@@ -342,10 +366,14 @@ describe('outbox delivery', () => {
     t.clock.advance(retentionMs - 2);
 
     const events: [string, string][] = [];
-    for (const type of ['delivered', 'dead'] as const) outbox.addEventListener(type, (e) => events.push([type, (e.detail as OutboxEventDetail).id]));
+    for (const type of ['delivered', 'dead'] as const)
+      outbox.addEventListener(type, (e) => events.push([type, (e.detail as OutboxEventDetail).id]));
     setOnline(true);
     await until(() => events.length === 2, 'both outcomes');
-    expect(events).to.have.deep.members([['delivered', early.id], ['delivered', late.id]]);
+    expect(events).to.have.deep.members([
+      ['delivered', early.id],
+      ['delivered', late.id],
+    ]);
 
     const expiring = handoff();
     setOnline(false);
@@ -425,7 +453,13 @@ describe('outbox delivery', () => {
     const originals = methods.map((m) => console[m]);
     methods.forEach((m) => (console[m] = (...args: unknown[]) => logged.push(args.map(String).join(' '))));
     try {
-      const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, headers: () => { throw new Error('no token'); } });
+      const outbox = createOutbox({
+        endpoint: t.receiver.endpoint,
+        clock: t.clock,
+        headers: () => {
+          throw new Error('no token');
+        },
+      });
       const payload = handoff((d) => (d.recap!.summary = 'SECRET-SUMMARY-TEXT'));
       const retrying = nextEvent(outbox, 'retrying');
       await outbox.enqueue(payload);

@@ -4,7 +4,17 @@
 import { expect } from '@open-wc/testing';
 import { buildAck } from '../../src/payload/index.js';
 import { sharedOutbox } from '../../src/ui/shared/outbox-registry.js';
-import { FakeClock, TestReceiver, cleanup, createOutbox, handoff, nextEvent, restoreOnline, setOnline, until } from './helpers.js';
+import {
+  FakeClock,
+  TestReceiver,
+  cleanup,
+  createOutbox,
+  handoff,
+  nextEvent,
+  restoreOnline,
+  setOnline,
+  until,
+} from './helpers.js';
 
 const DAY = 86_400_000;
 
@@ -28,7 +38,11 @@ describe('outbox with several endpoints', () => {
     const a = new TestReceiver();
     const b = new TestReceiver();
     const first = createOutbox({ endpoint: a.endpoint, name, headers: () => ({ Authorization: 'Bearer token-A' }) });
-    const second = createOutbox({ endpoint: otherOrigin(b), name, headers: () => ({ Authorization: 'Bearer token-B' }) });
+    const second = createOutbox({
+      endpoint: otherOrigin(b),
+      name,
+      headers: () => ({ Authorization: 'Bearer token-B' }),
+    });
     const ids = { a: [] as string[], b: [] as string[] };
     const delivered = new Set<string>();
     for (const outbox of [first, second]) outbox.addEventListener('delivered', (e) => delivered.add(e.detail.id));
@@ -57,7 +71,11 @@ describe('outbox with several endpoints', () => {
     setOnline(true);
 
     // The page is reconfigured to another endpoint with another token.
-    const after = createOutbox({ endpoint: current.endpoint, name, headers: () => ({ Authorization: 'Bearer current' }) });
+    const after = createOutbox({
+      endpoint: current.endpoint,
+      name,
+      headers: () => ({ Authorization: 'Bearer current' }),
+    });
     const fresh = handoff();
     const freshDelivered = nextEvent(after, 'delivered', (e) => e.detail.id === fresh.id);
     await after.enqueue(fresh);
@@ -66,7 +84,11 @@ describe('outbox with several endpoints', () => {
     expect((await old.stats()).requests).to.equal(0);
     expect((await current.stats()).ids).to.deep.equal([fresh.id]);
     const waiting = (await after.items()).find((item) => item.id === queued.id);
-    expect(waiting).to.include({ state: 'pending', waitingFor: 'endpoint', route: new URL(old.endpoint, location.href).href });
+    expect(waiting).to.include({
+      state: 'pending',
+      waitingFor: 'endpoint',
+      route: new URL(old.endpoint, location.href).href,
+    });
 
     // A page configured for the old endpoint again sends it, with the old endpoint's token.
     const again = createOutbox({ endpoint: old.endpoint, name, headers: () => ({ Authorization: 'Bearer old' }) });
@@ -80,14 +102,34 @@ describe('outbox with several endpoints', () => {
     const senders = new TestReceiver();
     const receivers = new TestReceiver();
     const payload = handoff();
-    const sender = createOutbox({ endpoint: senders.endpoint, name, headers: () => ({ Authorization: 'Bearer sender' }) });
+    const sender = createOutbox({
+      endpoint: senders.endpoint,
+      name,
+      headers: () => ({ Authorization: 'Bearer sender' }),
+    });
     await sender.enqueue(payload);
     await nextEvent(sender, 'delivered', (e) => e.detail.id === payload.id);
     // The receipt's page sees the same handoff at its own endpoint (here: posted there directly).
-    await fetch(receivers.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': payload.id }, body: JSON.stringify(payload) });
+    await fetch(receivers.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': payload.id },
+      body: JSON.stringify(payload),
+    });
 
-    const receipt = createOutbox({ endpoint: otherOrigin(receivers), name, headers: () => ({ Authorization: 'Bearer receiver' }) });
-    const built = buildAck({ handoffId: payload.id, by: { agentId: 'sup-3', name: 'Dana' }, readBack: 'I will approve the refund of the double charge today.', accepted: true }, { handoff: payload });
+    const receipt = createOutbox({
+      endpoint: otherOrigin(receivers),
+      name,
+      headers: () => ({ Authorization: 'Bearer receiver' }),
+    });
+    const built = buildAck(
+      {
+        handoffId: payload.id,
+        by: { agentId: 'sup-3', name: 'Dana' },
+        readBack: 'I will approve the refund of the double charge today.',
+        accepted: true,
+      },
+      { handoff: payload },
+    );
     if (!built.ok) throw new Error(JSON.stringify(built.errors));
     const ackDelivered = nextEvent(receipt, 'delivered', (e) => e.detail.id === built.payload.id);
     await receipt.enqueue(built.payload);
@@ -110,7 +152,10 @@ describe('outbox with several endpoints', () => {
   });
 
   it('refuses an endpoint that is not an http(s) URL, saying what to give', () => {
-    expect(() => createOutbox({ endpoint: 'javascript:alert(1)', name })).to.throw(TypeError, /must be an http\(s\) URL/);
+    expect(() => createOutbox({ endpoint: 'javascript:alert(1)', name })).to.throw(
+      TypeError,
+      /must be an http\(s\) URL/,
+    );
     expect(() => createOutbox({ endpoint: 'http://[::1', name })).to.throw(TypeError, /is not a URL/);
   });
 
@@ -149,13 +194,17 @@ describe('outbox with several endpoints', () => {
     clock.advance(2 * DAY);
     await hasty.flush();
     expect((await hasty.get(keep.id))?.state).to.equal('pending');
-    expect((await hasty.get(expire.id))).to.include({ state: 'dead', deadReason: 'expired' });
+    expect(await hasty.get(expire.id)).to.include({ state: 'dead', deadReason: 'expired' });
   });
 
   it('an acknowledgement to another origin is sent without the endpoint’s headers and credentials', async () => {
     const receiver = new TestReceiver();
     const payload = handoff();
-    await fetch(receiver.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': payload.id }, body: JSON.stringify(payload) });
+    await fetch(receiver.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': payload.id },
+      body: JSON.stringify(payload),
+    });
     const seen: RequestInit[] = [];
     const spy: typeof fetch = (input, init) => {
       seen.push(init ?? {});
@@ -169,7 +218,15 @@ describe('outbox with several endpoints', () => {
       headers: () => ({ Authorization: 'Bearer for-the-endpoint' }),
       ackEndpoint: (ack) => `${otherOrigin(receiver)}/${ack.handoffId}/ack`,
     });
-    const built = buildAck({ handoffId: payload.id, by: { agentId: 'sup-3', name: 'Dana' }, readBack: 'I will approve the refund of the double charge today.', accepted: true }, { handoff: payload });
+    const built = buildAck(
+      {
+        handoffId: payload.id,
+        by: { agentId: 'sup-3', name: 'Dana' },
+        readBack: 'I will approve the refund of the double charge today.',
+        accepted: true,
+      },
+      { handoff: payload },
+    );
     if (!built.ok) throw new Error(JSON.stringify(built.errors));
     const delivered = nextEvent(outbox, 'delivered', (e) => e.detail.id === built.payload.id);
     await outbox.enqueue(built.payload);
@@ -182,7 +239,11 @@ describe('outbox with several endpoints', () => {
   it('the page’s shared outbox takes the transport configured after it was created (a queued configure(), an element’s config)', async () => {
     const receiver = new TestReceiver();
     const early = sharedOutbox({ endpoint: receiver.endpoint, name });
-    const later = sharedOutbox({ endpoint: receiver.endpoint, name, headers: () => ({ Authorization: 'Bearer configured-later' }) });
+    const later = sharedOutbox({
+      endpoint: receiver.endpoint,
+      name,
+      headers: () => ({ Authorization: 'Bearer configured-later' }),
+    });
     expect(later).to.equal(early);
     const payload = handoff();
     const delivered = nextEvent(early, 'delivered', (e) => e.detail.id === payload.id);

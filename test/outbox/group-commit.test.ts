@@ -6,11 +6,16 @@ describe('GroupCommit', () => {
   function recorder(fail?: (batch: string[]) => boolean) {
     const batches: string[][] = [];
     const releases: (() => void)[] = [];
-    const commits = new GroupCommit<{ id: string; v: string }>((r) => r.id, (batch) => {
-      const values = batch.map((r) => `${r.id}=${r.v}`);
-      batches.push(values);
-      return new Promise<void>((resolve, reject) => releases.push(() => (fail?.(values) ? reject(new Error(`failed ${values}`)) : resolve())));
-    });
+    const commits = new GroupCommit<{ id: string; v: string }>(
+      (r) => r.id,
+      (batch) => {
+        const values = batch.map((r) => `${r.id}=${r.v}`);
+        batches.push(values);
+        return new Promise<void>((resolve, reject) =>
+          releases.push(() => (fail?.(values) ? reject(new Error(`failed ${values}`)) : resolve())),
+        );
+      },
+    );
     const releaseNext = async () => {
       await new Promise((r) => setTimeout(r, 0));
       releases.shift()?.();
@@ -24,7 +29,11 @@ describe('GroupCommit', () => {
     const first = commits.write({ id: 'a', v: '1' });
     await new Promise((r) => setTimeout(r, 0));
     expect(batches).to.deep.equal([['a=1']]);
-    const grouped = [commits.write({ id: 'b', v: '1' }), commits.write({ id: 'c', v: '1' }), commits.write({ id: 'b', v: '2' })];
+    const grouped = [
+      commits.write({ id: 'b', v: '1' }),
+      commits.write({ id: 'c', v: '1' }),
+      commits.write({ id: 'b', v: '2' }),
+    ];
     await releaseNext();
     await first;
     expect(batches).to.deep.equal([['a=1'], ['b=2', 'c=1']]); // b's later write replaced its earlier one

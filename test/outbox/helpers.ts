@@ -26,7 +26,9 @@ export class FakeClock implements Clock {
   advance(ms: number): void {
     const target = this.t + ms;
     for (;;) {
-      const due = [...this.timers.entries()].filter(([, t]) => t.at <= target).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
+      const due = [...this.timers.entries()]
+        .filter(([, t]) => t.at <= target)
+        .sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
       if (!due) break;
       this.timers.delete(due[0]);
       this.t = Math.max(this.t, due[1].at);
@@ -45,7 +47,11 @@ export async function until(check: () => boolean | Promise<boolean>, what = 'con
   }
 }
 
-export function nextEvent<K extends keyof OutboxEventMap>(outbox: Outbox, type: K, predicate: (e: OutboxEventMap[K]) => boolean = () => true): Promise<OutboxEventMap[K]> {
+export function nextEvent<K extends keyof OutboxEventMap>(
+  outbox: Outbox,
+  type: K,
+  predicate: (e: OutboxEventMap[K]) => boolean = () => true,
+): Promise<OutboxEventMap[K]> {
   return new Promise((resolve) => {
     const listener = (event: OutboxEventMap[K]) => {
       if (!predicate(event)) return;
@@ -114,7 +120,8 @@ export class TestReceiver {
     if (stats.maxConcurrentPerKey > 1) throw new Error('the same id was POSTed concurrently');
     const held = [...stats.ids].sort();
     const expected = [...ids].sort();
-    if (JSON.stringify(held) !== JSON.stringify(expected)) throw new Error(`receiver holds ${held.length} ids, expected ${expected.length}`);
+    if (JSON.stringify(held) !== JSON.stringify(expected))
+      throw new Error(`receiver holds ${held.length} ids, expected ${expected.length}`);
     return stats;
   }
 }

@@ -1,7 +1,13 @@
 // Storage: write-ahead durability, reloads, storage failures and schema upgrades, in real IndexedDB.
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import { DB_VERSION, MIGRATIONS, OutboxStorageError, type OutboxDB, type OutboxRecord } from '../../src/outbox/index.js';
+import {
+  DB_VERSION,
+  MIGRATIONS,
+  OutboxStorageError,
+  type OutboxDB,
+  type OutboxRecord,
+} from '../../src/outbox/index.js';
 import { useOutboxTest, createOutbox, handoff, nextEvent, setOnline, until } from './helpers.js';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -26,7 +32,12 @@ describe('outbox storage', () => {
     const stored = await other.get('items', payload.id);
     other.close();
     expect(stored?.payload).to.deep.equal(payload);
-    expect(stored).to.include({ state: 'pending', attempts: 0, kind: 'handoff', endpoint: `${location.origin}${t.receiver.endpoint}` });
+    expect(stored).to.include({
+      state: 'pending',
+      attempts: 0,
+      kind: 'handoff',
+      endpoint: `${location.origin}${t.receiver.endpoint}`,
+    });
   });
 
   it('a "reload" between enqueue and delivery loses nothing: the next start delivers it once', async () => {
@@ -48,11 +59,21 @@ describe('outbox storage', () => {
   it('an item left "sending" by a tab that died is recovered and delivered once', async () => {
     const name = `test-outbox-${crypto.randomUUID()}`;
     const payload = handoff();
-    const db = await openDB<OutboxDB>(name, DB_VERSION, { upgrade: (d, old, _new, tx) => MIGRATIONS.slice(old).forEach((m) => m(d, tx)) });
+    const db = await openDB<OutboxDB>(name, DB_VERSION, {
+      upgrade: (d, old, _new, tx) => MIGRATIONS.slice(old).forEach((m) => m(d, tx)),
+    });
     const endpoint = new URL(t.receiver.endpoint, location.href).href;
     const orphan: OutboxRecord = {
-      id: payload.id, kind: 'handoff', endpoint, route: endpoint, payload, state: 'sending', attempts: 1,
-      enqueuedAt: t.clock.now(), retainFrom: t.clock.now(), nextAttemptAt: t.clock.now(),
+      id: payload.id,
+      kind: 'handoff',
+      endpoint,
+      route: endpoint,
+      payload,
+      state: 'sending',
+      attempts: 1,
+      enqueuedAt: t.clock.now(),
+      retainFrom: t.clock.now(),
+      nextAttemptAt: t.clock.now(),
     };
     await db.put('items', orphan);
     db.close();
@@ -138,8 +159,15 @@ describe('outbox storage', () => {
     for (const payload of payloads) {
       // A version-1 record: a relative endpoint and no route.
       const legacy = {
-        id: payload.id, kind: 'handoff', endpoint: t.receiver.endpoint, payload, state: 'pending', attempts: 0,
-        enqueuedAt: t.clock.now(), retainFrom: t.clock.now(), nextAttemptAt: t.clock.now(),
+        id: payload.id,
+        kind: 'handoff',
+        endpoint: t.receiver.endpoint,
+        payload,
+        state: 'pending',
+        attempts: 0,
+        enqueuedAt: t.clock.now(),
+        retainFrom: t.clock.now(),
+        nextAttemptAt: t.clock.now(),
       };
       await v1.put('items', legacy as unknown as OutboxRecord);
     }
@@ -160,12 +188,36 @@ describe('outbox storage', () => {
   it('an acknowledgement queued before routes, to a custom ackEndpoint, is adopted by its origin’s outbox and delivered', async () => {
     const name = `test-outbox-${crypto.randomUUID()}`;
     const payload = handoff();
-    await fetch(t.receiver.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': payload.id }, body: JSON.stringify(payload) });
-    const ack = { schema: 'handoff-ack/v1' as const, id: crypto.randomUUID(), handoffId: payload.id, at: new Date(t.clock.now()).toISOString(), by: { agentId: 'sup-3', name: 'Dana' }, readBack: 'I refund the double charge today.', accepted: true };
-    const v2 = await openDB<OutboxDB>(name, 2, { upgrade: (d, old, _new, tx) => MIGRATIONS.slice(old, 2).forEach((m) => m(d, tx)) });
+    await fetch(t.receiver.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': payload.id },
+      body: JSON.stringify(payload),
+    });
+    const ack = {
+      schema: 'handoff-ack/v1' as const,
+      id: crypto.randomUUID(),
+      handoffId: payload.id,
+      at: new Date(t.clock.now()).toISOString(),
+      by: { agentId: 'sup-3', name: 'Dana' },
+      readBack: 'I refund the double charge today.',
+      accepted: true,
+    };
+    const v2 = await openDB<OutboxDB>(name, 2, {
+      upgrade: (d, old, _new, tx) => MIGRATIONS.slice(old, 2).forEach((m) => m(d, tx)),
+    });
     const now = t.clock.now();
     // The old page had ackEndpoint: (ack) => `…/handoffs/${id}/ack?via=custom`: not the default shape.
-    const legacy = { id: ack.id, kind: 'ack', endpoint: `${t.receiver.endpoint}/${payload.id}/ack?via=custom`, payload: ack, state: 'pending', attempts: 0, enqueuedAt: now, retainFrom: now, nextAttemptAt: now };
+    const legacy = {
+      id: ack.id,
+      kind: 'ack',
+      endpoint: `${t.receiver.endpoint}/${payload.id}/ack?via=custom`,
+      payload: ack,
+      state: 'pending',
+      attempts: 0,
+      enqueuedAt: now,
+      retainFrom: now,
+      nextAttemptAt: now,
+    };
     await v2.put('items', legacy as unknown as OutboxRecord);
     v2.close();
     const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, name });

@@ -3,7 +3,17 @@
 // fallback, BroadcastChannel events and the polling fallback.
 import { expect } from '@open-wc/testing';
 import { systemClock, type Outbox } from '../../src/outbox/index.js';
-import { FakeClock, TestReceiver, cleanup, createOutbox, handoff, nextEvent, restoreOnline, setOnline, until } from './helpers.js';
+import {
+  FakeClock,
+  TestReceiver,
+  cleanup,
+  createOutbox,
+  handoff,
+  nextEvent,
+  restoreOnline,
+  setOnline,
+  until,
+} from './helpers.js';
 
 async function deliverAcrossTabs(tabs: Outbox[], receiver: TestReceiver, perTab: number): Promise<void> {
   const ids: string[] = [];
@@ -43,7 +53,9 @@ describe('outbox across tabs', () => {
   });
 
   it('three tabs without Web Locks (IndexedDB lease): every item POSTed once, never two at a time', async () => {
-    const tabs = [1, 2, 3].map(() => createOutbox({ endpoint: receiver.endpoint, name, locks: null, clock: systemClock }));
+    const tabs = [1, 2, 3].map(() =>
+      createOutbox({ endpoint: receiver.endpoint, name, locks: null, clock: systemClock }),
+    );
     await deliverAcrossTabs(tabs, receiver, 10);
   });
 

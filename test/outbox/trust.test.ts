@@ -29,13 +29,22 @@ describe('outbox: what counts as delivered', () => {
 
   it('by default a JSON 200 counts; with deliveryReceipt "echo-id" only one echoing the id does', async () => {
     await t.receiver.faults({ status: 200, body: { ok: true } }, { status: 200, body: { ok: true } });
-    const lenient = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, name: `lenient-${crypto.randomUUID()}` });
+    const lenient = createOutbox({
+      endpoint: t.receiver.endpoint,
+      clock: t.clock,
+      name: `lenient-${crypto.randomUUID()}`,
+    });
     const first = handoff();
     const deliveredLenient = nextEvent(lenient, 'delivered');
     await lenient.enqueue(first);
     await deliveredLenient;
 
-    const strict = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, deliveryReceipt: 'echo-id', name: `strict-${crypto.randomUUID()}` });
+    const strict = createOutbox({
+      endpoint: t.receiver.endpoint,
+      clock: t.clock,
+      deliveryReceipt: 'echo-id',
+      name: `strict-${crypto.randomUUID()}`,
+    });
     const second = handoff();
     const retrying = nextEvent(strict, 'retrying');
     await strict.enqueue(second);

@@ -6,7 +6,19 @@ import { FULL_DRAFT } from '../fixtures/handoffs.js';
 
 const anyValue = fc.oneof(
   fc.string(),
-  fc.constantFrom('', '   ', '+44 20 7946 0958', '4111 1111 1111 1111', '2026-11-24T10:00:00Z', 'phone', 'warm', 'verified', '<script>', '{x}', '\u0000'),
+  fc.constantFrom(
+    '',
+    '   ',
+    '+44 20 7946 0958',
+    '4111 1111 1111 1111',
+    '2026-11-24T10:00:00Z',
+    'phone',
+    'warm',
+    'verified',
+    '<script>',
+    '{x}',
+    '\u0000',
+  ),
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -22,7 +34,10 @@ const anyValue = fc.oneof(
  */
 function mutatedDraft(base: unknown): fc.Arbitrary<unknown> {
   if (Array.isArray(base)) {
-    return fc.oneof({ weight: 30, arbitrary: fc.array(mutatedDraft(base[0] ?? ''), { maxLength: 25 }) }, { weight: 1, arbitrary: anyValue });
+    return fc.oneof(
+      { weight: 30, arbitrary: fc.array(mutatedDraft(base[0] ?? ''), { maxLength: 25 }) },
+      { weight: 1, arbitrary: anyValue },
+    );
   }
   if (base && typeof base === 'object') {
     const shape = Object.fromEntries(Object.entries(base).map(([k, v]) => [k, mutatedDraft(v)]));
@@ -41,17 +56,23 @@ describe('buildHandoff properties', () => {
     this.timeout(120_000);
     let built = 0;
     fc.assert(
-      fc.property(fc.oneof({ weight: 9, arbitrary: mutatedDraft(FULL_DRAFT) }, { weight: 1, arbitrary: fc.anything() }), (draft) => {
-        const result = buildHandoff(draft as HandoffDraft, { defaultCallingCode: '44' });
-        if (result.ok) {
-          built++;
-          expect(validateHandoff(result.payload)).to.deep.equal([]);
-          expect(JSON.parse(JSON.stringify(result.payload))).to.deep.equal(result.payload);
-        } else {
-          expect(result.errors.length).to.be.greaterThan(0);
-          for (const e of result.errors) expect(e.message).to.be.a('string').and.not.match(/undefined|\{(field|max|min|length|count|allowed|key|expected)\}/);
-        }
-      }),
+      fc.property(
+        fc.oneof({ weight: 9, arbitrary: mutatedDraft(FULL_DRAFT) }, { weight: 1, arbitrary: fc.anything() }),
+        (draft) => {
+          const result = buildHandoff(draft as HandoffDraft, { defaultCallingCode: '44' });
+          if (result.ok) {
+            built++;
+            expect(validateHandoff(result.payload)).to.deep.equal([]);
+            expect(JSON.parse(JSON.stringify(result.payload))).to.deep.equal(result.payload);
+          } else {
+            expect(result.errors.length).to.be.greaterThan(0);
+            for (const e of result.errors)
+              expect(e.message)
+                .to.be.a('string')
+                .and.not.match(/undefined|\{(field|max|min|length|count|allowed|key|expected)\}/);
+          }
+        },
+      ),
       { numRuns: 10_000, seed: 20261124 },
     );
     // The generator must reach valid drafts too, or the second property is never exercised.

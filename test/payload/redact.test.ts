@@ -125,9 +125,17 @@ describe('buildHandoff redaction', () => {
 describe('redactDraft', () => {
   it('masks every text in a draft of any shape and lists the paths', async () => {
     const { redactDraft } = await import('../../src/payload/index.js');
-    const draft = { recap: { summary: 'card 4111 1111 1111 1111', tried: ['ok', 'used 5555555555554444'] }, case: { id: 'C-1' }, count: 2 };
+    const draft = {
+      recap: { summary: 'card 4111 1111 1111 1111', tried: ['ok', 'used 5555555555554444'] },
+      case: { id: 'C-1' },
+      count: 2,
+    };
     const { draft: masked, redactions } = redactDraft(draft);
-    expect(masked).to.deep.equal({ recap: { summary: 'card •••• •••• •••• 1111', tried: ['ok', 'used ••••••••••••4444'] }, case: { id: 'C-1' }, count: 2 });
+    expect(masked).to.deep.equal({
+      recap: { summary: 'card •••• •••• •••• 1111', tried: ['ok', 'used ••••••••••••4444'] },
+      case: { id: 'C-1' },
+      count: 2,
+    });
     expect(redactions).to.deep.equal([
       { field: 'recap.summary', kind: 'card-number' },
       { field: 'recap.tried[1]', kind: 'card-number' },

@@ -12,12 +12,16 @@ import { FULL_DRAFT } from '../fixtures/handoffs.js';
 
 describe('renderTemplate', () => {
   it('fills named slots as plain text', () => {
-    expect(renderTemplate('Hi {customerName}, meet {receiverName}.', { customerName: 'Amara', receiverName: '<b>Dana</b>' })).to.equal('Hi Amara, meet <b>Dana</b>.');
+    expect(
+      renderTemplate('Hi {customerName}, meet {receiverName}.', { customerName: 'Amara', receiverName: '<b>Dana</b>' }),
+    ).to.equal('Hi Amara, meet <b>Dana</b>.');
   });
 
   it('drops an optional section whose slot is missing, and tidies the sentence', () => {
     const t = '[{customerName}, ]I am transferring you to {receiverName}[ in {receiverTeam}].';
-    expect(renderTemplate(t, { customerName: 'Amara', receiverName: 'Dana', receiverTeam: 'Billing' })).to.equal('Amara, I am transferring you to Dana in Billing.');
+    expect(renderTemplate(t, { customerName: 'Amara', receiverName: 'Dana', receiverTeam: 'Billing' })).to.equal(
+      'Amara, I am transferring you to Dana in Billing.',
+    );
     expect(renderTemplate(t, { receiverName: 'Dana' })).to.equal('I am transferring you to Dana.');
   });
 
@@ -72,7 +76,10 @@ describe('renderTemplate', () => {
   });
 
   it('rejects unknown slots when the allowed slots are given (typos)', () => {
-    expect(() => parseTemplate('Meet {recieverName}', { allowedSlots: ['receiverName'] })).to.throw(TemplateSyntaxError, /unknown slot "\{recieverName\}"; known slots are \{receiverName\}/);
+    expect(() => parseTemplate('Meet {recieverName}', { allowedSlots: ['receiverName'] })).to.throw(
+      TemplateSyntaxError,
+      /unknown slot "\{recieverName\}"; known slots are \{receiverName\}/,
+    );
   });
 });
 
@@ -91,9 +98,15 @@ describe('script templates', () => {
 
   it('reads well with nothing but a reason code', () => {
     const s = suggestScripts({ reason: { code: 'specialist' } });
-    expect(s.managingUp).to.equal("A colleague is our specialist and has solved problems like this many times. They'll take good care of you.");
-    expect(s.informCustomer).to.equal("I'm going to transfer you to a colleague. I'll stay on the line to introduce you and explain everything we've covered.");
-    expect(s.apology).to.equal("I'm sorry to have to pass you on. I know being transferred is frustrating, and I want to make sure you get the right help.");
+    expect(s.managingUp).to.equal(
+      "A colleague is our specialist and has solved problems like this many times. They'll take good care of you.",
+    );
+    expect(s.informCustomer).to.equal(
+      "I'm going to transfer you to a colleague. I'll stay on the line to introduce you and explain everything we've covered.",
+    );
+    expect(s.apology).to.equal(
+      "I'm sorry to have to pass you on. I know being transferred is frustrating, and I want to make sure you get the right help.",
+    );
   });
 
   it('tells the customer to whom, why, and the fallback number, per mode', () => {
@@ -105,7 +118,8 @@ describe('script templates', () => {
   });
 
   it('quotes the reason mid-sentence: an ordinary first word loses its capital, names and acronyms keep it', () => {
-    const inform = (detail: string) => suggestScripts({ ...FULL_DRAFT, reason: { code: 'escalation', detail } }).informCustomer;
+    const inform = (detail: string) =>
+      suggestScripts({ ...FULL_DRAFT, reason: { code: 'escalation', detail } }).informCustomer;
     expect(inform('Refunds over $500 need a supervisor.')).to.contain('because refunds over $500 need a supervisor. ');
     expect(inform('VAT refunds go to finance')).to.contain('because VAT refunds go to finance.');
     expect(inform('Dana approves these')).to.contain('because Dana approves these.');
@@ -120,11 +134,16 @@ describe('script templates', () => {
     const s = suggestScripts(FULL_DRAFT, es);
     expect(s.managingUp).to.equal('Dana Whitfield de Billing supervisors puede resolverlo, Amara Okafor.');
     expect(s.apology).to.equal('Lamento tener que transferirle, Amara Okafor.');
-    expect(suggestScripts({ reason: { code: 'escalation' } }, es).managingUp).to.equal('Un compañero puede resolverlo.');
+    expect(suggestScripts({ reason: { code: 'escalation' } }, es).managingUp).to.equal(
+      'Un compañero puede resolverlo.',
+    );
   });
 
   it('names the broken template when a configured one has a syntax error', () => {
-    expect(() => compileScriptTemplates({ managingUp: { specialist: 'Meet {receiverName' } })).to.throw(TemplateSyntaxError, /Template "managingUp.specialist" has an error/);
+    expect(() => compileScriptTemplates({ managingUp: { specialist: 'Meet {receiverName' } })).to.throw(
+      TemplateSyntaxError,
+      /Template "managingUp.specialist" has an error/,
+    );
     expect(() => compileScriptTemplates({ apology: 'Sorry {custName}' })).to.throw(/unknown slot "\{custName\}"/);
   });
 });

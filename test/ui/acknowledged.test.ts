@@ -15,7 +15,11 @@ function ackFor(handoffId: string, change: Partial<HandoffAckV1> = {}): HandoffA
 }
 
 async function postAck(receiver: TestReceiver, ack: HandoffAckV1): Promise<void> {
-  const res = await fetch(`${receiver.endpoint}/${ack.handoffId}/ack`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': ack.id }, body: JSON.stringify(ack) });
+  const res = await fetch(`${receiver.endpoint}/${ack.handoffId}/ack`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': ack.id },
+    body: JSON.stringify(ack),
+  });
   expect(res.status).to.equal(201);
 }
 
@@ -23,8 +27,13 @@ describe('"acknowledged by …" on the sending panel', () => {
   let receiver: TestReceiver;
   let panels: HandoffPanel[] = [];
 
-  async function sendHandoff(acks: HandoffPanel['config']['acks']): Promise<{ panel: HandoffPanel; payload: HandoffV1 }> {
-    const panel = await mountPanel(HOST, { outbox: { endpoint: receiver.endpoint, name: `test-outbox-${crypto.randomUUID()}` }, acks });
+  async function sendHandoff(
+    acks: HandoffPanel['config']['acks'],
+  ): Promise<{ panel: HandoffPanel; payload: HandoffV1 }> {
+    const panel = await mountPanel(HOST, {
+      outbox: { endpoint: receiver.endpoint, name: `test-outbox-${crypto.randomUUID()}` },
+      acks,
+    });
     panels.push(panel);
     fillValid(panel);
     const queued = nextEvent<CustomEvent<{ payload: HandoffV1 }>>(panel, 'handoff-queued');
@@ -65,7 +74,9 @@ describe('"acknowledged by …" on the sending panel', () => {
     const { panel, payload } = await sendHandoff({ transport: 'sse' });
     await postAck(receiver, ackFor(payload.id, { accepted: false, declineReason: 'Refunds over £50 go to finance.' }));
     await until(() => statusText(panel).includes('declined'), 'the decline to show');
-    expect(statusText(panel)).to.equal('Dana Whitfield declined this handoff: Refunds over £50 go to finance. Use your contingency plan.');
+    expect(statusText(panel)).to.equal(
+      'Dana Whitfield declined this handoff: Refunds over £50 go to finance. Use your contingency plan.',
+    );
   });
 
   it('acks: false never asks', async () => {
@@ -131,7 +142,11 @@ describe('watchAcks()', () => {
   it('gives up after timeoutMs', () => {
     const clock = new FakeClock();
     let stopped = false;
-    watchAcks('/x', crypto.randomUUID(), () => undefined, { clock, timeoutMs: 5000, subscribe: () => () => (stopped = true) });
+    watchAcks('/x', crypto.randomUUID(), () => undefined, {
+      clock,
+      timeoutMs: 5000,
+      subscribe: () => () => (stopped = true),
+    });
     clock.advance(4999);
     expect(stopped).to.equal(false);
     clock.advance(1);

@@ -5,7 +5,22 @@ import { validateHandoff, type HandoffV1 } from '../../src/payload/index.js';
 import { es } from '../../src/locales/es.js';
 import type { HandoffPanel } from '../../src/ui/handoff-panel/handoff-panel.js';
 import { TestReceiver, cleanup as cleanupOutboxes, restoreOnline, setOnline, until } from '../outbox/helpers.js';
-import { MANY_KEYS_TIMEOUT, control, errorText, expectAccessible, fillValid, labelOf, mountPanel, nextEvent, realKeyboard, root, statusText, tabTo, tick, typeInto } from './helpers.js';
+import {
+  MANY_KEYS_TIMEOUT,
+  control,
+  errorText,
+  expectAccessible,
+  fillValid,
+  labelOf,
+  mountPanel,
+  nextEvent,
+  realKeyboard,
+  root,
+  statusText,
+  tabTo,
+  tick,
+  typeInto,
+} from './helpers.js';
 
 const HOST = { 'case-id': 'C-10442', 'agent-id': 'agent-17', 'agent-name': 'Sam Lee', 'customer-name': 'Amara Okafor' };
 
@@ -17,7 +32,17 @@ describe('<handoff-panel>', () => {
   let receiver: TestReceiver;
   let panels: HandoffPanel[] = [];
   const mount = async (attrs: Record<string, string> = HOST, config: HandoffPanel['config'] = {}) => {
-    const panel = await mountPanel({ ...attrs }, { outbox: { endpoint: receiver.endpoint, name: `test-outbox-${crypto.randomUUID()}`, backoff: { baseMs: 10, capMs: 50 } }, ...config });
+    const panel = await mountPanel(
+      { ...attrs },
+      {
+        outbox: {
+          endpoint: receiver.endpoint,
+          name: `test-outbox-${crypto.randomUUID()}`,
+          backoff: { baseMs: 10, capMs: 50 },
+        },
+        ...config,
+      },
+    );
     panels.push(panel);
     return panel;
   };
@@ -34,8 +59,22 @@ describe('<handoff-panel>', () => {
 
   it('shows every move with the visible labels integrators rely on', async () => {
     const panel = await mount();
-    for (const label of ['Reason', "Why I can't resolve it", 'Summary', 'What has been tried', 'Customer name', 'Verified', 'Receiver name', 'Receiver team',
-      'Managing-up script', 'Fallback contact number', 'Your callback number', 'Customer informed', 'Apology given', 'Details confirmed']) {
+    for (const label of [
+      'Reason',
+      "Why I can't resolve it",
+      'Summary',
+      'What has been tried',
+      'Customer name',
+      'Verified',
+      'Receiver name',
+      'Receiver team',
+      'Managing-up script',
+      'Fallback contact number',
+      'Your callback number',
+      'Customer informed',
+      'Apology given',
+      'Details confirmed',
+    ]) {
       expect(control(panel, label), label).to.exist;
     }
     expect(root(panel).querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Send handoff');
@@ -71,7 +110,11 @@ describe('<handoff-panel>', () => {
 
     const payload = (await submitted).detail;
     expect(validateHandoff(payload)).to.deep.equal([]);
-    expect(payload).to.deep.include({ mode: 'warm', channel: 'chat', reason: { code: 'specialist', detail: 'Router firmware is outside tier 1.' } });
+    expect(payload).to.deep.include({
+      mode: 'warm',
+      channel: 'chat',
+      reason: { code: 'specialist', detail: 'Router firmware is outside tier 1.' },
+    });
     expect(payload.recap.summary).to.equal('Wi-Fi drops every evening.');
     expect(payload.script.customerInformed).to.equal(true);
     expect(payload.script.managingUp).to.contain('Network specialists');
@@ -107,9 +150,21 @@ describe('<handoff-panel>', () => {
     await panel.updateComplete;
 
     expect(errors.map((e) => e.path)).to.include.members([
-      'reason.code', 'reason.detail', 'mode', 'recap.summary', 'customer.name', 'customer.contact.phone', 'customer.contact.email',
-      'customer.verification.method', 'actions[0].due', 'to.team', 'contingency.fallback.phone', 'contingency.ifUnavailable',
-      'from.callback', 'from.name', 'from.agentId',
+      'reason.code',
+      'reason.detail',
+      'mode',
+      'recap.summary',
+      'customer.name',
+      'customer.contact.phone',
+      'customer.contact.email',
+      'customer.verification.method',
+      'actions[0].due',
+      'to.team',
+      'contingency.fallback.phone',
+      'contingency.ifUnavailable',
+      'from.callback',
+      'from.name',
+      'from.agentId',
     ]);
     for (const error of errors) {
       const id = `f-${error.path.replace(/\[(\d+)\]/g, '.$1').replace(/\./g, '-')}`;
@@ -117,9 +172,13 @@ describe('<handoff-panel>', () => {
       expect(field, `a control for ${error.path}`).to.exist;
       expect(root(panel).getElementById(`${id}-error`)?.textContent?.trim(), error.path).to.equal(error.message);
     }
-    expect(errorText(panel, control(panel, 'Summary'))).to.equal('Summary is too long: 4001 characters, the limit is 4000.');
+    expect(errorText(panel, control(panel, 'Summary'))).to.equal(
+      'Summary is too long: 4001 characters, the limit is 4000.',
+    );
     expect(control(panel, 'Summary').getAttribute('aria-invalid')).to.equal('true');
-    expect(errorText(panel, control(panel, 'Customer phone'))).to.equal('Customer phone needs its country code, like +44 20 7946 0958.');
+    expect(errorText(panel, control(panel, 'Customer phone'))).to.equal(
+      'Customer phone needs its country code, like +44 20 7946 0958.',
+    );
     const summary = root(panel).querySelector('[role="alert"]')!;
     expect(summary.textContent).to.contain(`Fix ${errors.length} problems before sending:`);
     expect(summary.querySelectorAll('li')).to.have.length(errors.length);
@@ -207,7 +266,7 @@ describe('<handoff-panel>', () => {
     const queued = nextEvent(panel, 'handoff-queued');
     send(panel);
     await queued;
-    await until(() => statusText(panel).startsWith('Saved. You\'re offline'), 'the offline status');
+    await until(() => statusText(panel).startsWith("Saved. You're offline"), 'the offline status');
     expect(statusText(panel)).to.equal("Saved. You're offline: it will be sent when you're back online.");
     const delivered = nextEvent(panel, 'handoff-delivered');
     setOnline(true);
@@ -245,19 +304,31 @@ describe('<handoff-panel>', () => {
     await panel.updateComplete;
     expect(statusText(panel)).to.match(/^Not saved: The browser has no storage space left/);
     expect(control(panel, 'Summary').value).to.equal('Charged twice for November.');
-    expect([...root(panel).querySelectorAll('button')].map((b) => b.textContent!.trim())).to.include('Copy handoff as text');
+    expect([...root(panel).querySelectorAll('button')].map((b) => b.textContent!.trim())).to.include(
+      'Copy handoff as text',
+    );
   });
 
-  it('takes a prefill in the payload\'s shape, and names unknown fields', async () => {
+  it("takes a prefill in the payload's shape, and names unknown fields", async () => {
     const panel = await mount({});
-    panel.prefill({ case: { id: 'C-1' }, from: { agentId: 'a-9', name: 'Kim', callback: '+1 415 555 0100' }, customer: { name: 'Ada', contact: { email: 'ada@example.com' } }, transfer: { count: 2 } });
+    panel.prefill({
+      case: { id: 'C-1' },
+      from: { agentId: 'a-9', name: 'Kim', callback: '+1 415 555 0100' },
+      customer: { name: 'Ada', contact: { email: 'ada@example.com' } },
+      transfer: { count: 2 },
+    });
     await panel.updateComplete;
     expect(control(panel, 'Case id').value).to.equal('C-1');
     expect(control(panel, 'Your name').value).to.equal('Kim');
     expect(control(panel, 'Your callback number').value).to.equal('+1 415 555 0100');
     expect(control(panel, 'Customer email').value).to.equal('ada@example.com');
-    expect(root(panel).querySelector('[part="transfer"]')!.textContent).to.equal('Transfer 2: this contact is flagged for the priority lane.');
-    expect(() => panel.prefill({ custmer: { name: 'x' } } as never)).to.throw(TypeError, '"custmer" is not a field of a handoff');
+    expect(root(panel).querySelector('[part="transfer"]')!.textContent).to.equal(
+      'Transfer 2: this contact is flagged for the priority lane.',
+    );
+    expect(() => panel.prefill({ custmer: { name: 'x' } } as never)).to.throw(
+      TypeError,
+      '"custmer" is not a field of a handoff',
+    );
   });
 
   it('ignores new-but-equal objects from a re-rendering framework: typed text stays, delivery is still heard', async () => {
@@ -282,14 +353,18 @@ describe('<handoff-panel>', () => {
     expect(control(panel, 'Customer name').value).to.equal('Grace');
   });
 
-  it('suggests a managing-up script from the receiver, and keeps the agent\'s own edits', async () => {
+  it("suggests a managing-up script from the receiver, and keeps the agent's own edits", async () => {
     const panel = await mount();
     typeInto(panel, 'Reason', 'specialist');
     typeInto(panel, 'Receiver name', 'Dana');
     typeInto(panel, 'Receiver team', 'Billing');
     await panel.updateComplete;
-    expect(control(panel, 'Managing-up script').value).to.equal("Amara Okafor, Dana in Billing is our specialist and has solved problems like this many times. They'll take good care of you.");
-    expect(root(panel).querySelector('[part="script"]')!.textContent).to.contain("I'm going to transfer you to Dana in Billing");
+    expect(control(panel, 'Managing-up script').value).to.equal(
+      "Amara Okafor, Dana in Billing is our specialist and has solved problems like this many times. They'll take good care of you.",
+    );
+    expect(root(panel).querySelector('[part="script"]')!.textContent).to.contain(
+      "I'm going to transfer you to Dana in Billing",
+    );
     typeInto(panel, 'Managing-up script', 'Dana is brilliant.');
     typeInto(panel, 'Receiver name', 'Lee');
     await panel.updateComplete;
@@ -405,7 +480,9 @@ describe('<handoff-panel>', () => {
       await panel.updateComplete;
       expect(panel.scrollWidth).to.be.at.most(320);
       for (const el of root(panel).querySelectorAll('input, select, textarea, button')) {
-        expect(el.getBoundingClientRect().right, (el as HTMLElement).id).to.be.at.most(panel.getBoundingClientRect().right + 1);
+        expect(el.getBoundingClientRect().right, (el as HTMLElement).id).to.be.at.most(
+          panel.getBoundingClientRect().right + 1,
+        );
       }
       wrapper.remove();
     });

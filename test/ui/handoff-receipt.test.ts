@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { HandoffReceipt, ReceivedHandoff } from '../../src/ui/handoff-receipt/handoff-receipt.js';
 import type { HandoffAckV1 } from '../../src/payload/types.js';
 import { es } from '../../src/locales/es.js';
-import { registerLocale } from '../../src/ui/index.js';
+import { registerLocale } from '../../src/ui/messages/catalogue.js';
 import { FULL_PAYLOAD, clone } from '../fixtures/handoffs.js';
 import { TestReceiver, cleanup as cleanupOutboxes, restoreOnline, until } from '../outbox/helpers.js';
 import { control, errorText, expectAccessible, nextEvent, root, statusText, typeInto } from './helpers.js';
@@ -27,7 +27,10 @@ function text(el: HTMLElement): string {
   const walker = document.createTreeWalker(root(el), NodeFilter.SHOW_TEXT);
   const parts: string[] = [];
   while (walker.nextNode()) parts.push(walker.currentNode.textContent!);
-  return parts.join(' ').replace(/\s+/g, ' ').replace(/ ([:.,])/g, '$1');
+  return parts
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([:.,])/g, '$1');
 }
 
 describe('<handoff-receipt>', () => {
@@ -39,14 +42,27 @@ describe('<handoff-receipt>', () => {
     const payload: Partial<ReceivedHandoff> = { ...h };
     delete payload.acks;
     delete payload.receivedAt;
-    const res = await fetch(receiver.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': h.id }, body: JSON.stringify(payload) });
+    const res = await fetch(receiver.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': h.id },
+      body: JSON.stringify(payload),
+    });
     expect(res.status).to.equal(201);
   }
 
-  async function mount(h: ReceivedHandoff | undefined, attrs: Record<string, string> = RECEIVER): Promise<HandoffReceipt> {
+  async function mount(
+    h: ReceivedHandoff | undefined,
+    attrs: Record<string, string> = RECEIVER,
+  ): Promise<HandoffReceipt> {
     const el = document.createElement('handoff-receipt');
     for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-    el.config = { outbox: { endpoint: receiver.endpoint, name: `test-outbox-${crypto.randomUUID()}`, backoff: { baseMs: 10, capMs: 50 } } };
+    el.config = {
+      outbox: {
+        endpoint: receiver.endpoint,
+        name: `test-outbox-${crypto.randomUUID()}`,
+        backoff: { baseMs: 10, capMs: 50 },
+      },
+    };
     el.handoff = h;
     document.body.append(el);
     mounted.push(el);
@@ -78,8 +94,12 @@ describe('<handoff-receipt>', () => {
     expect(all).to.include('Warm transfer: Sam Lee stays with the customer until you take over.');
     expect(all).to.include('Charged twice for the November plan');
     expect(all).to.include('Confirmed both charges in billing history');
-    expect(root(el).querySelector('[part="verification"]')!.textContent).to.match(/Verified: Security questions and one-time code, by Sam Lee at .+\. No need to re-verify\./);
-    expect(root(el).querySelector('[part="transfer"]')!.textContent).to.include('Transfer 3: flagged for the priority lane');
+    expect(root(el).querySelector('[part="verification"]')!.textContent).to.match(
+      /Verified: Security questions and one-time code, by Sam Lee at .+\. No need to re-verify\./,
+    );
+    expect(root(el).querySelector('[part="transfer"]')!.textContent).to.include(
+      'Transfer 3: flagged for the priority lane',
+    );
     expect(all).to.include('How you were introduced Dana leads our billing supervisors');
     expect(all).to.include('Customer told about the transfer: yes');
     expect(root(el).querySelector<HTMLAnchorElement>('a[href="tel:+442079460100"]')).to.exist;
@@ -89,7 +109,9 @@ describe('<handoff-receipt>', () => {
 
   it('lists actions by due time, soonest first, undated last, and marks overdue ones', async () => {
     const el = await mount(incoming());
-    const items = [...root(el).querySelectorAll('[part="actions"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const items = [...root(el).querySelectorAll('[part="actions"] li')].map((li) =>
+      li.textContent!.replace(/\s+/g, ' ').trim(),
+    );
     expect(items[0]).to.match(/^Receiver: Reverse the late fee .*overdue$/);
     expect(items[1]).to.match(/^Receiver: Issue the refund — Due Nov 25, 2099/);
     expect(items[1]).not.to.include('overdue');
@@ -116,7 +138,9 @@ describe('<handoff-receipt>', () => {
     typeInto(el, 'Read-back', `  ${FULL_PAYLOAD.recap.summary.toUpperCase()} `);
     submit(el);
     await el.updateComplete;
-    expect(errorText(el, control(el, 'Read-back'))).to.equal('Read-back: put it in your own words; this repeats the recap word for word.');
+    expect(errorText(el, control(el, 'Read-back'))).to.equal(
+      'Read-back: put it in your own words; this repeats the recap word for word.',
+    );
 
     typeInto(el, 'Read-back', 'Double charge of £54.99; refund it today.');
     root(el).querySelector<HTMLInputElement>('input[value="decline"]')!.click();
@@ -136,13 +160,20 @@ describe('<handoff-receipt>', () => {
     const delivered = nextEvent<CustomEvent<{ id: string; handoffId: string }>>(el, 'handoff-ack-delivered');
     submit(el);
     const ack = (await queued).detail.payload;
-    expect(ack).to.include({ schema: 'handoff-ack/v1', handoffId: h.id, accepted: true, questions: 'Has the bank settled the second charge?' });
+    expect(ack).to.include({
+      schema: 'handoff-ack/v1',
+      handoffId: h.id,
+      accepted: true,
+      questions: 'Has the bank settled the second charge?',
+    });
     expect(ack.by).to.deep.equal({ agentId: 'sup-3', name: 'Dana Whitfield' });
     expect((await delivered).detail).to.deep.equal({ id: ack.id, handoffId: h.id });
     await el.updateComplete;
     expect(statusText(el)).to.equal('Acknowledgement delivered to Sam Lee.');
     expect(root(el).querySelector('form')).to.equal(null);
-    const stored = await (await fetch(`${receiver.endpoint}/${h.id}`)).json() as { acks: { payload: HandoffAckV1 }[] };
+    const stored = (await (await fetch(`${receiver.endpoint}/${h.id}`)).json()) as {
+      acks: { payload: HandoffAckV1 }[];
+    };
     expect(stored.acks.map((a) => a.payload.id)).to.deep.equal([ack.id]);
   });
 
@@ -156,14 +187,29 @@ describe('<handoff-receipt>', () => {
     typeInto(el, 'Reason for declining', 'Refunds over £50 go to finance, not billing supervisors.');
     const queued = nextEvent<CustomEvent<{ payload: HandoffAckV1 }>>(el, 'handoff-ack-queued');
     submit(el);
-    expect((await queued).detail.payload).to.include({ accepted: false, declineReason: 'Refunds over £50 go to finance, not billing supervisors.' });
+    expect((await queued).detail.payload).to.include({
+      accepted: false,
+      declineReason: 'Refunds over £50 go to finance, not billing supervisors.',
+    });
   });
 
   it('loads the handoff from src, with its acknowledgements, and hides the form once someone took over', async () => {
     const h = incoming();
     await deliver(h);
-    const ack = { schema: 'handoff-ack/v1', id: crypto.randomUUID(), handoffId: h.id, at: '2026-11-24T10:00:00Z', by: { agentId: 'sup-4', name: 'Lee Park' }, readBack: 'Refund of the double charge today.', accepted: true };
-    await fetch(`${receiver.endpoint}/${h.id}/ack`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': ack.id }, body: JSON.stringify(ack) });
+    const ack = {
+      schema: 'handoff-ack/v1',
+      id: crypto.randomUUID(),
+      handoffId: h.id,
+      at: '2026-11-24T10:00:00Z',
+      by: { agentId: 'sup-4', name: 'Lee Park' },
+      readBack: 'Refund of the double charge today.',
+      accepted: true,
+    };
+    await fetch(`${receiver.endpoint}/${h.id}/ack`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': ack.id },
+      body: JSON.stringify(ack),
+    });
     const el = await mount(undefined, { ...RECEIVER, src: `${receiver.endpoint}/${h.id}` });
     await until(() => el.handoff?.id === h.id, 'the handoff to load');
     await el.updateComplete;
@@ -177,7 +223,9 @@ describe('<handoff-receipt>', () => {
     await until(() => Boolean(root(el).querySelector('[role="alert"]')), 'the load error');
     expect(root(el).querySelector('[role="alert"]')!.textContent).to.equal('Could not load the handoff: HTTP 404');
     const anonymous = await mount(incoming(), {});
-    expect(root(anonymous).querySelector('[role="alert"]')!.textContent).to.include('Set agent-id and agent-name on <handoff-receipt>');
+    expect(root(anonymous).querySelector('[role="alert"]')!.textContent).to.include(
+      'Set agent-id and agent-name on <handoff-receipt>',
+    );
   });
 
   it('speaks Spanish with lang="es"', async () => {
@@ -185,7 +233,9 @@ describe('<handoff-receipt>', () => {
     document.documentElement.lang = 'es';
     const el = await mount(incoming());
     expect(text(el)).to.include('Transferencia entrante: Amara Okafor');
-    expect(root(el).querySelector('[part="verification"]')!.textContent).to.include('No hace falta volver a verificar.');
+    expect(root(el).querySelector('[part="verification"]')!.textContent).to.include(
+      'No hace falta volver a verificar.',
+    );
     expect(control(el, 'Repetición con tus palabras')).to.exist;
   });
 

@@ -5,7 +5,10 @@ import '../../src/define.js';
 
 export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-export async function mountPanel(attributes: Record<string, string> = {}, config: HandoffPanel['config'] = {}): Promise<HandoffPanel> {
+export async function mountPanel(
+  attributes: Record<string, string> = {},
+  config: HandoffPanel['config'] = {},
+): Promise<HandoffPanel> {
   const panel = document.createElement('handoff-panel');
   for (const [name, value] of Object.entries(attributes)) panel.setAttribute(name, value);
   panel.config = { drafts: { name: `test-drafts-${crypto.randomUUID()}`, debounceMs: 0 }, ...config };
@@ -63,7 +66,11 @@ export function tick(panel: HTMLElement, label: string): void {
  */
 export const MANY_KEYS_TIMEOUT = 60_000;
 
-export const realKeyboard = !(navigator.webdriver && /AppleWebKit/.test(navigator.userAgent) && !/Chrome/.test(navigator.userAgent));
+export const realKeyboard = !(
+  navigator.webdriver &&
+  /AppleWebKit/.test(navigator.userAgent) &&
+  !/Chrome/.test(navigator.userAgent)
+);
 
 /** Presses Tab until the focused control in the panel has this label. */
 export async function tabTo(panel: HTMLElement, label: string, max = 120): Promise<Element> {
@@ -86,16 +93,31 @@ export function statusText(panel: HTMLElement): string {
 
 declare global {
   interface Window {
-    axe?: { run(context: Element, options: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }[] }> };
+    axe?: {
+      run(
+        context: Element,
+        options: object,
+      ): Promise<{ violations: { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }[] }>;
+    };
   }
 }
 
 /** Zero axe-core violations at WCAG 2.2 AA (and every level below it). */
 export async function expectAccessible(el: Element): Promise<void> {
   if (!window.axe) await import('axe-core/axe.min.js' as string);
-  const { violations } = await window.axe!.run(el, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+  const { violations } = await window.axe!.run(el, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    resultTypes: ['violations'],
+  });
   if (violations.length) {
-    throw new Error(violations.map((v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`).join('\n'));
+    throw new Error(
+      violations
+        .map(
+          (v) =>
+            `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`,
+        )
+        .join('\n'),
+    );
   }
 }
 
@@ -108,7 +130,7 @@ export function nextEvent<T extends Event>(target: EventTarget, type: string): P
 export function fillValid(panel: HandoffPanel): void {
   typeInto(panel, 'Reason', 'escalation');
   typeInto(panel, "Why I can't resolve it", 'Refunds over $500 need a supervisor.');
-  (root(panel).querySelector<HTMLInputElement>('input[name="mode"][value="warm"]')!).click();
+  root(panel).querySelector<HTMLInputElement>('input[name="mode"][value="warm"]')!.click();
   typeInto(panel, 'Channel', 'chat');
   typeInto(panel, 'Summary', 'Charged twice for November.');
   typeInto(panel, 'Receiver team', 'Billing supervisors');

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { checkedPlacement, chooseSide, placeOn, roomOn, type Box } from '../../src/ui/launcher/position.js';
+import { checkedPlacement, chooseSide, placeOn, roomOn, type Box } from '../../src/ui/handoff-launcher/position.js';
 
 // The launcher's geometry, without a DOM: a 1000×800 viewport and a 100×30 button.
 describe('launcher popover placement', () => {
@@ -7,7 +7,7 @@ describe('launcher popover placement', () => {
   const button = (x: number, y: number): Box => ({ x, y, width: 100, height: 30 });
   const popover = { width: 400, height: 300 };
 
-  it('puts it below the button, its end edge on the button\'s end edge, 8 px away', () => {
+  it("puts it below the button, its end edge on the button's end edge, 8 px away", () => {
     const anchor = button(500, 100);
     expect(chooseSide('bottom-end', anchor, popover, viewport)).to.equal('bottom');
     expect(placeOn('bottom', 'bottom-end', anchor, popover, viewport)).to.deep.equal({ x: 200, y: 138 });
@@ -34,7 +34,10 @@ describe('launcher popover placement', () => {
     expect(placeOn('bottom', 'bottom-end', button(0, 100), popover, viewport).x).to.equal(8);
     expect(placeOn('bottom', 'bottom-start', button(900, 100), popover, viewport).x).to.equal(592);
     // Larger than the viewport: pinned to the top-left padding rather than pushed off-screen.
-    expect(placeOn('bottom', 'bottom', button(500, 100), { width: 1200, height: 900 }, viewport)).to.deep.equal({ x: 8, y: 8 });
+    expect(placeOn('bottom', 'bottom', button(500, 100), { width: 1200, height: 900 }, viewport)).to.deep.equal({
+      x: 8,
+      y: 8,
+    });
   });
 
   it('places it left or right, aligned on the vertical axis', () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { HandoffLauncher } from '../../src/ui/launcher/launcher.js';
-import '../../src/ui/launcher/launcher.js';
+import type { HandoffLauncher } from '../../src/ui/handoff-launcher/handoff-launcher.js';
+import '../../src/ui/handoff-launcher/handoff-launcher.js';
 import { cleanup } from '../outbox/helpers.js';
 import { MANY_KEYS_TIMEOUT, control, expectAccessible, labelOf, realKeyboard, root, typeInto } from './helpers.js';
 
@@ -15,7 +15,10 @@ describe('<handoff-launcher>', () => {
     const launcher = document.createElement('handoff-launcher');
     const panel = document.createElement('handoff-panel');
     panel.setAttribute('case-id', `C-${crypto.randomUUID().slice(0, 6)}`);
-    panel.config = { drafts: { name: `test-drafts-${crypto.randomUUID()}`, debounceMs: 0 }, outbox: { endpoint: '/r/launcher/handoffs', name: `test-outbox-${crypto.randomUUID()}` } };
+    panel.config = {
+      drafts: { name: `test-drafts-${crypto.randomUUID()}`, debounceMs: 0 },
+      outbox: { endpoint: '/r/launcher/handoffs', name: `test-outbox-${crypto.randomUUID()}` },
+    };
     launcher.append(panel);
     container.append(launcher);
     document.body.append(container);
@@ -74,7 +77,9 @@ describe('<handoff-launcher>', () => {
     typeInto(launcher.panel, 'Summary', 'Half-written recap');
     await pressEscape(launcher);
     expect(dialog(launcher).open).to.equal(true);
-    expect(guard(launcher)!.textContent).to.contain('This handoff is not sent yet. It stays saved as a draft; close anyway?');
+    expect(guard(launcher)!.textContent).to.contain(
+      'This handoff is not sent yet. It stays saved as a draft; close anyway?',
+    );
     expect(launcher.shadowRoot!.activeElement?.textContent).to.equal('Keep editing');
     await expectAccessible(launcher);
 
@@ -95,10 +100,14 @@ describe('<handoff-launcher>', () => {
     const launcher = await mount();
     await opened(launcher);
     const box = dialog(launcher).getBoundingClientRect();
-    dialog(launcher).dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: box.left + 10, clientY: box.top + 10 }));
+    dialog(launcher).dispatchEvent(
+      new MouseEvent('click', { bubbles: true, clientX: box.left + 10, clientY: box.top + 10 }),
+    );
     await launcher.updateComplete;
     expect(dialog(launcher).open).to.equal(true);
-    dialog(launcher).dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: Math.max(0, box.left - 5), clientY: Math.max(0, box.top - 5) }));
+    dialog(launcher).dispatchEvent(
+      new MouseEvent('click', { bubbles: true, clientX: Math.max(0, box.left - 5), clientY: Math.max(0, box.top - 5) }),
+    );
     await launcher.updateComplete;
     expect(dialog(launcher).open).to.equal(false);
   });
@@ -111,12 +120,17 @@ describe('<handoff-launcher>', () => {
     for (let i = 0; i < 70; i++) {
       await sendKeys({ press: 'Tab' });
       const active = document.activeElement;
-      expect(active === launcher || launcher.contains(active), `Tab ${i + 1} left the dialog for ${active?.tagName}`).to.equal(true);
+      expect(
+        active === launcher || launcher.contains(active),
+        `Tab ${i + 1} left the dialog for ${active?.tagName}`,
+      ).to.equal(true);
     }
   });
 
   it('stays in the viewport, beside its button, inside a scrolling and transformed parent', async () => {
-    const launcher = await mount('transform: translate(40px, 30px) scale(0.98); overflow: auto; height: 160px; width: 300px; margin-left: 200px');
+    const launcher = await mount(
+      'transform: translate(40px, 30px) scale(0.98); overflow: auto; height: 160px; width: 300px; margin-left: 200px',
+    );
     container.insertAdjacentHTML('afterbegin', '<div style="height: 100px"></div>');
     container.scrollTop = 60;
     await opened(launcher);
@@ -139,7 +153,10 @@ describe('<handoff-launcher>', () => {
     container.insertAdjacentHTML('afterbegin', `<div style="height: ${window.innerHeight}px"></div>`);
     container.scrollTop = window.innerHeight - 40;
     await opened(launcher);
-    expect(dialog(launcher).getBoundingClientRect().top).to.be.closeTo(button(launcher).getBoundingClientRect().bottom + 8, 2);
+    expect(dialog(launcher).getBoundingClientRect().top).to.be.closeTo(
+      button(launcher).getBoundingClientRect().bottom + 8,
+      2,
+    );
 
     container.scrollTop -= 60; // the button moves down, 60 px nearer the bottom
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -147,7 +164,10 @@ describe('<handoff-launcher>', () => {
     const box = dialog(launcher).getBoundingClientRect();
     const below = Math.abs(box.top - (anchor.bottom + 8)) < 2;
     const above = Math.abs(box.bottom - (anchor.top - 8)) < 2;
-    expect(below || above, `dialog ${JSON.stringify(box)} not beside the moved button ${JSON.stringify(anchor)}`).to.equal(true);
+    expect(
+      below || above,
+      `dialog ${JSON.stringify(box)} not beside the moved button ${JSON.stringify(anchor)}`,
+    ).to.equal(true);
     if (anchor.top > window.innerHeight - anchor.bottom) expect(above, 'more room above: flipped').to.equal(true);
     launcher.hide(true);
   });

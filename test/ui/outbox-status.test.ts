@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { HandoffOutboxStatus } from '../../src/ui/outbox-status/outbox-status.js';
+import type { HandoffOutboxStatus } from '../../src/ui/handoff-outbox-status/handoff-outbox-status.js';
 import { sharedOutbox } from '../../src/ui/shared/outbox-registry.js';
 import { TestReceiver, cleanup, handoff, restoreOnline, setOnline, until } from '../outbox/helpers.js';
 import { expectAccessible } from './helpers.js';
@@ -55,12 +55,22 @@ describe('<handoff-outbox-status>', () => {
     await outbox.enqueue(b);
     await until(() => text() === '2 need attention', 'two dead items');
     const items = [...element.shadowRoot!.querySelectorAll('li')];
-    expect(items.map((li) => li.querySelector('span')!.textContent)).to.have.members(['Rejected (422)', 'Rejected (400)']);
+    expect(items.map((li) => li.querySelector('span')!.textContent)).to.have.members([
+      'Rejected (422)',
+      'Rejected (400)',
+    ]);
     await expectAccessible(element);
 
-    const buttons = (id: string) => [...element.shadowRoot!.querySelectorAll('button')].filter((btn) => btn.getAttribute('aria-label')!.endsWith(id.slice(0, 8)));
-    buttons(a.id).find((btn) => btn.textContent === 'Retry')!.click();
-    buttons(b.id).find((btn) => btn.textContent === 'Discard')!.click();
+    const buttons = (id: string) =>
+      [...element.shadowRoot!.querySelectorAll('button')].filter((btn) =>
+        btn.getAttribute('aria-label')!.endsWith(id.slice(0, 8)),
+      );
+    buttons(a.id)
+      .find((btn) => btn.textContent === 'Retry')!
+      .click();
+    buttons(b.id)
+      .find((btn) => btn.textContent === 'Discard')!
+      .click();
     await until(() => text() === 'All handoffs sent', 'retry delivered and discard removed');
     await receiver.expectExactlyOnce([a.id]);
   });

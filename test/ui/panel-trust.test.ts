@@ -26,7 +26,12 @@ describe('<handoff-panel> on a reopened page', () => {
   const mount = async (attrs: Record<string, string> = HOST, config: HandoffPanel['config'] = {}) => {
     const panel = await mountPanel(
       { ...attrs, endpoint: receiver.endpoint },
-      { outbox: { name: names.outbox, backoff: { baseMs: 10, capMs: 50 } }, drafts: { name: names.drafts, debounceMs: 0 }, acks: { intervalMs: 30, maxIntervalMs: 60 }, ...config },
+      {
+        outbox: { name: names.outbox, backoff: { baseMs: 10, capMs: 50 } },
+        drafts: { name: names.drafts, debounceMs: 0 },
+        acks: { intervalMs: 30, maxIntervalMs: 60 },
+        ...config,
+      },
     );
     panels.push(panel);
     return panel;
@@ -67,15 +72,29 @@ describe('<handoff-panel> on a reopened page', () => {
     // The reload: a new panel on the same case, still offline.
     const again = await mount();
     await until(() => historyLines(again).length === 1, 'the earlier handoff to be listed');
-    expect(historyLines(again)[0]).to.match(/^To Billing supervisors, sent .+ Waiting to be sent: you're offline\. Dismiss$/);
+    expect(historyLines(again)[0]).to.match(
+      /^To Billing supervisors, sent .+ Waiting to be sent: you're offline\. Dismiss$/,
+    );
     await expectAccessible(again);
 
     // Back online: delivered, then acknowledged by the receiver.
     setOnline(true);
     await until(() => /Delivered; not acknowledged yet\./.test(historyLines(again)[0] ?? ''), 'the delivery to show');
-    const ack = { ...clone(VALID_ACKS[0]!), id: crypto.randomUUID(), handoffId: id, by: { agentId: 'sup-3', name: 'Dana Whitfield' } };
-    await fetch(`${receiver.endpoint}/${id}/ack`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': ack.id }, body: JSON.stringify(ack) });
-    await until(() => /Delivered and acknowledged by Dana Whitfield at/.test(historyLines(again)[0] ?? ''), 'the acknowledgement to show');
+    const ack = {
+      ...clone(VALID_ACKS[0]!),
+      id: crypto.randomUUID(),
+      handoffId: id,
+      by: { agentId: 'sup-3', name: 'Dana Whitfield' },
+    };
+    await fetch(`${receiver.endpoint}/${id}/ack`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': ack.id },
+      body: JSON.stringify(ack),
+    });
+    await until(
+      () => /Delivered and acknowledged by Dana Whitfield at/.test(historyLines(again)[0] ?? ''),
+      'the acknowledgement to show',
+    );
 
     // Another panel on another case shows nothing of it.
     const other = await mount({ ...HOST, 'case-id': 'C-20002' });
@@ -106,7 +125,11 @@ describe('<handoff-panel> on a reopened page', () => {
     for (let round = 1; round <= 2; round++) {
       fillValid(panel);
       typeInto(panel, 'Summary', `Round ${round}: charged twice.`);
-      const queued = nextEvent<CustomEvent<{ payload: { from: { name: string; agentId: string }; customer: { name: string }; case: { id: string } } }>>(panel, 'handoff-queued');
+      const queued = nextEvent<
+        CustomEvent<{
+          payload: { from: { name: string; agentId: string }; customer: { name: string }; case: { id: string } };
+        }>
+      >(panel, 'handoff-queued');
       send(panel);
       const { payload } = (await queued).detail;
       expect(payload.from).to.include({ name: 'Priya Raman', agentId: 'agent-42' });
@@ -127,7 +150,10 @@ describe('<handoff-panel> on a reopened page', () => {
 
   it('headers set in config after the panel connected (and started its outbox) are the ones sent', async () => {
     const panel = await mount();
-    panel.config = { ...panel.config, outbox: { ...panel.config.outbox, headers: () => ({ Authorization: 'Bearer set-later' }) } };
+    panel.config = {
+      ...panel.config,
+      outbox: { ...panel.config.outbox, headers: () => ({ Authorization: 'Bearer set-later' }) },
+    };
     await panel.updateComplete;
     fillValid(panel);
     const delivered = nextEvent<CustomEvent<{ id: string }>>(panel, 'handoff-delivered');
@@ -147,11 +173,16 @@ describe('<handoff-panel> on a reopened page', () => {
     first.remove(); // the page's outbox stays and delivers with no panel watching
     restoreOnline();
     await until(async () => (await receiver.stats()).ids.includes(id), 'the delivery');
-    const outbox = (await import('../../src/ui/shared/outbox-registry.js')).elementOutbox(receiver.endpoint, { name: names.outbox })!;
+    const outbox = (await import('../../src/ui/shared/outbox-registry.js')).elementOutbox(receiver.endpoint, {
+      name: names.outbox,
+    })!;
     await until(async () => (await outbox.get(id)) === undefined, 'the delivered record to be purged');
 
     const again = await mount(HOST, config);
-    await until(() => /Delivered; not acknowledged yet\./.test(historyLines(again)[0] ?? ''), 'the history to say delivered');
+    await until(
+      () => /Delivered; not acknowledged yet\./.test(historyLines(again)[0] ?? ''),
+      'the history to say delivered',
+    );
   });
 
   it('a prefill right after a case switch belongs to the new case; one naming another case is refused', async () => {
@@ -168,7 +199,10 @@ describe('<handoff-panel> on a reopened page', () => {
     // Case A's own saved draft comes back; nothing of case B is in it.
     await until(() => control(panel, 'Customer name').value === 'Amara A', 'case A’s own draft');
     expect(control(panel, 'Account id').value).to.equal('ACC-A');
-    expect(() => panel.prefill({ case: { id: 'C-Z' } })).to.throw(TypeError, /case.id "C-Z" is not this panel's case "C-A"; set caseId first/);
+    expect(() => panel.prefill({ case: { id: 'C-Z' } })).to.throw(
+      TypeError,
+      /case.id "C-Z" is not this panel's case "C-A"; set caseId first/,
+    );
   });
 
   it('a send that finishes after the host moved to another case clears only the sent case', async () => {
@@ -210,22 +244,33 @@ describe('<handoff-receipt src>', () => {
     for (const r of receipts.splice(0)) r.remove();
   });
 
-  async function mountReceipt(src: string, fetchImpl: typeof fetch, endpoint = '/api/handoffs'): Promise<HandoffReceipt> {
+  async function mountReceipt(
+    src: string,
+    fetchImpl: typeof fetch,
+    endpoint = '/api/handoffs',
+  ): Promise<HandoffReceipt> {
     const receipt = document.createElement('handoff-receipt');
     receipt.setAttribute('agent-id', 'sup-3');
     receipt.setAttribute('agent-name', 'Dana Whitfield');
     receipt.endpoint = endpoint;
-    receipt.config = { headers: () => ({ Authorization: 'Bearer secret' }), credentials: 'include', fetch: fetchImpl, outbox: { name: `test-outbox-${crypto.randomUUID()}`, autoStart: false } };
+    receipt.config = {
+      headers: () => ({ Authorization: 'Bearer secret' }),
+      credentials: 'include',
+      fetch: fetchImpl,
+      outbox: { name: `test-outbox-${crypto.randomUUID()}`, autoStart: false },
+    };
     receipt.src = src;
     document.body.append(receipt);
     receipts.push(receipt);
     return receipt;
   }
 
-  const answering = (body: unknown, seen: RequestInit[]): typeof fetch => async (_input, init) => {
-    seen.push(init ?? {});
-    return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-  };
+  const answering =
+    (body: unknown, seen: RequestInit[]): typeof fetch =>
+    async (_input, init) => {
+      seen.push(init ?? {});
+      return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+    };
 
   const text = (receipt: HandoffReceipt) => receipt.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
@@ -242,20 +287,35 @@ describe('<handoff-receipt src>', () => {
   });
 
   it('shows a clear error instead of rendering an answer that is not a valid handoff', async () => {
-    const bad = { ...clone(FULL_PAYLOAD), createdAt: 'not a date', customer: { ...FULL_PAYLOAD.customer, verification: { status: 'verified', method: 'x', at: '31/02/2026' } } };
+    const bad = {
+      ...clone(FULL_PAYLOAD),
+      createdAt: 'not a date',
+      customer: { ...FULL_PAYLOAD.customer, verification: { status: 'verified', method: 'x', at: '31/02/2026' } },
+    };
     const receipt = await mountReceipt('/api/handoffs/1', answering(bad, []));
     await until(() => Boolean(receipt.shadowRoot!.querySelector('[role="alert"]')), 'an error');
     expect(text(receipt)).to.match(/This is not a handoff that can be shown: .*date and time/);
-    const html = await mountReceipt('/api/handoffs/2', async () => new Response('<html>sign in</html>', { headers: { 'Content-Type': 'text/html' } }));
+    const html = await mountReceipt(
+      '/api/handoffs/2',
+      async () => new Response('<html>sign in</html>', { headers: { 'Content-Type': 'text/html' } }),
+    );
     await until(() => Boolean(html.shadowRoot!.querySelector('[role="alert"]')), 'an error');
     expect(text(html)).to.contain('Could not load the handoff: the answer is not JSON');
   });
 
   it('leaves out acknowledgements that are not valid or not about this handoff', async () => {
     const good = { ...clone(VALID_ACKS[0]!), handoffId: FULL_PAYLOAD.id };
-    const foreign = { ...clone(VALID_ACKS[0]!), id: crypto.randomUUID(), handoffId: crypto.randomUUID(), by: { agentId: 'x', name: 'Mallory' } };
+    const foreign = {
+      ...clone(VALID_ACKS[0]!),
+      id: crypto.randomUUID(),
+      handoffId: crypto.randomUUID(),
+      by: { agentId: 'x', name: 'Mallory' },
+    };
     const broken = { ...good, id: crypto.randomUUID(), at: 'yesterday', by: { agentId: 'y', name: 'Broken' } };
-    const receipt = await mountReceipt('/api/handoffs/1', answering({ ...FULL_PAYLOAD, receivedAt: 'whenever', acks: [good, foreign, broken] }, []));
+    const receipt = await mountReceipt(
+      '/api/handoffs/1',
+      answering({ ...FULL_PAYLOAD, receivedAt: 'whenever', acks: [good, foreign, broken] }, []),
+    );
     await until(() => text(receipt).includes('Amara Okafor'), 'the handoff to render');
     expect(text(receipt)).not.to.contain('Mallory');
     expect(text(receipt)).not.to.contain('Broken');
@@ -269,7 +329,13 @@ describe('<handoff-panel> on a shared desk', () => {
   });
 
   it('switching case saves what was typed under its own case and never shows it for the next customer', async () => {
-    const panel = await mountPanel({ ...HOST, 'case-id': 'C-A', endpoint: '/r/desk/handoffs' }, { drafts: { name: `test-drafts-${crypto.randomUUID()}`, debounceMs: 60_000 }, outbox: { name: `test-outbox-${crypto.randomUUID()}`, autoStart: false } });
+    const panel = await mountPanel(
+      { ...HOST, 'case-id': 'C-A', endpoint: '/r/desk/handoffs' },
+      {
+        drafts: { name: `test-drafts-${crypto.randomUUID()}`, debounceMs: 60_000 },
+        outbox: { name: `test-outbox-${crypto.randomUUID()}`, autoStart: false },
+      },
+    );
     panels.push(panel);
     typeInto(panel, 'Summary', 'Customer A: charged twice.');
     panel.caseId = 'C-B';

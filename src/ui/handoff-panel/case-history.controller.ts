@@ -28,17 +28,18 @@ export interface HistoryItem {
   fate: Fate;
 }
 
-export interface CaseHistoryHost extends ReactiveControllerHost {
+/** What the history reads from the panel and tells it. */
+export interface CaseHistoryOptions {
   /** The case whose handoffs are shown. */
-  readonly historyCase: string | undefined;
+  caseId(): string | undefined;
   /** The outbox the panel sends through, once it has one. */
-  readonly historyOutbox: Outbox | undefined;
+  outbox(): Outbox | undefined;
   /** How to learn of acknowledgements; `false`: not at all. */
-  readonly ackOptions: AckWatchOptions | false;
+  acks(): AckWatchOptions | false;
   /** Where the log is kept; undefined keeps it in memory only (drafts turned off). */
-  readonly sentLogName: string | undefined;
+  logName(): string | undefined;
   /** A new acknowledgement of one of the case's handoffs. */
-  onAck(ack: HandoffAckV1): void;
+  acknowledged(ack: HandoffAckV1): void;
 }
 
 /** Acknowledgements are watched for this many entries at most, the newest. */
@@ -46,12 +47,17 @@ const WATCHED = 5;
 
 export class CaseHistoryController implements ReactiveController {
   items: HistoryItem[] = [];
-  private outbox: Outbox | undefined;
-  private caseId: string | undefined;
-  private loading = 0;
-  private readonly ackWatches = new Map<string, () => void>();
+  #outbox: Outbox | undefined;
+  #caseId: string | undefined;
+  #loading = 0;
+  readonly #ackWatches = new Map<string, () => void>();
 
-  constructor(private readonly host: CaseHistoryHost) {
+  readonly #host: ReactiveControllerHost;
+  readonly #panel: CaseHistoryOptions;
+
+  constructor(host: ReactiveControllerHost, panel: CaseHistoryOptions) {
+    this.#host = host;
+    this.#panel = panel;
     host.addController(this);
   }
 
@@ -60,152 +66,197 @@ export class CaseHistoryController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.follow(undefined);
-    this.stopWatching();
-    this.caseId = undefined;
+    this.#follow(undefined);
+    this.#stopWatching();
+    this.#caseId = undefined;
   }
 
   /** Follows the host's case and outbox; call after either may have changed. */
   sync(): void {
-    const outbox = this.host.historyOutbox;
-    if (outbox !== this.outbox) {
-      this.follow(outbox);
-      this.caseId = undefined;
+    const outbox = this.#panel.outbox();
+    if (outbox !== this.#outbox) {
+      this.#follow(outbox);
+      this.#caseId = undefined;
     }
-    const caseId = this.host.historyCase;
-    if (caseId !== this.caseId) {
-      this.caseId = caseId;
-      void this.load();
+    const caseId = this.#panel.caseId();
+    if (caseId !== this.#caseId) {
+      this.#caseId = caseId;
+      void this.#load();
     }
   }
 
   /** A handoff from this case is durably in the outbox. */
   async record(payload: HandoffV1, outbox: Outbox): Promise<void> {
     const receiver = payload.to.name ? `${payload.to.name}, ${payload.to.team}` : payload.to.team;
-    const entry: SentEntry = { id: payload.id, caseId: payload.case.id, endpoint: outbox.route, receiver, sentAt: Date.now(), state: 'queued' };
-    if (payload.case.id === this.caseId) {
+    const entry: SentEntry = {
+      id: payload.id,
+      caseId: payload.case.id,
+      endpoint: outbox.route,
+      receiver,
+      sentAt: Date.now(),
+      state: 'queued',
+    };
+    if (payload.case.id === this.#caseId) {
       const item: HistoryItem = { entry, fate: { kind: 'waiting' } };
       this.items = [item, ...this.items.filter((i) => i.entry.id !== entry.id)].slice(0, KEEP_PER_CASE);
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
-    await this.log()?.add(entry).catch(() => undefined);
+    await this.#log()
+      ?.add(entry)
+      .catch(() => undefined);
   }
 
   /** The agent has seen it: hide it for good. */
   async dismiss(id: string): Promise<void> {
     this.items = this.items.filter((i) => i.entry.id !== id);
-    this.ackWatches.get(id)?.();
-    this.ackWatches.delete(id);
-    this.host.requestUpdate();
-    await this.log()?.update(id, { dismissed: true }).catch(() => undefined);
+    this.#ackWatches.get(id)?.();
+    this.#ackWatches.delete(id);
+    this.#host.requestUpdate();
+    await this.#log()
+      ?.update(id, { dismissed: true })
+      .catch(() => undefined);
   }
 
-  private log(): SentLog | undefined {
-    const name = this.host.sentLogName;
+  #log(): SentLog | undefined {
+    const name = this.#panel.logName();
     return name === undefined ? undefined : new SentLog(name);
   }
 
-  private async load(): Promise<void> {
-    const seq = ++this.loading;
-    this.stopWatching();
-    const caseId = this.caseId;
-    const entries = caseId === undefined ? [] : ((await this.log()?.forCase(caseId).catch(() => [])) ?? []);
+  async #load(): Promise<void> {
+    const seq = ++this.#loading;
+    this.#stopWatching();
+    const caseId = this.#caseId;
+    const entries =
+      caseId === undefined
+        ? []
+        : ((await this.#log()
+            ?.forCase(caseId)
+            .catch(() => [])) ?? []);
     const items: HistoryItem[] = [];
     for (const entry of entries) {
-      const record = await this.outbox?.get(entry.id).catch(() => undefined);
+      const record = await this.#outbox?.get(entry.id).catch(() => undefined);
       items.push({ entry, fate: record && !entry.ack ? fateOfRecord(record) : fateOfEntry(entry) });
     }
-    if (seq !== this.loading) return;
+    if (seq !== this.#loading) return;
     // Entries recorded while this load ran (a send right after a reload) stay.
     const fresh = this.items.filter((i) => i.entry.caseId === caseId && !items.some((j) => j.entry.id === i.entry.id));
     const changed = this.items.length > 0 || items.length > 0;
     this.items = [...fresh, ...items];
-    for (const item of this.items.slice(0, WATCHED)) if (needsAck(item.fate)) this.watchAck(item.entry);
+    for (const item of this.items.slice(0, WATCHED)) if (needsAck(item.fate)) this.#watchAck(item.entry);
     // Nothing before and nothing now: no render (a panel's first render must not be paid twice).
-    if (changed) this.host.requestUpdate();
+    if (changed) this.#host.requestUpdate();
   }
 
-  private follow(outbox: Outbox | undefined): void {
-    for (const type of ITEM_EVENTS) this.outbox?.removeEventListener(type, this.onOutboxEvent);
-    this.outbox = outbox;
-    for (const type of ITEM_EVENTS) outbox?.addEventListener(type, this.onOutboxEvent);
+  #follow(outbox: Outbox | undefined): void {
+    for (const type of ITEM_EVENTS) this.#outbox?.removeEventListener(type, this.#onOutboxEvent);
+    this.#outbox = outbox;
+    for (const type of ITEM_EVENTS) outbox?.addEventListener(type, this.#onOutboxEvent);
   }
 
-  private readonly onOutboxEvent = (event: Event): void => {
+  readonly #onOutboxEvent = (event: Event): void => {
     const detail = (event as CustomEvent<OutboxEventDetail>).detail;
     const item = this.items.find((i) => i.entry.id === detail.id);
     if (!item) return;
     item.fate = event.type === 'discarded' ? { kind: 'discarded' } : fateOfDetail(detail);
-    const state = event.type === 'discarded' ? 'discarded' : event.type === 'delivered' ? 'delivered' : event.type === 'dead' ? 'dead' : undefined;
+    const state =
+      event.type === 'discarded'
+        ? 'discarded'
+        : event.type === 'delivered'
+          ? 'delivered'
+          : event.type === 'dead'
+            ? 'dead'
+            : undefined;
     if (state) {
       item.entry.state = state;
-      void this.log()?.update(item.entry.id, { state }).catch(() => undefined);
+      void this.#log()
+        ?.update(item.entry.id, { state })
+        .catch(() => undefined);
     }
-    if (event.type === 'delivered') this.watchAck(item.entry);
-    this.host.requestUpdate();
+    if (event.type === 'delivered') this.#watchAck(item.entry);
+    this.#host.requestUpdate();
   };
 
-  private watchAck(entry: SentEntry): void {
-    const options = this.host.ackOptions;
-    if (options === false || this.ackWatches.has(entry.id) || entry.ack) return;
+  #watchAck(entry: SentEntry): void {
+    const options = this.#panel.acks();
+    if (options === false || this.#ackWatches.has(entry.id) || entry.ack) return;
     // Watches start newest last: past the limit, the oldest one stops.
-    const [oldest] = this.ackWatches.keys();
-    if (oldest !== undefined && this.ackWatches.size >= WATCHED) {
-      this.ackWatches.get(oldest)?.();
-      this.ackWatches.delete(oldest);
+    const [oldest] = this.#ackWatches.keys();
+    if (oldest !== undefined && this.#ackWatches.size >= WATCHED) {
+      this.#ackWatches.get(oldest)?.();
+      this.#ackWatches.delete(oldest);
     }
-    const onFound = () => this.onFoundAtReceiver(entry);
-    const stop = watchAcks(entry.endpoint, entry.id, (ack) => this.onAck(entry, ack), { ...this.ackTransport(entry, options), onFound });
-    this.ackWatches.set(entry.id, stop);
+    const onFound = () => this.#onFoundAtReceiver(entry);
+    const stop = watchAcks(entry.endpoint, entry.id, (ack) => this.#onAck(entry, ack), {
+      ...this.#ackTransport(entry, options),
+      onFound,
+    });
+    this.#ackWatches.set(entry.id, stop);
   }
 
   /** The outbox's own headers and credentials, for polling its own endpoint only. */
-  private ackTransport(entry: SentEntry, options: AckWatchOptions): AckWatchOptions {
-    const outbox = this.outbox;
+  #ackTransport(entry: SentEntry, options: AckWatchOptions): AckWatchOptions {
+    const outbox = this.#outbox;
     if (outbox?.route !== entry.endpoint) return { ...options, credentials: 'omit' };
     return { headers: outbox.options.headers, credentials: outbox.options.credentials, ...options };
   }
 
   /** The receiver has it: delivered, whichever page delivered it (one without a panel, say). */
-  private onFoundAtReceiver(entry: SentEntry): void {
+  #onFoundAtReceiver(entry: SentEntry): void {
     if (entry.state === 'delivered' || entry.ack) return;
     entry.state = 'delivered';
     const item = this.items.find((i) => i.entry.id === entry.id);
     if (item?.fate.kind === 'left' || item?.fate.kind === 'discarded') item.fate = { kind: 'delivered' };
-    void this.log()?.update(entry.id, { state: 'delivered' }).catch(() => undefined);
-    this.host.requestUpdate();
+    void this.#log()
+      ?.update(entry.id, { state: 'delivered' })
+      .catch(() => undefined);
+    this.#host.requestUpdate();
   }
 
-  private onAck(entry: SentEntry, ack: HandoffAckV1): void {
-    this.ackWatches.get(entry.id)?.();
-    this.ackWatches.delete(entry.id);
-    entry.ack = { name: ack.by.name, accepted: ack.accepted, at: ack.at, ...(ack.declineReason ? { declineReason: ack.declineReason } : {}) };
+  #onAck(entry: SentEntry, ack: HandoffAckV1): void {
+    this.#ackWatches.get(entry.id)?.();
+    this.#ackWatches.delete(entry.id);
+    entry.ack = {
+      name: ack.by.name,
+      accepted: ack.accepted,
+      at: ack.at,
+      ...(ack.declineReason ? { declineReason: ack.declineReason } : {}),
+    };
     const item = this.items.find((i) => i.entry.id === entry.id);
     if (item) item.fate = fateOfEntry(entry);
-    void this.log()?.update(entry.id, { ack: entry.ack, state: 'delivered' }).catch(() => undefined);
-    this.host.onAck(ack);
-    this.host.requestUpdate();
+    void this.#log()
+      ?.update(entry.id, { ack: entry.ack, state: 'delivered' })
+      .catch(() => undefined);
+    this.#panel.acknowledged(ack);
+    this.#host.requestUpdate();
   }
 
-  private stopWatching(): void {
-    for (const stop of this.ackWatches.values()) stop();
-    this.ackWatches.clear();
+  #stopWatching(): void {
+    for (const stop of this.#ackWatches.values()) stop();
+    this.#ackWatches.clear();
   }
 }
 
 const needsAck = (fate: Fate): boolean => fate.kind === 'delivered' || fate.kind === 'left';
 
-function fateOfDetail(detail: Pick<OutboxEventDetail, 'state' | 'nextAttemptAt' | 'error' | 'deadReason' | 'attempts'>): Fate {
+function fateOfDetail(
+  detail: Pick<OutboxEventDetail, 'state' | 'nextAttemptAt' | 'error' | 'deadReason' | 'attempts'>,
+): Fate {
   switch (detail.state) {
     case 'sending':
       return { kind: 'sending' };
     case 'delivered':
       return { kind: 'delivered' };
     case 'dead':
-      return detail.deadReason === 'expired' ? { kind: 'expired' } : { kind: 'rejected', reason: detail.error?.message.slice(0, 200) ?? '' };
+      return detail.deadReason === 'expired'
+        ? { kind: 'expired' }
+        : { kind: 'rejected', reason: detail.error?.message.slice(0, 200) ?? '' };
     default:
       if (!detail.error) return { kind: 'waiting' };
-      return { kind: 'retrying', at: detail.nextAttemptAt ?? Date.now(), reason: detail.error.status ? `HTTP ${detail.error.status}` : detail.error.kind };
+      return {
+        kind: 'retrying',
+        at: detail.nextAttemptAt ?? Date.now(),
+        reason: detail.error.status ? `HTTP ${detail.error.status}` : detail.error.kind,
+      };
   }
 }
 
@@ -215,7 +266,10 @@ function fateOfRecord(record: OutboxRecord): Fate {
 
 /** What the log says, for a handoff the outbox no longer holds. */
 function fateOfEntry(entry: SentEntry): Fate {
-  if (entry.ack) return entry.ack.accepted ? { kind: 'acknowledged', name: entry.ack.name, at: entry.ack.at } : { kind: 'declined', name: entry.ack.name, reason: entry.ack.declineReason ?? '' };
+  if (entry.ack)
+    return entry.ack.accepted
+      ? { kind: 'acknowledged', name: entry.ack.name, at: entry.ack.at }
+      : { kind: 'declined', name: entry.ack.name, reason: entry.ack.declineReason ?? '' };
   if (entry.state === 'delivered') return { kind: 'delivered' };
   if (entry.state === 'discarded' || entry.state === 'dead') return { kind: 'discarded' };
   return { kind: 'left' };

@@ -5,11 +5,18 @@ import type { UiTexts } from '../messages/catalogue.js';
 import type { Fate, HistoryItem } from './case-history.controller.js';
 
 /** A fate in words, with the tone of its line. */
-function describeFate(fate: Fate, t: UiTexts['history'], locale: string): { text: string; tone: 'info' | 'ok' | 'warn' | 'error' } {
+function describeFate(
+  fate: Fate,
+  t: UiTexts['history'],
+  locale: string,
+): { text: string; tone: 'info' | 'ok' | 'warn' | 'error' } {
   const time = (at: number | string) => new Date(at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   switch (fate.kind) {
     case 'waiting':
-      return { text: typeof navigator !== 'undefined' && !navigator.onLine ? t.waitingOffline : t.waiting, tone: 'warn' };
+      return {
+        text: typeof navigator !== 'undefined' && !navigator.onLine ? t.waitingOffline : t.waiting,
+        tone: 'warn',
+      };
     case 'sending':
       return { text: t.sending, tone: 'info' };
     case 'retrying':
@@ -34,7 +41,12 @@ function describeFate(fate: Fate, t: UiTexts['history'], locale: string): { text
 /** Entries shown at once; dismissing one brings the next. */
 const SHOWN = 5;
 
-export function renderCaseHistory(all: readonly HistoryItem[], t: UiTexts['history'], locale: string, onDismiss: (id: string) => void): TemplateResult | typeof nothing {
+export function renderCaseHistory(
+  all: readonly HistoryItem[],
+  t: UiTexts['history'],
+  locale: string,
+  onDismiss: (id: string) => void,
+): TemplateResult | typeof nothing {
   if (!all.length) return nothing;
   const items = all.slice(0, SHOWN);
   const sent = (at: number) => new Date(at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
@@ -44,11 +56,16 @@ export function renderCaseHistory(all: readonly HistoryItem[], t: UiTexts['histo
       ${items.map(({ entry, fate }) => {
         const { text, tone } = describeFate(fate, t, locale);
         return html`<li data-id=${entry.id}>
-          <span class="history-to">${renderTemplate(t.to, { receiver: entry.receiver, time: sent(entry.sentAt) })}</span>
+          <span class="history-to"
+            >${renderTemplate(t.to, { receiver: entry.receiver, time: sent(entry.sentAt) })}</span
+          >
           <span class="history-fate tone-${tone}">${text}</span>
-          <button type="button" class="secondary" aria-label=${renderTemplate(t.dismissLabel, { receiver: entry.receiver })} @click=${() => onDismiss(entry.id)}>
-            ${t.dismiss}
-          </button>
+          <button
+            type="button"
+            class="secondary"
+            aria-label=${renderTemplate(t.dismissLabel, { receiver: entry.receiver })}
+            @click=${() => onDismiss(entry.id)}
+          >${t.dismiss}</button>
         </li>`;
       })}
     </ul>

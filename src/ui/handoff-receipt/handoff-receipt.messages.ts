@@ -22,8 +22,22 @@ export interface ReceiptTexts {
   noReverify: string;
   unverified: string;
   labels: Record<
-    | 'priority' | 'channel' | 'account' | 'phone' | 'email' | 'language' | 'tried' | 'expectation' | 'nextSteps'
-    | 'followUp' | 'managingUp' | 'fallback' | 'ifUnavailable' | 'plans' | 'note' | 'callback',
+    | 'priority'
+    | 'channel'
+    | 'account'
+    | 'phone'
+    | 'email'
+    | 'language'
+    | 'tried'
+    | 'expectation'
+    | 'nextSteps'
+    | 'followUp'
+    | 'managingUp'
+    | 'fallback'
+    | 'ifUnavailable'
+    | 'plans'
+    | 'note'
+    | 'callback',
     string
   >;
   checklist: Record<'customerInformed' | 'apologyGiven' | 'detailsConfirmed', string>;
@@ -105,7 +119,8 @@ export const receiptEn: ReceiptTexts = {
   followUp: '{time}, by {who}[: {note}]',
   plan: 'If {if}: {then}',
   hints: {
-    readBack: 'In your own words: the problem, what you will do and by when. The sender checks it against their handoff.',
+    readBack:
+      'In your own words: the problem, what you will do and by when. The sender checks it against their handoff.',
     questions: 'Anything unclear? The sender sees your questions.',
     declineReason: 'So the sender can turn to their fallback.',
   },

@@ -2,10 +2,23 @@
  * Every string the UI shows, per locale: its own texts, the validation messages and field labels of
  * the payload core, and the script templates. Strings are templates (see payload/template.ts).
  */
-import { DEFAULT_FIELD_LABELS_EN, DEFAULT_VALIDATION_MESSAGES_EN, type ValidationMessages } from '../../payload/messages.js';
+import {
+  DEFAULT_FIELD_LABELS_EN,
+  DEFAULT_VALIDATION_MESSAGES_EN,
+  type ValidationMessages,
+} from '../../payload/messages.js';
 import { DEFAULT_SCRIPT_TEMPLATES_EN, type ScriptTemplates } from '../../payload/scripts.js';
 import type { ReceiptTexts } from '../handoff-receipt/handoff-receipt.messages.js';
-import type { ActionOwner, Channel, FollowUpBy, IfUnavailable, Mode, Priority, ReasonCode } from '../../payload/types.js';
+import type {
+  ActionOwner,
+  Channel,
+  DeepPartial,
+  FollowUpBy,
+  IfUnavailable,
+  Mode,
+  Priority,
+  ReasonCode,
+} from '../../payload/types.js';
 
 export interface UiTexts {
   title: string;
@@ -28,15 +41,44 @@ export interface UiTexts {
   copy: string;
   copied: string;
   status: Record<
-    | 'saving' | 'sending' | 'delivered' | 'queuedOffline' | 'retrying' | 'rejected' | 'expired' | 'auth'
-    | 'notSaved' | 'cancelled' | 'noEndpoint' | 'restored' | 'acknowledged' | 'declined',
+    | 'saving'
+    | 'sending'
+    | 'delivered'
+    | 'queuedOffline'
+    | 'retrying'
+    | 'rejected'
+    | 'expired'
+    | 'auth'
+    | 'notSaved'
+    | 'cancelled'
+    | 'noEndpoint'
+    | 'restored'
+    | 'acknowledged'
+    | 'declined',
     string
   >;
-  outbox: Record<'pending' | 'dead' | 'allDelivered' | 'deadList' | 'retry' | 'discard' | 'rejectedItem' | 'expiredItem', string>;
+  outbox: Record<
+    'pending' | 'dead' | 'allDelivered' | 'deadList' | 'retry' | 'discard' | 'rejectedItem' | 'expiredItem',
+    string
+  >;
   /** The panel's list of the case's earlier handoffs and their fate. */
   history: Record<
-    | 'title' | 'to' | 'waiting' | 'waitingOffline' | 'sending' | 'retrying' | 'delivered' | 'acknowledged' | 'declined'
-    | 'rejected' | 'expired' | 'discarded' | 'left' | 'dismiss' | 'dismissLabel' | 'more',
+    | 'title'
+    | 'to'
+    | 'waiting'
+    | 'waitingOffline'
+    | 'sending'
+    | 'retrying'
+    | 'delivered'
+    | 'acknowledged'
+    | 'declined'
+    | 'rejected'
+    | 'expired'
+    | 'discarded'
+    | 'left'
+    | 'dismiss'
+    | 'dismissLabel'
+    | 'more',
     string
   >;
   launcher: Record<'open' | 'unsentDraft' | 'keepEditing' | 'closeAnyway', string>;
@@ -151,13 +193,24 @@ export const en: HandoffMessages = {
       closeAnyway: 'Close',
     },
     options: {
-      reason: { escalation: 'Escalation', specialist: 'Specialist expertise', 'shift-change': 'Shift change', 'absence-cover': 'Absence cover', other: 'Other' },
+      reason: {
+        escalation: 'Escalation',
+        specialist: 'Specialist expertise',
+        'shift-change': 'Shift change',
+        'absence-cover': 'Absence cover',
+        other: 'Other',
+      },
       mode: { warm: 'Warm (I stay on until they take over)', blind: 'Blind' },
       channel: { phone: 'Phone', chat: 'Chat', email: 'Email', 'in-person': 'In person' },
       priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
       owner: { receiver: 'Receiver', sender: 'Me', customer: 'Customer' },
       followUpBy: { receiver: 'Receiver', sender: 'Me' },
-      ifUnavailable: { callback: 'Call the customer back', voicemail: 'Leave a voicemail', requeue: 'Back to the queue', other: 'Other' },
+      ifUnavailable: {
+        callback: 'Call the customer back',
+        voicemail: 'Leave a voicemail',
+        requeue: 'Back to the queue',
+        other: 'Other',
+      },
     },
   },
   validation: DEFAULT_VALIDATION_MESSAGES_EN,
@@ -165,7 +218,6 @@ export const en: HandoffMessages = {
   templates: DEFAULT_SCRIPT_TEMPLATES_EN,
 };
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 export type HandoffMessagesOverride = DeepPartial<HandoffMessages>;
 
 /** Merges overrides into a catalogue, leaf by leaf. */

@@ -93,13 +93,24 @@ export const es: HandoffMessages = {
       closeAnyway: 'Cerrar',
     },
     options: {
-      reason: { escalation: 'Escalado', specialist: 'Especialista', 'shift-change': 'Cambio de turno', 'absence-cover': 'Cobertura de ausencia', other: 'Otro' },
+      reason: {
+        escalation: 'Escalado',
+        specialist: 'Especialista',
+        'shift-change': 'Cambio de turno',
+        'absence-cover': 'Cobertura de ausencia',
+        other: 'Otro',
+      },
       mode: { warm: 'Acompañada (me quedo hasta que la asuman)', blind: 'Directa' },
       channel: { phone: 'Teléfono', chat: 'Chat', email: 'Correo', 'in-person': 'En persona' },
       priority: { low: 'Baja', normal: 'Normal', high: 'Alta', urgent: 'Urgente' },
       owner: { receiver: 'Receptor', sender: 'Yo', customer: 'Cliente' },
       followUpBy: { receiver: 'Receptor', sender: 'Yo' },
-      ifUnavailable: { callback: 'Devolver la llamada', voicemail: 'Dejar un mensaje de voz', requeue: 'Volver a la cola', other: 'Otro' },
+      ifUnavailable: {
+        callback: 'Devolver la llamada',
+        voicemail: 'Dejar un mensaje de voz',
+        requeue: 'Volver a la cola',
+        other: 'Otro',
+      },
     },
   },
   validation: {
@@ -221,17 +232,24 @@ export const es: HandoffMessages = {
   },
   templates: {
     managingUp: {
-      escalation: '[{customerName}, ]le paso con {receiverName}[, de {receiverTeam}], que tiene autoridad para solucionarlo[ y mucha experiencia en {expertise}]. Está en muy buenas manos.',
-      specialist: '[{customerName}, ]{receiverName}[, de {receiverTeam},] es nuestro especialista[ en {expertise}] y ha resuelto casos como este muchas veces.',
-      'shift-change': '[{customerName}, ]mi turno termina, así que le dejo con {receiverName}[, de {receiverTeam}]. Le he pasado todo lo que hemos hablado para que no tenga que repetirlo.',
-      'absence-cover': '[{customerName}, ]mientras estoy fuera, {receiverName}[, de {receiverTeam},] se ocupará de su caso. Tiene todos los detalles.',
-      other: '[{customerName}, ]le paso con {receiverName}[, de {receiverTeam}][, que conoce bien {expertise}]. Le he contado todo lo que hemos hablado.',
+      escalation:
+        '[{customerName}, ]le paso con {receiverName}[, de {receiverTeam}], que tiene autoridad para solucionarlo[ y mucha experiencia en {expertise}]. Está en muy buenas manos.',
+      specialist:
+        '[{customerName}, ]{receiverName}[, de {receiverTeam},] es nuestro especialista[ en {expertise}] y ha resuelto casos como este muchas veces.',
+      'shift-change':
+        '[{customerName}, ]mi turno termina, así que le dejo con {receiverName}[, de {receiverTeam}]. Le he pasado todo lo que hemos hablado para que no tenga que repetirlo.',
+      'absence-cover':
+        '[{customerName}, ]mientras estoy fuera, {receiverName}[, de {receiverTeam},] se ocupará de su caso. Tiene todos los detalles.',
+      other:
+        '[{customerName}, ]le paso con {receiverName}[, de {receiverTeam}][, que conoce bien {expertise}]. Le he contado todo lo que hemos hablado.',
     },
     informCustomer: {
       warm: '[{customerName}, ]voy a transferirle a {receiverName}[, de {receiverTeam}][, porque {reason}]. Me quedo en la línea para presentarle y explicar lo que hemos visto.[ Si se corta, puede llamarles al {fallbackPhone}.]',
-      blind: '[{customerName}, ]voy a transferirle a {receiverName}[, de {receiverTeam}][, porque {reason}]. He anotado todo lo que hemos visto para que no tenga que repetirlo.[ Si se corta, puede llamarles al {fallbackPhone}.]',
+      blind:
+        '[{customerName}, ]voy a transferirle a {receiverName}[, de {receiverTeam}][, porque {reason}]. He anotado todo lo que hemos visto para que no tenga que repetirlo.[ Si se corta, puede llamarles al {fallbackPhone}.]',
     },
-    apology: 'Siento tener que transferirle[, {customerName}]. Sé que es molesto y quiero asegurarme de que le atienda la persona adecuada.',
+    apology:
+      'Siento tener que transferirle[, {customerName}]. Sé que es molesto y quiero asegurarme de que le atienda la persona adecuada.',
     fallbacks: { receiverName: 'un compañero', customerName: '', reason: '' },
   },
   receipt: {
@@ -294,7 +312,8 @@ export const es: HandoffMessages = {
     followUp: '{time}, por {who}[: {note}]',
     plan: 'Si {if}: {then}',
     hints: {
-      readBack: 'Con tus palabras: el problema, qué harás y para cuándo. Quien transfiere lo compara con su transferencia.',
+      readBack:
+        'Con tus palabras: el problema, qué harás y para cuándo. Quien transfiere lo compara con su transferencia.',
       questions: '¿Algo no está claro? Quien transfiere verá tus preguntas.',
       declineReason: 'Para que quien transfiere recurra a su alternativa.',
     },

@@ -2,11 +2,9 @@
  * Page-wide defaults for every element (set by the script tag's `HandoffPanel.configure()`); an
  * element's own attributes and `config` take precedence.
  */
-import type { HandoffPanelConfig } from '../handoff-panel/handoff-panel.component.js';
+import type { ElementDefaults } from './config.js';
 
-export interface ElementDefaults extends HandoffPanelConfig {
-  endpoint?: string;
-}
+export type { ElementDefaults } from './config.js';
 
 let defaults: ElementDefaults = {};
 const listeners = new Set<() => void>();
@@ -28,5 +26,7 @@ export function onDefaultsChange(listener: () => void): () => void {
 
 /** An element's language: its config, the page-wide default, the nearest `lang`, then the document's. */
 export function elementLocale(element: Element, locale: string | undefined): string {
-  return locale ?? defaults.locale ?? element.closest<HTMLElement>('[lang]')?.lang ?? (document.documentElement.lang || 'en');
+  return (
+    locale ?? defaults.locale ?? element.closest<HTMLElement>('[lang]')?.lang ?? (document.documentElement.lang || 'en')
+  );
 }

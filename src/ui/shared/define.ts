@@ -2,6 +2,8 @@
  * Registers an element unless the tag is taken. Two copies or two versions of the SDK on one CRM page
  * are common (an extension, a second integration): the first definition wins, with one warning.
  */
+import { reportProblem } from './report.js';
+
 const warned = new Set<string>();
 
 export function defineElement(tag: string, constructor: CustomElementConstructor): void {
@@ -14,6 +16,11 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
   }
   if (existing !== constructor && !warned.has(tag)) {
     warned.add(tag);
-    console.warn(`handoff-panel: <${tag}> is already defined on this page (another copy of the SDK?); keeping the first definition.`);
+    reportProblem(
+      'duplicate-element',
+      'handoff-panel',
+      `<${tag}> is already defined on this page (another copy of the SDK?); keeping the first definition.`,
+      'warn',
+    );
   }
 }

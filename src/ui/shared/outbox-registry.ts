@@ -2,6 +2,7 @@
  * One Outbox per database and endpoint on a page, shared by every panel and status element, so a
  * page with several panels still has one deliverer and one set of timers.
  */
+import { RECONFIGURABLE } from '../../outbox/options.js';
 import { Outbox, type OutboxOptions } from '../../outbox/outbox.js';
 import { pageGlobal } from '../../outbox/page-global.js';
 import { absoluteEndpoint } from '../../outbox/routes.js';
@@ -9,8 +10,6 @@ import { elementDefaults } from './defaults.js';
 
 /** Shared with every copy of this SDK version on the page (the sender's and the receipt's script tags). */
 const outboxes = pageGlobal('outboxes', () => new Map<string, Outbox>());
-
-const TRANSPORT_OPTIONS = ['headers', 'credentials', 'fetch', 'timeoutMs', 'deliveryReceipt', 'ackEndpoint', 'backoff', 'retentionMs'] as const;
 
 /**
  * The page's outbox for an endpoint. It is created as soon as an endpoint is known (to deliver what
@@ -25,7 +24,7 @@ export function sharedOutbox(options: OutboxOptions): Outbox {
     outboxes.set(key, created);
     return created;
   }
-  outbox.reconfigure(Object.fromEntries(TRANSPORT_OPTIONS.map((name) => [name, options[name]])));
+  outbox.reconfigure(Object.fromEntries(RECONFIGURABLE.map((name) => [name, options[name]])));
   return outbox;
 }
 
@@ -33,7 +32,10 @@ export function sharedOutbox(options: OutboxOptions): Outbox {
  * The outbox an element uses: its own `config.outbox.endpoint`, else its `endpoint` attribute, else the
  * page-wide defaults; its options over the defaults'. Undefined while no endpoint is known.
  */
-export function elementOutbox(endpoint: string | undefined, options: Partial<OutboxOptions> | undefined): Outbox | undefined {
+export function elementOutbox(
+  endpoint: string | undefined,
+  options: Partial<OutboxOptions> | undefined,
+): Outbox | undefined {
   const defaults = elementDefaults();
   const url = options?.endpoint ?? endpoint ?? defaults.outbox?.endpoint ?? defaults.endpoint;
   return url ? sharedOutbox({ ...defaults.outbox, ...options, endpoint: url }) : undefined;

@@ -5,7 +5,11 @@ const params = new URLSearchParams(location.search);
 const ns = params.get('ns');
 const token = params.get('token');
 if (token) {
-  window.HandoffPanel = window.HandoffPanel || function () { (window.HandoffPanel.q = window.HandoffPanel.q || []).push(arguments); };
+  window.HandoffPanel =
+    window.HandoffPanel ||
+    function () {
+      (window.HandoffPanel.q = window.HandoffPanel.q || []).push(arguments);
+    };
   window.HandoffPanel('configure', { headers: async () => ({ Authorization: `Bearer ${token}` }) });
 }
 const script = document.createElement('script');

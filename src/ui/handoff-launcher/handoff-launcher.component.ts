@@ -1,9 +1,11 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { HandoffPanel, HandoffPanelConfig } from '../handoff-panel/handoff-panel.component.js';
-import { elementDefaults, elementLocale } from '../shared/defaults.js';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import type { HandoffPanel } from '../handoff-panel/handoff-panel.component.js';
+import type { HandoffPanelConfig } from '../shared/config.js';
+import { MessagesController } from '../shared/controllers/messages.controller.js';
 import { changedStructurally } from '../shared/equal.js';
 import { trapTab } from '../shared/focus.js';
-import { mergeMessages, messagesFor } from '../messages/catalogue.js';
+import { textReset, tokenStyles } from '../shared/tokens.styles.js';
+import { launcherStyles } from './handoff-launcher.styles.js';
 import { checkedPlacement, chooseSide, placeOn, roomOn, type Box, type Placement } from './position.js';
 
 /**
@@ -27,36 +29,7 @@ import { checkedPlacement, chooseSide, placeOn, roomOn, type Box, type Placement
  * @fires handoff-launcher-close
  */
 export class HandoffLauncher extends LitElement {
-  static override styles = css`
-    :host { display: inline-block !important; } /* see shared/base.styles.ts */
-    /* Typography set on the inner elements: page rules like \`* { all: revert }\` reach the host itself. */
-    button, dialog { font-family: var(--handoff-font, system-ui, sans-serif); font-size: var(--handoff-font-size, 15px); font-weight: 650;
-      line-height: 1.45; letter-spacing: normal; word-spacing: normal; text-transform: none; text-align: start; }
-    dialog { font-weight: 400; }
-    :host([hidden]) { display: none !important; }
-    /* The launcher HandoffPanel.open() creates when the page has none. */
-    :host([data-floating]) { position: fixed; inset-block-end: 16px; inset-inline-end: 16px; z-index: 2147483000; }
-    button { cursor: pointer; border-radius: var(--handoff-radius, 0.4em); min-block-size: 2.5em; padding: 0.45em 1em;
-      border: 1px solid var(--handoff-color-accent, #1d4ed8); background: var(--handoff-color-accent, #1d4ed8); color: var(--handoff-color-on-accent, #fff); }
-    button.secondary { background: transparent; color: var(--handoff-color-accent, #1d4ed8); }
-    :focus-visible { outline: 3px solid var(--handoff-color-focus, #1d4ed8); outline-offset: 2px; }
-    dialog { position: fixed; inset: auto; margin: 0; padding: 0; box-sizing: border-box; inline-size: min(46em, calc(100vw - 16px));
-      max-block-size: calc(100vh - 16px); overflow: auto; overscroll-behavior: contain; border: 1px solid var(--handoff-color-border, #8a94a6);
-      border-radius: calc(var(--handoff-radius, 0.4em) * 2); background: var(--handoff-color-bg, #fff); color: var(--handoff-color-text, #1b2230);
-      box-shadow: 0 12px 40px rgb(0 0 0 / 0.28); }
-    dialog::backdrop { background: rgb(10 15 25 / 0.25); }
-    .guard { position: sticky; inset-block-start: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 0.6em; align-items: center; padding: 0.75em 1em;
-      background: var(--handoff-color-surface, #fff7e6); border-block-end: 2px solid var(--handoff-color-warn, #8a4b00); }
-    .guard p { margin: 0; font-weight: 650; flex: 1 1 12em; }
-    @media (prefers-color-scheme: dark) {
-      dialog { background: var(--handoff-color-bg, #151a23); color: var(--handoff-color-text, #e8ecf3); }
-      .guard { background: var(--handoff-color-surface, #2b2314); }
-    }
-    @media (prefers-reduced-motion: no-preference) {
-      dialog[open] { animation: appear 120ms ease-out; }
-      @keyframes appear { from { opacity: 0; transform: translateY(-4px); } }
-    }
-  `;
+  static override styles = [tokenStyles, textReset('button, dialog'), launcherStyles];
 
   static override properties = {
     open: { type: Boolean, reflect: true },
@@ -67,20 +40,32 @@ export class HandoffLauncher extends LitElement {
     guarding: { state: true },
   };
 
-  /** Whether the popover is open. Set it, or call `show()` / `hide()`. */
+  /**
+   * Whether the popover is open. Set it, or call `show()` / `hide()`.
+   * @default false
+   */
   declare open: boolean;
-  /** The button's text and the dialog's accessible name. */
+  /**
+   * The button's text and the dialog's accessible name.
+   * @default the catalogue's "Hand off"
+   */
   declare label: string | undefined;
-  /** Placement of the popover relative to the button. Default `bottom-end`. */
+  /**
+   * Placement of the popover relative to the button: `top`, `bottom`, `left` or `right`, optionally
+   * `-start` or `-end`.
+   * @default 'bottom-end'
+   */
   declare placement: Placement;
   /** Passed to the panel the launcher creates when none is slotted. */
   declare endpoint: string | undefined;
+  /** Passed to the panel the launcher creates when none is slotted. @default {} */
   declare config: HandoffPanelConfig;
-  protected declare guarding: boolean;
+  declare protected guarding: boolean;
   /** Resolves once the open popover has been placed beside the button. */
   positioned: Promise<void> = Promise.resolve();
-  private stopFollowing: (() => void) | undefined;
-  private validPlacement: Placement = 'bottom-end';
+  #stopFollowing: (() => void) | undefined;
+  #validPlacement: Placement = 'bottom-end';
+  readonly #texts = new MessagesController(this);
 
   constructor() {
     super();
@@ -117,58 +102,76 @@ export class HandoffLauncher extends LitElement {
     this.open = false;
   }
 
-  private get dialog(): HTMLDialogElement | null {
+  get #dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');
   }
 
-  private get button(): HTMLButtonElement | null {
+  get #button(): HTMLButtonElement | null {
     return this.renderRoot.querySelector('#launch');
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('placement')) this.validPlacement = checkedPlacement(this.placement, 'bottom-end');
+    if (changed.has('placement')) this.#validPlacement = checkedPlacement(this.placement, 'bottom-end');
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (!changed.has('open')) return;
-    const dialog = this.dialog!;
+    const dialog = this.#dialog!;
     if (this.open && !dialog.open) {
       const panel = this.panel;
       dialog.showModal();
-      this.positioned = panel.updateComplete.then(() => this.position());
-      this.stopFollowing = this.follow();
+      this.positioned = panel.updateComplete.then(() => this.#position());
+      this.#stopFollowing = this.#follow();
       void panel.updateComplete.then(() => panel.focus());
       this.dispatchEvent(new Event('handoff-launcher-open', { bubbles: true, composed: true }));
     } else if (!this.open && dialog.open) {
       dialog.close();
       // At once, not on the later "close" event: whoever closed it expects focus back on the button now.
-      this.button?.focus();
+      this.#button?.focus();
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopFollowing?.();
+    this.#stopFollowing?.();
   }
 
   /** Places the open popover beside the button: flipped, sized and shifted to fit the viewport. */
-  private position(): void {
-    const dialog = this.dialog;
-    const button = this.button;
+  #position(): void {
+    const dialog = this.#dialog;
+    const button = this.#button;
     if (!dialog?.open || !button) return;
     const html = document.documentElement;
     // clientWidth/Height leave out the scrollbars; in quirks mode they measure the document instead.
-    const viewport: Box = { x: 0, y: 0, width: Math.min(html.clientWidth || innerWidth, innerWidth), height: Math.min(html.clientHeight || innerHeight, innerHeight) };
+    const viewport: Box = {
+      x: 0,
+      y: 0,
+      width: Math.min(html.clientWidth || innerWidth, innerWidth),
+      height: Math.min(html.clientHeight || innerHeight, innerHeight),
+    };
     const anchor = button.getBoundingClientRect();
     // The height the content wants, whatever max-height the last placement set (no style reset, which
     // would scroll the agent's place in the form back to the top).
-    const wanted = { width: dialog.offsetWidth, height: dialog.scrollHeight + dialog.offsetHeight - dialog.clientHeight };
+    const wanted = {
+      width: dialog.offsetWidth,
+      height: dialog.scrollHeight + dialog.offsetHeight - dialog.clientHeight,
+    };
     const options = { rtl: getComputedStyle(dialog).direction === 'rtl' };
-    const placement = this.validPlacement;
+    const placement = this.#validPlacement;
     const side = chooseSide(placement, anchor, wanted, viewport, options);
     const room = roomOn(side, anchor, viewport, options);
-    Object.assign(dialog.style, { maxWidth: `${Math.max(240, room.width)}px`, maxHeight: `${Math.max(200, room.height)}px` });
-    const { x, y } = placeOn(side, placement, anchor, { width: dialog.offsetWidth, height: dialog.offsetHeight }, viewport, options);
+    Object.assign(dialog.style, {
+      maxWidth: `${Math.max(240, room.width)}px`,
+      maxHeight: `${Math.max(200, room.height)}px`,
+    });
+    const { x, y } = placeOn(
+      side,
+      placement,
+      anchor,
+      { width: dialog.offsetWidth, height: dialog.offsetHeight },
+      viewport,
+      options,
+    );
     Object.assign(dialog.style, { left: `${x}px`, top: `${y}px` });
   }
 
@@ -177,19 +180,20 @@ export class HandoffLauncher extends LitElement {
    * window resizes, or anything scrolls: the page, a scrolling parent, or one inside a shadow root on
    * the way up (scroll events do not cross shadow boundaries, so each root gets its own listener).
    */
-  private follow(): () => void {
+  #follow(): () => void {
     let frame = 0;
     const schedule = (): void => {
       frame ||= requestAnimationFrame(() => {
         frame = 0;
-        this.position();
+        this.#position();
       });
     };
     const resized = new ResizeObserver(schedule);
-    resized.observe(this.button!);
-    resized.observe(this.dialog!);
+    resized.observe(this.#button!);
+    resized.observe(this.#dialog!);
     const scrollRoots: EventTarget[] = [window];
-    for (let root = this.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) scrollRoots.push(root);
+    for (let root = this.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode())
+      scrollRoots.push(root);
     for (const root of scrollRoots) root.addEventListener('scroll', schedule, { capture: true, passive: true });
     addEventListener('resize', schedule);
     return () => {
@@ -204,64 +208,70 @@ export class HandoffLauncher extends LitElement {
    * Esc, handled on keydown: browsers let a page cancel a dialog's own close request only once per user
    * activation, and the unsent-draft question must not depend on that.
    */
-  private readonly onKeydown = (event: KeyboardEvent): void => {
+  readonly #onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
       event.preventDefault();
-      this.onEscape();
-    } else trapTab(event, this.dialog!);
+      this.#onEscape();
+    } else trapTab(event, this.#dialog!);
   };
 
   /** A close request that did not come through keydown (e.g. a platform back gesture). */
-  private readonly onCancel = (event: Event): void => {
+  readonly #onCancel = (event: Event): void => {
     event.preventDefault();
-    this.onEscape();
+    this.#onEscape();
   };
 
-  private onEscape(): void {
-    if (this.guarding) this.keepEditing();
+  #onEscape(): void {
+    if (this.guarding) this.#keepEditing();
     else this.hide();
   }
 
   /** A click on the backdrop (outside the dialog's box) closes, like Esc. */
-  private readonly onDialogClick = (event: MouseEvent): void => {
-    const dialog = this.dialog;
+  readonly #onDialogClick = (event: MouseEvent): void => {
+    const dialog = this.#dialog;
     if (!dialog || event.target !== dialog) return;
     const box = dialog.getBoundingClientRect();
-    const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    const inside =
+      event.clientX >= box.left &&
+      event.clientX <= box.right &&
+      event.clientY >= box.top &&
+      event.clientY <= box.bottom;
     if (!inside) this.hide();
   };
 
   /** However the dialog closed, tidy up and give focus back to the button. */
-  private readonly onClose = (): void => {
+  readonly #onClose = (): void => {
     // "close" arrives as a later task: after a quick reopen it is stale and must not close again.
-    if (this.dialog?.open) return;
-    this.stopFollowing?.();
-    this.stopFollowing = undefined;
+    if (this.#dialog?.open) return;
+    this.#stopFollowing?.();
+    this.#stopFollowing = undefined;
     this.open = false;
     this.guarding = false;
-    this.button?.focus();
+    this.#button?.focus();
     this.dispatchEvent(new Event('handoff-launcher-close', { bubbles: true, composed: true }));
   };
 
-  private keepEditing(): void {
+  #keepEditing(): void {
     this.guarding = false;
     this.panel.focus();
   }
 
   protected override render(): TemplateResult {
-    const ui = mergeMessages(messagesFor(elementLocale(this, this.config.locale)), this.config.messages ?? elementDefaults().messages).ui;
+    const { ui } = this.#texts.messages;
     const label = this.label ?? ui.launcher.open;
-    return html`
-      <button id="launch" part="button" type="button" aria-haspopup="dialog" aria-expanded=${this.open ? 'true' : 'false'}
+    return html`<button id="launch" part="button" type="button" aria-haspopup="dialog" aria-expanded=${this.open ? 'true' : 'false'}
         @click=${() => (this.open ? this.hide() : this.show())}><slot name="label">${label}</slot></button>
-      <dialog part="popover" aria-label=${label} @keydown=${this.onKeydown} @cancel=${this.onCancel} @click=${this.onDialogClick} @close=${this.onClose}>
-        ${this.guarding
-          ? html`<div class="guard" part="guard" role="alertdialog" aria-labelledby="guard-text">
+      <dialog part="popover" aria-label=${label} @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @click=${this.#onDialogClick}
+        @close=${this.#onClose}>
+        ${
+          this.guarding
+            ? html`<div class="guard" part="guard" role="alertdialog" aria-labelledby="guard-text">
               <p id="guard-text">${ui.launcher.unsentDraft}</p>
-              <button id="keep" type="button" @click=${this.keepEditing}>${ui.launcher.keepEditing}</button>
+              <button id="keep" type="button" @click=${this.#keepEditing}>${ui.launcher.keepEditing}</button>
               <button type="button" class="secondary" @click=${() => this.hide(true)}>${ui.launcher.closeAnyway}</button>
             </div>`
-          : nothing}
+            : nothing
+        }
         <slot></slot>
       </dialog>`;
   }

@@ -1,0 +1,122 @@
+import { css } from 'lit';
+
+/** What only the panel has: numbered steps, the action rows, the lines to say, the error summary, the history. */
+export const panelStyles = css`
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75em 0.9em 0.9em;
+    margin: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    font-weight: 650;
+    padding-inline: 0.3em;
+    display: flex;
+    align-items: center;
+    gap: 0.45em;
+  }
+  .step {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.6em;
+    block-size: 1.6em;
+    border-radius: 50%;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-size: 0.85em;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
+    gap: 0.75em 1em;
+  }
+  .wide,
+  .action {
+    grid-column: 1 / -1;
+  }
+  .action {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
+    gap: 0.5em 1em;
+    align-items: end;
+    padding-block-end: 0.6em;
+    border-block-end: 1px dashed var(--_border);
+  }
+  .radios {
+    border: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.15em;
+  }
+  .radios legend {
+    padding: 0;
+  }
+  .say {
+    border-inline-start: 4px solid var(--_accent);
+    padding-inline-start: 0.8em;
+  }
+
+  .error-summary {
+    border: 2px solid var(--_danger);
+    border-radius: var(--_radius);
+    padding: 0.7em 0.9em;
+  }
+  .error-summary p {
+    font-weight: 650;
+  }
+  .error-summary ul {
+    margin: 0.4em 0 0;
+    padding-inline-start: 1.2em;
+  }
+  .error-summary li {
+    padding-block: 0.15em;
+  }
+  .error-summary a {
+    color: var(--_danger);
+  }
+
+  .history {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.6em 0.9em;
+  }
+  .history ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 0.5em;
+  }
+  .history li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.75em;
+    align-items: center;
+  }
+  .history-to {
+    font-weight: 600;
+  }
+  .history-fate {
+    flex: 1 1 12em;
+  }
+  .history button {
+    min-block-size: 2em;
+    padding: 0.2em 0.8em;
+  }
+  .tone-ok {
+    color: var(--_ok);
+  }
+  .tone-warn {
+    color: var(--_warn);
+  }
+  .tone-error {
+    color: var(--_danger);
+  }
+
+  @container (max-width: 24em) {
+    fieldset {
+      padding-inline: 0.6em;
+    }
+  }
+`;

@@ -1,0 +1,313 @@
+/**
+ * The panel's eight numbered steps, in the order of the moves of a good handoff. Templates only: the
+ * component hands in a view of its draft and the field helpers; nothing here keeps state.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { FieldError } from '../../payload/checker.js';
+import { renderTemplate } from '../../payload/template.js';
+import {
+  ACTION_OWNERS,
+  CHANNELS,
+  FOLLOW_UP_BY,
+  IF_UNAVAILABLE,
+  MODES,
+  PRIORITIES,
+  REASON_CODES,
+  type HandoffDraft,
+} from '../../payload/types.js';
+import { fieldLabel } from '../../payload/checker.js';
+import type { HandoffMessages, UiTexts } from '../messages/catalogue.js';
+import { checkboxControl, selectControl, textControl } from '../shared/fields.js';
+import { controlId, controlPath, toLocalInput } from '../shared/paths.js';
+import { errorPath, type DraftModel } from './draft-model.js';
+
+/** Options of a text field in the panel (its value comes from the draft unless given). */
+export interface TextFieldOptions {
+  type?: string;
+  multiline?: boolean;
+  rows?: number;
+  hint?: string;
+  required?: boolean;
+  /** Free text that may carry a card number: masked when the agent leaves it. */
+  redact?: boolean;
+  autocomplete?: string;
+  wide?: boolean;
+  value?: string;
+}
+
+export interface SelectFieldOptions {
+  required?: boolean;
+  /** An empty first option ("—"); on unless `false`. */
+  blank?: boolean;
+}
+
+/** What the sections need from the panel for one render. */
+export interface PanelView {
+  draft: HandoffDraft;
+  ui: UiTexts;
+  /** The lines suggested from the templates. */
+  lines: { managingUp: string; informCustomer: string; apology: string };
+  /** The managing-up script shown: the agent's own, or the suggestion. */
+  managingUp: string;
+  /** The agent edited the script away from the suggestion: offer to bring it back. */
+  offerSuggestion: boolean;
+  text(path: string, options?: TextFieldOptions): TemplateResult;
+  select(
+    path: string,
+    values: readonly string[],
+    labels: Record<string, string>,
+    options?: SelectFieldOptions,
+  ): TemplateResult;
+  checkbox(path: string, checked: boolean, value?: string): TemplateResult;
+  error(path: string): FieldError | undefined;
+  label(path: string): string;
+  addAction(): void;
+  removeAction(index: number): void;
+  useSuggestion(): void;
+}
+
+export interface ViewContext {
+  model: DraftModel;
+  messages: HandoffMessages;
+  errors: readonly FieldError[];
+  lines: PanelView['lines'];
+  addAction(): void;
+  removeAction(index: number): void;
+  useSuggestion(): void;
+}
+
+/** The sections' view of the panel: its draft, texts and errors, and its fields as templates. */
+export function panelView({ model, messages, errors, lines, ...actions }: ViewContext): PanelView {
+  const { ui } = messages;
+  const label = (path: string) => fieldLabel(messages.fieldLabels, errorPath(path));
+  const error = (path: string) => errors.find((e) => controlPath(e.path) === path);
+  const base = (path: string, required?: boolean) => ({
+    id: controlId(path),
+    label: label(path),
+    required: required ? ui.required : undefined,
+    error: error(path)?.message,
+  });
+  const managingUp = model.managingUp(lines.managingUp);
+  return {
+    draft: model.draft,
+    ui,
+    lines,
+    managingUp,
+    offerSuggestion: model.scriptEdited && managingUp !== lines.managingUp,
+    text: (path, o = {}) =>
+      textControl(
+        {
+          ...base(path, o.required),
+          hint: o.hint,
+          wide: o.wide,
+          masked: model.maskedPaths.has(path) ? ui.masked : undefined,
+        },
+        {
+          value: o.value ?? model.text(path),
+          type: o.type,
+          multiline: o.multiline,
+          rows: o.rows,
+          autocomplete: o.autocomplete,
+          data: {
+            path,
+            kind: path === 'recap.tried' ? 'lines' : o.type === 'datetime-local' ? 'datetime' : undefined,
+            redact: o.redact,
+          },
+        },
+      ),
+    select: (path, values, labels, o = {}) =>
+      selectControl(base(path, o.required), { value: model.text(path), path, options: values, labels, blank: o.blank }),
+    checkbox: (path, checked, value) => checkboxControl(base(path), { checked, path, value }),
+    error,
+    label,
+    ...actions,
+  };
+}
+
+function section(n: number, title: string, content: TemplateResult): TemplateResult {
+  return html`<fieldset part="section">
+    <legend><span class="step" aria-hidden="true">${n}</span>${title}</legend>
+    <div class="grid">${content}</div>
+  </fieldset>`;
+}
+
+function why(v: PanelView): TemplateResult {
+  const { ui } = v;
+  return section(
+    1,
+    ui.sections.why,
+    html`${v.select('reason.code', REASON_CODES, ui.options.reason, { required: true })}
+    ${v.select('priority', PRIORITIES, ui.options.priority, { blank: false })}
+    ${v.text('reason.detail', { multiline: true, required: true, redact: true, hint: ui.hints.detail, wide: true })}
+    ${v.text('case.id', { required: true })}`,
+  );
+}
+
+function how(v: PanelView): TemplateResult {
+  const { ui, draft } = v;
+  const error = v.error('mode');
+  const id = controlId('mode');
+  return section(
+    2,
+    ui.sections.how,
+    html`<fieldset class="field radios" part="field" aria-describedby=${error ? `${id}-error` : nothing}>
+        <legend>${v.label('mode')} <span class="req">${ui.required}</span></legend>
+        ${MODES.map(
+          (mode, i) =>
+            html`<label class="radio"
+              ><input
+                type="radio"
+                name="mode"
+                id=${i === 0 ? id : nothing}
+                data-path="mode"
+                value=${mode}
+                .checked=${live(draft.mode === mode)}
+              />${ui.options.mode[mode]}</label
+            >`,
+        )}
+        ${error ? html`<p class="error" part="error" id="${id}-error">${error.message}</p>` : nothing}
+      </fieldset>
+      ${v.select('channel', CHANNELS, ui.options.channel, { required: true })}`,
+  );
+}
+
+function recap(v: PanelView): TemplateResult {
+  const { ui, draft } = v;
+  return section(
+    3,
+    ui.sections.recap,
+    html`${v.text('recap.summary', { multiline: true, rows: 4, required: true, redact: true, hint: ui.hints.summary, wide: true })}
+    ${v.text('recap.tried', { multiline: true, redact: true, hint: ui.hints.tried, value: (draft.recap?.tried ?? []).join('\n'), wide: true })}
+    ${v.text('recap.expectation', { redact: true, wide: true })}`,
+  );
+}
+
+function customer(v: PanelView): TemplateResult {
+  const { ui, draft } = v;
+  const verified = draft.customer?.verification?.status === 'verified';
+  return section(
+    4,
+    ui.sections.customer,
+    html`${v.text('customer.name', { required: true })} ${v.text('customer.accountId')}
+    ${v.text('customer.contact.phone', { type: 'tel' })} ${v.text('customer.contact.email', { type: 'email' })}
+    ${v.checkbox('customer.verification.status', verified, 'verified')}
+    ${
+      verified
+        ? html`${v.text('customer.verification.method', { required: true, redact: true })}
+          ${v.text('customer.verification.by')}
+          ${v.text('customer.verification.at', { type: 'datetime-local', value: toLocalInput(draft.customer?.verification?.at), hint: ui.hints.datetime })}`
+        : nothing
+    }`,
+  );
+}
+
+function actions(v: PanelView): TemplateResult {
+  const { ui, draft } = v;
+  return section(
+    5,
+    ui.sections.actions,
+    html`${(draft.actions ?? []).map(
+      (_, i) =>
+        html`<div class="action wide">
+            ${v.text(`actions.${i}.text`, { redact: true, required: true })}
+            ${v.select(`actions.${i}.owner`, ACTION_OWNERS, ui.options.owner, { blank: false })}
+            ${v.text(`actions.${i}.due`, { type: 'datetime-local', value: toLocalInput(draft.actions?.[i]?.due) })}
+            <button type="button" class="secondary" @click=${() => v.removeAction(i)}>${renderTemplate(ui.removeAction, { index: i + 1 })}</button>
+          </div>`,
+    )}
+      <div class="wide">
+        <button type="button" class="secondary" id="add-action" @click=${() => v.addAction()}>${ui.addAction}</button>
+      </div>
+      ${v.text('nextSteps', { multiline: true, redact: true, wide: true })}
+      ${v.text('followUp.at', { type: 'datetime-local', value: toLocalInput(draft.followUp?.at), hint: ui.hints.datetime })}
+      ${v.select('followUp.by', FOLLOW_UP_BY, ui.options.followUpBy)}
+      ${v.text('followUp.note', { redact: true, wide: true })}`,
+  );
+}
+
+function receiver(v: PanelView): TemplateResult {
+  const { ui, lines } = v;
+  return section(
+    6,
+    ui.sections.receiver,
+    html`${v.text('to.name')} ${v.text('to.team', { required: true })} ${v.text('to.expertise', { wide: true })}
+      ${v.text('script.managingUp', { multiline: true, required: true, redact: true, hint: ui.hints.managingUp, value: v.managingUp, wide: true })}
+      ${
+        v.offerSuggestion
+          ? html`<div class="wide">
+              <button type="button" class="secondary" @click=${() => v.useSuggestion()}>${ui.useSuggestion}</button>
+            </div>`
+          : nothing
+      }
+      <section class="say wide" part="script" aria-labelledby="say">
+        <h3 id="say">${ui.sayToCustomer}</h3>
+        <dl>
+          <dt>${ui.informLine}</dt>
+          <dd>${lines.informCustomer}</dd>
+          <dt>${ui.apologyLine}</dt>
+          <dd>${lines.apology}</dd>
+        </dl>
+      </section>`,
+  );
+}
+
+function contingency(v: PanelView): TemplateResult {
+  const { ui, draft } = v;
+  const phone = draft.channel === 'phone';
+  return section(
+    7,
+    ui.sections.contingency,
+    html`${v.text('contingency.fallback.phone', { type: 'tel', required: phone, hint: ui.hints.fallback })}
+    ${v.text('contingency.fallback.name')}
+    ${v.select('contingency.ifUnavailable', IF_UNAVAILABLE, ui.options.ifUnavailable, { required: phone })}
+    ${v.text('from.callback', { type: 'tel' })} ${v.text('from.name', { required: true, autocomplete: 'name' })}
+    ${v.text('from.agentId', { required: true })} ${v.text('contingency.note', { redact: true, wide: true })}`,
+  );
+}
+
+function check(v: PanelView): TemplateResult {
+  const script = v.draft.script;
+  return section(
+    8,
+    v.ui.sections.check,
+    html`${v.checkbox('script.customerInformed', Boolean(script?.customerInformed))}
+    ${v.checkbox('script.apologyGiven', Boolean(script?.apologyGiven))}
+    ${v.checkbox('script.detailsConfirmed', Boolean(script?.detailsConfirmed))}`,
+  );
+}
+
+/** All eight steps. */
+export function renderSections(v: PanelView): TemplateResult {
+  return html`${why(v)} ${how(v)} ${recap(v)} ${customer(v)} ${actions(v)} ${receiver(v)} ${contingency(v)} ${check(v)}`;
+}
+
+/** The list of problems shown on "Send handoff", each a link that moves focus to its field. */
+export function renderErrorSummary(
+  errors: readonly FieldError[],
+  ui: UiTexts,
+  focusId: (path: string) => string,
+  onPick: (path: string) => void,
+): TemplateResult | typeof nothing {
+  if (!errors.length) return nothing;
+  const heading =
+    errors.length === 1 ? ui.errorSummaryOne : renderTemplate(ui.errorSummaryMany, { count: errors.length });
+  return html`<div class="error-summary" role="alert" part="error-summary">
+    <p>${heading}</p>
+    <ul>
+      ${errors.map(
+        (e) =>
+          html`<li>
+            <a
+              href="#${focusId(e.path)}"
+              @click=${(event: Event) => {
+                event.preventDefault();
+                onPick(e.path);
+              }}
+              >${e.message}</a
+            >
+          </li>`,
+      )}
+    </ul>
+  </div>`;
+}

@@ -1,0 +1,52 @@
+/**
+ * What the elements take in `config`, and the page-wide defaults the script tag's `configure()` sets.
+ * Types only: every element and the defaults module import them from here.
+ */
+import type { AckWatchOptions } from '../../acks/watch-acks.js';
+import type { OutboxOptions } from '../../outbox/options.js';
+import type { HttpOptions } from '../../outbox/transport.js';
+import type { HandoffMessages, HandoffMessagesOverride } from '../messages/catalogue.js';
+
+/** What every element takes. */
+export interface ElementConfig {
+  /** Outbox options; the endpoint comes from the `endpoint` attribute unless given here. */
+  outbox?: Partial<OutboxOptions>;
+  /**
+   * A whole catalogue (e.g. `es`) or overrides of some strings.
+   * @default the catalogue registered for the element's language
+   */
+  messages?: HandoffMessages | HandoffMessagesOverride;
+  /**
+   * The element's language.
+   * @default the nearest `lang` attribute, then `<html lang>`, then `en`
+   */
+  locale?: string;
+}
+
+export interface HandoffPanelConfig extends ElementConfig {
+  /** Country calling code for phone numbers typed in national form, e.g. `44`. */
+  defaultCallingCode?: string;
+  /**
+   * Transfer count from which a contact is flagged for the priority lane.
+   * @default 2
+   */
+  flagThreshold?: number;
+  /**
+   * Draft autosave; `false` turns it off (and keeps the log of sent handoffs in memory only).
+   * @default { name: 'handoff-drafts', debounceMs: 400 }
+   */
+  drafts?: false | { name?: string; debounceMs?: number };
+  /**
+   * How the panel learns that the receiver acknowledged a delivered handoff; `false` turns it off.
+   * @default { transport: 'poll' }: GET `<endpoint>/<id>`, stopping quietly if the endpoint has no such route
+   */
+  acks?: false | AckWatchOptions;
+}
+
+/** `<handoff-receipt>`'s config; `headers`, `credentials` and `fetch` are for loading `src`. */
+export interface HandoffReceiptConfig extends ElementConfig, HttpOptions {}
+
+/** Page-wide defaults for every element; an element's own attributes and `config` take precedence. */
+export interface ElementDefaults extends HandoffPanelConfig {
+  endpoint?: string;
+}
