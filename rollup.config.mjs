@@ -1,37 +1,73 @@
-// The script-tag bundle: everything inlined, minified, one global `HandoffPanel`.
+// The script-tag builds: everything inlined and minified, one global `HandoffPanel`.
 // (The ESM library build is plain `tsc` output: one file per module, dependencies external.)
+//
+// - dist/handoff-panel.js, the two-step script tag: a first file with what every CRM page needs (the
+//   global and its call queue, <handoff-launcher>, <handoff-outbox-status>, the outbox), and the panel in
+//   a second file (handoff-panel.lazy-<hash>.js) it loads beside itself when the panel is first needed.
+// - dist/handoff-panel.all.js, the same in one file, for integrators who prefer one request.
+// - dist/handoff-receipt.js, the receiving side, kept apart so every CRM page does not download it.
 import minifyHTMLLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { amdRuntime, shareLitPolicy } from './build/rollup-plugins.mjs';
 
+const plugins = (...extra) => [
+  // The production build of lit, without dev-mode warnings.
+  nodeResolve({ exportConditions: ['production'], browser: true }),
+  shareLitPolicy(),
+  typescript({
+    tsconfig: './tsconfig.json',
+    compilerOptions: { declaration: false, declarationMap: false, outDir: 'dist', rootDir: 'src' },
+    outputToFilesystem: false,
+  }),
+  // Lit's html`` and css`` literals: whitespace and comments out (every byte reaches every CRM page).
+  minifyHTMLLiterals(),
+  ...extra,
+  // module: false, or terser drops the top-level `var HandoffPanel` of the IIFE.
+  terser({ module: false, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+];
+
+// No exports: src/bundle.ts installs the global itself, after replaying the stub's queue.
 const iife = (input, file) => ({
   input,
-  output: {
-    file,
-    // No exports: src/bundle.ts installs the global itself, after replaying the stub's queue.
-    format: 'iife',
-    sourcemap: true,
-    generatedCode: 'es2015',
-  },
-  plugins: [
-    // The production build of lit, without dev-mode warnings.
-    nodeResolve({ exportConditions: ['production'], browser: true }),
-    typescript({
-      tsconfig: './tsconfig.json',
-      compilerOptions: { declaration: false, declarationMap: false, outDir: 'dist', rootDir: 'src' },
-      outputToFilesystem: false,
-    }),
-    // Lit's html`` and css`` literals: whitespace and comments out (every byte reaches every CRM page).
-    minifyHTMLLiterals(),
-    // module: false, or terser drops the top-level `var HandoffPanel` of the IIFE.
-    terser({ module: false, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
-  ],
+  output: { file, format: 'iife', sourcemap: true, generatedCode: 'es2015', inlineDynamicImports: true },
+  plugins: plugins(),
 });
 
+/** Everything the first file does not import statically goes into one second file. */
+function lazyChunk(id, { getModuleInfo, getModuleIds }) {
+  const entry = [...getModuleIds()].find((m) => getModuleInfo(m).isEntry);
+  const first = (lazyChunk.first ??= staticGraph(entry, getModuleInfo));
+  // Both named: rollup would otherwise pull the first file's modules into the lazy one with their importers.
+  return first.has(id) ? 'first' : 'lazy';
+}
+
+function staticGraph(entry, getModuleInfo) {
+  const seen = new Set();
+  const visit = (id) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const dep of getModuleInfo(id).importedIds) visit(dep);
+  };
+  visit(entry);
+  return seen;
+}
+
 export default [
-  // The sender's side: panel, launcher, outbox status, the global `HandoffPanel`.
-  iife('src/bundle.ts', 'dist/handoff-panel.js'),
-  // The receiver's side, kept apart so every CRM page does not download it.
+  {
+    input: { 'handoff-panel': 'src/bundle.ts' },
+    output: {
+      dir: 'dist',
+      format: 'amd',
+      sourcemap: true,
+      generatedCode: 'es2015',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'handoff-panel.[name]-[hash].js',
+      manualChunks: lazyChunk,
+    },
+    plugins: plugins(amdRuntime()),
+  },
+  iife('src/bundle.ts', 'dist/handoff-panel.all.js'),
   iife('src/receipt-bundle.ts', 'dist/handoff-receipt.js'),
 ];

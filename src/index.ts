@@ -79,7 +79,7 @@ export { HandoffPanel } from './ui/handoff-panel/handoff-panel.component.js';
 export { HandoffOutboxStatus } from './ui/handoff-outbox-status/handoff-outbox-status.component.js';
 export { HandoffLauncher } from './ui/handoff-launcher/handoff-launcher.component.js';
 export { HandoffReceipt, type ReceivedHandoff } from './ui/handoff-receipt/handoff-receipt.component.js';
-export type { Placement } from './ui/handoff-launcher/position.js';
+export type { Placement } from './ui/handoff-launcher/placement.js';
 export type { ElementConfig, HandoffPanelConfig, HandoffReceiptConfig, ElementDefaults } from './ui/shared/config.js';
 export type { HandoffPanelEventMap, HandoffFailure } from './ui/events.js';
 // The script tag's global `HandoffPanel` (an API object, not the element class), for typing `window.HandoffPanel`.

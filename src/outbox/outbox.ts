@@ -122,7 +122,7 @@ export class Outbox extends OutboxEvents {
    */
   async enqueue(payload: OutboxPayload): Promise<OutboxItem> {
     const { retentionMs, ackEndpoint } = this.#settings;
-    const record = newRecord(payload, { route: this.route, ackEndpoint, retentionMs, now: this.#clock.now() });
+    const record = await newRecord(payload, { route: this.route, ackEndpoint, retentionMs, now: this.#clock.now() });
     const existing = await this.#store.add(record);
     if (existing) return toItem(existing);
     this.emitItem(this.#sync, 'queued', record);

@@ -2,7 +2,6 @@
  * What a queued record is: made from a valid payload for one endpoint, and shown without its payload
  * to the status API and in events.
  */
-import { validateAck, validateHandoff } from '../payload/index.js';
 import { HANDOFF_ACK_SCHEMA, HANDOFF_SCHEMA, type HandoffAckV1 } from '../payload/types.js';
 import { OutboxPayloadError } from './errors.js';
 import type { OutboxOptions } from './options.js';
@@ -18,14 +17,14 @@ export interface NewRecordContext {
 }
 
 /**
- * A pending record for a payload, due at once. Throws {@link OutboxPayloadError} unless the payload is
- * a valid handoff or acknowledgement.
+ * A pending record for a payload, due at once. Rejects with {@link OutboxPayloadError} unless the payload
+ * is a valid handoff or acknowledgement.
  */
-export function newRecord(
+export async function newRecord(
   payload: OutboxPayload,
   { route, ackEndpoint, retentionMs, now }: NewRecordContext,
-): OutboxRecord {
-  const kind = checkPayload(payload);
+): Promise<OutboxRecord> {
+  const kind = await checkPayload(payload);
   return {
     id: payload.id,
     kind,
@@ -47,7 +46,7 @@ function ackTarget(ack: HandoffAckV1, route: string, ackEndpoint: OutboxOptions[
 }
 
 /** A handoff or an acknowledgement that validates, or a clear error saying what it is not. */
-function checkPayload(payload: OutboxPayload): OutboxKind {
+async function checkPayload(payload: OutboxPayload): Promise<OutboxKind> {
   const schema = (payload as { schema?: unknown } | null)?.schema;
   const kind = schema === HANDOFF_SCHEMA ? 'handoff' : schema === HANDOFF_ACK_SCHEMA ? 'ack' : undefined;
   if (!kind) {
@@ -56,6 +55,7 @@ function checkPayload(payload: OutboxPayload): OutboxKind {
       `enqueue() takes a ${HANDOFF_SCHEMA} or ${HANDOFF_ACK_SCHEMA} payload (from buildHandoff or buildAck); this one has schema ${given}.`,
     );
   }
+  const { validateAck, validateHandoff } = await import('./payload-validators.js');
   const problems = kind === 'handoff' ? validateHandoff(payload) : validateAck(payload);
   if (problems.length) {
     throw new OutboxPayloadError(

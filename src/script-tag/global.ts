@@ -118,17 +118,38 @@ function toDefaults(config: GlobalConfig): ElementDefaults {
   };
 }
 
+/** What the second file adds to the global (at once in the one-file build). */
+export type PanelApi = typeof import('./panel-api.js');
+
+/** Members of the global that arrive with the panel: `HandoffPanel.load()` first. */
+const PANEL_API: readonly (keyof PanelApi)[] = [
+  'buildHandoff',
+  'buildAck',
+  'validateHandoff',
+  'suggestScripts',
+  'compileScriptTemplates',
+  'HandoffPanel',
+];
+
 export type HandoffPanelGlobal = ((method: string, ...args: unknown[]) => unknown) & {
   version: string;
   configure(config: GlobalConfig): void;
-  open(options?: OpenOptions): void;
+  /** Loads the panel and the payload functions (the two-step script tag's second file). */
+  load(): Promise<HandoffPanelGlobal & PanelApi>;
+  /** Opens the launcher (creating one when the page has none); resolves once the panel is shown. */
+  open(options?: OpenOptions): Promise<void>;
   close(): void;
   readonly outbox: Outbox | undefined;
   readonly config: Readonly<GlobalConfig>;
 };
 
-export function createGlobal(version: string, extras: Record<string, unknown>): HandoffPanelGlobal {
+export function createGlobal(
+  version: string,
+  extras: Record<string, unknown>,
+  loadPanelApi: () => Promise<PanelApi>,
+): HandoffPanelGlobal {
   let config: GlobalConfig = {};
+  let loaded: Promise<HandoffPanelGlobal & PanelApi> | undefined;
   /** The page's shared outbox for the configured endpoint (the one the elements use too). */
   const pageOutbox = (): Outbox | undefined =>
     config.endpoint ? sharedOutbox({ ...toDefaults(config).outbox, endpoint: config.endpoint }) : undefined;
@@ -153,12 +174,26 @@ export function createGlobal(version: string, extras: Record<string, unknown>): 
       // Every CRM page that knows the endpoint delivers what earlier pages left queued, panel or not.
       pageOutbox();
     },
-    open(options: OpenOptions = {}): void {
+    load(): Promise<HandoffPanelGlobal & PanelApi> {
+      loaded ??= loadPanelApi().then(
+        (panelApi) => Object.assign(api, panelApi),
+        (error: unknown) => {
+          loaded = undefined; // tried again on the next call
+          throw error;
+        },
+      );
+      return loaded;
+    },
+    async open(options: OpenOptions = {}): Promise<void> {
       const target = launcher();
       const panel = target.panel;
       if (options.caseId) panel.caseId = options.caseId;
-      if (options.prefill) panel.prefill(options.prefill);
       target.show();
+      if (options.prefill) {
+        await methods.load();
+        panel.prefill(options.prefill);
+      }
+      await target.positioned;
     },
     close(): void {
       document.querySelector('handoff-launcher')?.hide();
@@ -166,7 +201,11 @@ export function createGlobal(version: string, extras: Record<string, unknown>): 
   };
 
   const api = function HandoffPanel(method: string, ...args: unknown[]): unknown {
-    const fn = (methods as Record<string, unknown>)[method] ?? extras[method];
+    const fn = (api as unknown as Record<string, unknown>)[method];
+    if (typeof fn !== 'function' && PANEL_API.includes(method as keyof PanelApi))
+      throw new TypeError(
+        `HandoffPanel.${method} comes with the panel: call it after \`await HandoffPanel.load()\`.`,
+      );
     if (typeof fn !== 'function')
       throw new TypeError(`HandoffPanel("${method}"): no such method; use ${Object.keys(methods).join(', ')}.`);
     return (fn as (...a: unknown[]) => unknown)(...args);

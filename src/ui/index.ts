@@ -3,6 +3,6 @@ export { HandoffPanel } from './handoff-panel/handoff-panel.component.js';
 export { HandoffOutboxStatus } from './handoff-outbox-status/handoff-outbox-status.component.js';
 export { HandoffLauncher } from './handoff-launcher/handoff-launcher.component.js';
 export { HandoffReceipt, type ReceivedHandoff } from './handoff-receipt/handoff-receipt.component.js';
-export type { Placement } from './handoff-launcher/position.js';
+export type { Placement } from './handoff-launcher/placement.js';
 export type { ElementConfig, HandoffPanelConfig, HandoffReceiptConfig, ElementDefaults } from './shared/config.js';
 export type { HandoffPanelEventMap, HandoffFailure } from './events.js';

@@ -1,43 +1,54 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { HandoffPanel } from '../handoff-panel/handoff-panel.component.js';
+import type { UiTexts } from '../messages/catalogue.js';
 import type { HandoffPanelConfig } from '../shared/config.js';
 import { MessagesController } from '../shared/controllers/messages.controller.js';
 import { changedStructurally } from '../shared/equal.js';
 import { trapTab } from '../shared/focus.js';
+import { loadPanel } from '../shared/load-panel.js';
 import { textReset, tokenStyles } from '../shared/tokens.styles.js';
+import type { Anchored } from './anchor.js';
 import { launcherStyles } from './handoff-launcher.styles.js';
-import { checkedPlacement, chooseSide, placeOn, roomOn, type Box, type Placement } from './position.js';
+import { checkedPlacement, type Placement } from './placement.js';
 
 /**
- * `<handoff-launcher>`: a toolbar button that opens the handoff panel as a floating popover anchored to
- * it. The popover is a modal `<dialog>` in the top layer, so it shows above sticky headers and overlays
- * of any z-index and escapes transformed or scrolling parents; it stays beside the button (flipped to the
- * other side when there is more room there, shifted and sized to fit the viewport, following scroll and
- * resize). Focus moves into the panel and stays in the dialog; Esc or a click outside closes it (asking
- * first when a draft is unsent), and focus returns to the button.
+ * `<handoff-launcher>`: a toolbar button that opens the handoff panel in a popover anchored to it.
+ *
+ * The popover is in the top layer, so it shows above sticky headers and overlays of any z-index and
+ * escapes transformed or scrolling parents; @floating-ui/dom keeps it beside the button (flipped, shifted
+ * and sized to fit the viewport, following scroll and resize). By default it is not modal: the CRM page
+ * stays usable, so the agent can scroll the conversation and copy from the customer record into the
+ * recap. With `modal`, it is a modal dialog instead: the page is inert, Tab stays inside and a click
+ * outside closes it. Either way focus moves into the panel on open and back to the button on close, and
+ * Esc closes it (asking first when a draft is unsent).
  *
  * Put a `<handoff-panel>` inside to configure it; without one, the launcher creates a panel itself,
- * passing on its `endpoint` and `config`.
+ * passing on its `endpoint` and `config`. The panel's code is loaded on demand (at idle time, or on the
+ * first open at the latest).
  *
  * @tagname handoff-launcher
  * @slot - the `<handoff-panel>` to show
  * @slot label - the button's content (default: "Hand off")
  * @csspart button - the launcher button
- * @csspart popover - the floating dialog
+ * @csspart popover - the floating popover (a `<dialog>` when `modal`)
+ * @csspart close - the popover's close button
  * @csspart guard - the "unsent draft" question
  * @fires handoff-launcher-open
  * @fires handoff-launcher-close
  */
 export class HandoffLauncher extends LitElement {
-  static override styles = [tokenStyles, textReset('button, dialog'), launcherStyles];
+  static override styles = [tokenStyles, textReset('button, dialog, [part="popover"]'), launcherStyles];
 
   static override properties = {
     open: { type: Boolean, reflect: true },
+    modal: { type: Boolean, reflect: true },
     label: { type: String },
     placement: { type: String },
     endpoint: { type: String },
     config: { attribute: false, hasChanged: changedStructurally },
     guarding: { state: true },
+    loading: { state: true },
+    loadError: { state: true },
   };
 
   /**
@@ -46,13 +57,19 @@ export class HandoffLauncher extends LitElement {
    */
   declare open: boolean;
   /**
-   * The button's text and the dialog's accessible name.
+   * A modal dialog instead of a popover beside the case: the rest of the page is inert while it is open.
+   * Set it before opening.
+   * @default false
+   */
+  declare modal: boolean;
+  /**
+   * The button's text and the popover's accessible name.
    * @default the catalogue's "Hand off"
    */
   declare label: string | undefined;
   /**
    * Placement of the popover relative to the button: `top`, `bottom`, `left` or `right`, optionally
-   * `-start` or `-end`.
+   * `-start` or `-end` (as in floating-ui).
    * @default 'bottom-end'
    */
   declare placement: Placement;
@@ -61,24 +78,29 @@ export class HandoffLauncher extends LitElement {
   /** Passed to the panel the launcher creates when none is slotted. @default {} */
   declare config: HandoffPanelConfig;
   declare protected guarding: boolean;
-  /** Resolves once the open popover has been placed beside the button. */
+  declare protected loading: boolean;
+  declare protected loadError: string | undefined;
+  /** Resolves once the open popover shows the panel, placed beside the button. */
   positioned: Promise<void> = Promise.resolve();
-  #stopFollowing: (() => void) | undefined;
+  #anchored: Anchored | undefined;
   #validPlacement: Placement = 'bottom-end';
   readonly #texts = new MessagesController(this);
 
   constructor() {
     super();
     this.open = false;
+    this.modal = false;
     this.placement = 'bottom-end';
     this.config = {};
     this.guarding = false;
+    this.loading = false;
   }
 
   /** The panel shown in the popover (created on first open when none is slotted). */
   get panel(): HandoffPanel {
     let panel = this.querySelector('handoff-panel');
     if (!panel) {
+      // Created before its code may have loaded: the properties set here are taken over on upgrade.
       panel = document.createElement('handoff-panel');
       if (this.endpoint) panel.endpoint = this.endpoint;
       panel.config = this.config;
@@ -93,7 +115,7 @@ export class HandoffLauncher extends LitElement {
 
   /** Closes the popover; with `force`, even when the draft is unsent (it stays saved as a draft). */
   hide(force = false): void {
-    if (!force && this.open && this.panel.hasUnsentDraft) {
+    if (!force && this.open && this.querySelector('handoff-panel')?.hasUnsentDraft) {
       this.guarding = true;
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#keep')?.focus());
       return;
@@ -102,106 +124,83 @@ export class HandoffLauncher extends LitElement {
     this.open = false;
   }
 
-  get #dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
+  get #surface(): HTMLElement | null {
+    return this.renderRoot.querySelector('[part="popover"]');
   }
 
   get #button(): HTMLButtonElement | null {
     return this.renderRoot.querySelector('#launch');
   }
 
+  #isShown(surface: HTMLElement): boolean {
+    return surface instanceof HTMLDialogElement ? surface.open : surface.matches(':popover-open');
+  }
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('placement')) this.#validPlacement = checkedPlacement(this.placement, 'bottom-end');
+    if (changed.has('open') && this.open) {
+      this.loading = true;
+      this.loadError = undefined;
+    }
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (!changed.has('open')) return;
-    const dialog = this.#dialog!;
-    if (this.open && !dialog.open) {
-      const panel = this.panel;
-      dialog.showModal();
-      this.positioned = panel.updateComplete.then(() => this.#position());
-      this.#stopFollowing = this.#follow();
-      void panel.updateComplete.then(() => panel.focus());
+    const surface = this.#surface!;
+    if (this.open && !this.#isShown(surface)) {
+      if (surface instanceof HTMLDialogElement) surface.showModal();
+      else surface.showPopover();
+      this.positioned = this.#present(surface);
       this.dispatchEvent(new Event('handoff-launcher-open', { bubbles: true, composed: true }));
-    } else if (!this.open && dialog.open) {
-      dialog.close();
+    } else if (!this.open && this.#isShown(surface)) {
+      // Focus goes back to the button only if it was in the popover: an agent typing in the CRM page
+      // while the panel closes keeps their place.
+      const focusWasInside = this.modal || this.matches(':focus-within');
+      if (surface instanceof HTMLDialogElement) surface.close();
+      else surface.hidePopover();
       // At once, not on the later "close" event: whoever closed it expects focus back on the button now.
-      this.#button?.focus();
+      if (focusWasInside) this.#button?.focus();
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#stopFollowing?.();
+    this.#stopFollowing();
   }
 
-  /** Places the open popover beside the button: flipped, sized and shifted to fit the viewport. */
-  #position(): void {
-    const dialog = this.#dialog;
-    const button = this.#button;
-    if (!dialog?.open || !button) return;
-    const html = document.documentElement;
-    // clientWidth/Height leave out the scrollbars; in quirks mode they measure the document instead.
-    const viewport: Box = {
-      x: 0,
-      y: 0,
-      width: Math.min(html.clientWidth || innerWidth, innerWidth),
-      height: Math.min(html.clientHeight || innerHeight, innerHeight),
-    };
-    const anchor = button.getBoundingClientRect();
-    // The height the content wants, whatever max-height the last placement set (no style reset, which
-    // would scroll the agent's place in the form back to the top).
-    const wanted = {
-      width: dialog.offsetWidth,
-      height: dialog.scrollHeight + dialog.offsetHeight - dialog.clientHeight,
-    };
-    const options = { rtl: getComputedStyle(dialog).direction === 'rtl' };
-    const placement = this.#validPlacement;
-    const side = chooseSide(placement, anchor, wanted, viewport, options);
-    const room = roomOn(side, anchor, viewport, options);
-    Object.assign(dialog.style, {
-      maxWidth: `${Math.max(240, room.width)}px`,
-      maxHeight: `${Math.max(200, room.height)}px`,
-    });
-    const { x, y } = placeOn(
-      side,
-      placement,
-      anchor,
-      { width: dialog.offsetWidth, height: dialog.offsetHeight },
-      viewport,
-      options,
-    );
-    Object.assign(dialog.style, { left: `${x}px`, top: `${y}px` });
+  /** Loads the panel (at once when the idle prefetch has), places the popover beside the button, focuses in. */
+  async #present(surface: HTMLElement): Promise<void> {
+    surface.style.left = surface.style.top = '';
+    try {
+      const [{ anchorPopover }] = await Promise.all([import('./anchor.js'), loadPanel()]);
+      const panel = this.panel;
+      await customElements.whenDefined('handoff-panel');
+      await panel.updateComplete;
+      if (!this.open || !surface.isConnected) return;
+      this.#stopFollowing();
+      this.#anchored = anchorPopover(this.#button!, surface, this.#validPlacement);
+      await this.#anchored.placed;
+      this.loading = false;
+      panel.focus();
+    } catch (error) {
+      this.loading = false;
+      this.loadError = (error as Error).message || String(error);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#retry')?.focus();
+    }
   }
 
-  /**
-   * Re-places the popover, once per frame at most, when the button or the popover changes size, the
-   * window resizes, or anything scrolls: the page, a scrolling parent, or one inside a shadow root on
-   * the way up (scroll events do not cross shadow boundaries, so each root gets its own listener).
-   */
-  #follow(): () => void {
-    let frame = 0;
-    const schedule = (): void => {
-      frame ||= requestAnimationFrame(() => {
-        frame = 0;
-        this.#position();
-      });
-    };
-    const resized = new ResizeObserver(schedule);
-    resized.observe(this.#button!);
-    resized.observe(this.#dialog!);
-    const scrollRoots: EventTarget[] = [window];
-    for (let root = this.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode())
-      scrollRoots.push(root);
-    for (const root of scrollRoots) root.addEventListener('scroll', schedule, { capture: true, passive: true });
-    addEventListener('resize', schedule);
-    return () => {
-      cancelAnimationFrame(frame);
-      resized.disconnect();
-      for (const root of scrollRoots) root.removeEventListener('scroll', schedule, { capture: true });
-      removeEventListener('resize', schedule);
-    };
+  #stopFollowing(): void {
+    this.#anchored?.stop();
+    this.#anchored = undefined;
+  }
+
+  #retry(): void {
+    const surface = this.#surface;
+    if (!surface) return;
+    this.loading = true;
+    this.loadError = undefined;
+    this.positioned = this.#present(surface);
   }
 
   /**
@@ -212,7 +211,7 @@ export class HandoffLauncher extends LitElement {
     if (event.key === 'Escape') {
       event.preventDefault();
       this.#onEscape();
-    } else trapTab(event, this.#dialog!);
+    } else if (this.modal) trapTab(event, this.#surface!);
   };
 
   /** A close request that did not come through keydown (e.g. a platform back gesture). */
@@ -226,9 +225,9 @@ export class HandoffLauncher extends LitElement {
     else this.hide();
   }
 
-  /** A click on the backdrop (outside the dialog's box) closes, like Esc. */
+  /** In the modal dialog, a click on the backdrop (outside the dialog's box) closes, like Esc. */
   readonly #onDialogClick = (event: MouseEvent): void => {
-    const dialog = this.#dialog;
+    const dialog = this.#surface;
     if (!dialog || event.target !== dialog) return;
     const box = dialog.getBoundingClientRect();
     const inside =
@@ -239,16 +238,21 @@ export class HandoffLauncher extends LitElement {
     if (!inside) this.hide();
   };
 
-  /** However the dialog closed, tidy up and give focus back to the button. */
-  readonly #onClose = (): void => {
-    // "close" arrives as a later task: after a quick reopen it is stale and must not close again.
-    if (this.#dialog?.open) return;
-    this.#stopFollowing?.();
-    this.#stopFollowing = undefined;
+  /** However the popover closed, tidy up and give focus back to the button. */
+  readonly #onClosed = (): void => {
+    // "close" and "toggle" arrive as a later task: after a quick reopen they are stale.
+    const surface = this.#surface;
+    if (surface && this.#isShown(surface)) return;
+    const focusWasInside = this.matches(':focus-within');
+    this.#stopFollowing();
     this.open = false;
     this.guarding = false;
-    this.#button?.focus();
+    if (focusWasInside || this.modal) this.#button?.focus();
     this.dispatchEvent(new Event('handoff-launcher-close', { bubbles: true, composed: true }));
+  };
+
+  readonly #onToggle = (event: Event): void => {
+    if ((event as ToggleEvent).newState === 'closed') this.#onClosed();
   };
 
   #keepEditing(): void {
@@ -259,20 +263,38 @@ export class HandoffLauncher extends LitElement {
   protected override render(): TemplateResult {
     const { ui } = this.#texts.messages;
     const label = this.label ?? ui.launcher.open;
-    return html`<button id="launch" part="button" type="button" aria-haspopup="dialog" aria-expanded=${this.open ? 'true' : 'false'}
-        @click=${() => (this.open ? this.hide() : this.show())}><slot name="label">${label}</slot></button>
-      <dialog part="popover" aria-label=${label} @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @click=${this.#onDialogClick}
-        @close=${this.#onClose}>
-        ${
-          this.guarding
-            ? html`<div class="guard" part="guard" role="alertdialog" aria-labelledby="guard-text">
-              <p id="guard-text">${ui.launcher.unsentDraft}</p>
-              <button id="keep" type="button" @click=${this.#keepEditing}>${ui.launcher.keepEditing}</button>
-              <button type="button" class="secondary" @click=${() => this.hide(true)}>${ui.launcher.closeAnyway}</button>
+    const button = html`<button id="launch" part="button" type="button" aria-haspopup="dialog"
+      aria-expanded=${this.open ? 'true' : 'false'} aria-busy=${this.open && this.loading ? 'true' : 'false'}
+      @click=${() => (this.open ? this.hide() : this.show())}><slot name="label">${label}</slot></button>`;
+    const placed = this.loading ? 'false' : 'true';
+    return this.modal
+      ? html`${button}<dialog part="popover" aria-label=${label} data-placed=${placed} @keydown=${this.#onKeydown}
+            @cancel=${this.#onCancel} @click=${this.#onDialogClick} @close=${this.#onClosed}>${this.#content(ui.launcher)}</dialog>`
+      : html`${button}<div part="popover" role="dialog" aria-label=${label} popover="manual" data-placed=${placed}
+            @keydown=${this.#onKeydown} @toggle=${this.#onToggle}>${this.#content(ui.launcher)}</div>`;
+  }
+
+  #content(texts: UiTexts['launcher']): TemplateResult {
+    return html`<button class="close" part="close" type="button" aria-label=${texts.close} @click=${() => this.hide()}>
+        ×</button>
+      ${
+        this.guarding
+          ? html`<div class="guard" part="guard" role="alertdialog" aria-labelledby="guard-text">
+              <p id="guard-text">${texts.unsentDraft}</p>
+              <button id="keep" type="button" @click=${this.#keepEditing}>${texts.keepEditing}</button>
+              <button type="button" class="secondary" @click=${() => this.hide(true)}>${texts.closeAnyway}</button>
             </div>`
-            : nothing
-        }
-        <slot></slot>
-      </dialog>`;
+          : nothing
+      }
+      ${this.loading && !this.loadError ? html`<p class="loading" role="status">${texts.loading}</p>` : nothing}
+      ${
+        this.loadError
+          ? html`<div class="load-failed" role="alert">
+              <p>${texts.loadFailed.replace('{error}', this.loadError)}</p>
+              <button id="retry" type="button" @click=${this.#retry}>${texts.retry}</button>
+            </div>`
+          : nothing
+      }
+      <slot></slot>`;
   }
 }

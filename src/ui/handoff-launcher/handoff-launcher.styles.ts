@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The launcher's button, its popover dialog in the top layer, and the "unsent draft" question. */
+/** The launcher's button, its popover in the top layer, and the "unsent draft" question. */
 export const launcherStyles = css`
   :host {
     /* !important: see tokens.styles.ts */
@@ -27,12 +27,14 @@ export const launcherStyles = css`
     background: transparent;
     color: var(--_accent);
   }
-  dialog {
+  [part='popover'] {
+    /* Centred until placed beside the button (while the panel loads, or if it could not). */
     position: fixed;
-    inset: auto;
-    margin: 0;
+    inset: 0;
+    margin: auto;
     padding: 0;
     inline-size: min(46em, calc(100vw - 16px));
+    block-size: fit-content;
     max-block-size: calc(100vh - 16px);
     overflow: auto;
     overscroll-behavior: contain;
@@ -42,8 +44,34 @@ export const launcherStyles = css`
     color: var(--_text);
     box-shadow: 0 12px 40px rgb(0 0 0 / 0.28);
   }
+  [part='popover'][data-placed='true'] {
+    inset: auto;
+    margin: 0;
+  }
   dialog::backdrop {
     background: rgb(10 15 25 / 0.25);
+  }
+  .close {
+    position: sticky;
+    float: inline-end;
+    inset-block-start: 0;
+    z-index: 2;
+    min-block-size: 0;
+    margin: 0.25em;
+    padding: 0.1em 0.5em;
+    border-color: transparent;
+    background: transparent;
+    color: var(--_text);
+    font-size: 1.25em;
+    line-height: 1.2;
+  }
+  .loading,
+  .load-failed {
+    margin: 0;
+    padding: 1em;
+  }
+  .load-failed p {
+    margin: 0 0 0.6em;
   }
   .guard {
     position: sticky;
@@ -68,7 +96,7 @@ export const launcherStyles = css`
     }
   }
   @media (prefers-reduced-motion: no-preference) {
-    dialog[open] {
+    [part='popover'][data-placed='true'] {
       animation: appear 120ms ease-out;
     }
     @keyframes appear {

@@ -81,7 +81,7 @@ export interface UiTexts {
     | 'more',
     string
   >;
-  launcher: Record<'open' | 'unsentDraft' | 'keepEditing' | 'closeAnyway', string>;
+  launcher: Record<'open' | 'unsentDraft' | 'keepEditing' | 'closeAnyway' | 'close' | 'loading' | 'loadFailed' | 'retry', string>;
   options: {
     reason: Record<ReasonCode, string>;
     mode: Record<Mode, string>;
@@ -191,6 +191,10 @@ export const en: HandoffMessages = {
       unsentDraft: 'This handoff is not sent yet. It stays saved as a draft; close anyway?',
       keepEditing: 'Keep editing',
       closeAnyway: 'Close',
+      close: 'Close the handoff panel',
+      loading: 'Loading the handoff form…',
+      loadFailed: 'The handoff form could not be loaded ({error}). Nothing you typed is lost.',
+      retry: 'Try again',
     },
     options: {
       reason: {

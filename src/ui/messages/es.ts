@@ -91,6 +91,10 @@ export const es: HandoffMessages = {
       unsentDraft: 'Esta transferencia aún no se ha enviado. Se guarda como borrador; ¿cerrar de todos modos?',
       keepEditing: 'Seguir editando',
       closeAnyway: 'Cerrar',
+      close: 'Cerrar el panel de transferencia',
+      loading: 'Cargando el formulario de transferencia…',
+      loadFailed: 'No se pudo cargar el formulario de transferencia ({error}). No se ha perdido nada de lo escrito.',
+      retry: 'Reintentar',
     },
     options: {
       reason: {
