@@ -14,9 +14,26 @@ import { BROWSER_REQUIREMENTS, CHROMIUM_ARGS } from '../../scripts/browsers.mjs'
 /** The strict page: the CSP from the issue, with Trusted Types enforced. */
 export const STRICT_CSP = "script-src 'self'; style-src 'self'; object-src 'none'; require-trusted-types-for 'script'";
 
+/** The strict page with a list of allowed policy names, without 'allow-duplicates'. */
+export const POLICY_LIST_CSP = `${STRICT_CSP}; trusted-types lit-html handoff-panel`;
+
 function hostileHeaders(pathname: string): Record<string, string> {
-  return pathname.startsWith('/e2e/hostile/csp') ? { 'Content-Security-Policy': STRICT_CSP } : {};
+  if (pathname.startsWith('/e2e/hostile/csp')) return { 'Content-Security-Policy': STRICT_CSP };
+  if (pathname.startsWith('/e2e/hostile/tt-list')) return { 'Content-Security-Policy': POLICY_LIST_CSP };
+  return {};
 }
+
+/**
+ * What the test pages load besides the demo's mounts: their own files, the SDK under a CDN-like path
+ * (not the page's), and real design systems' CSS, unmodified, from their npm packages.
+ */
+const TEST_MOUNTS = {
+  '/e2e/': 'test/e2e/pages',
+  '/cdn/handoff-panel/0.1.0/': 'dist',
+  '/vendor/slds/': 'node_modules/@salesforce-ux/design-system/assets',
+  '/vendor/bootstrap3/': 'node_modules/bootstrap3/dist',
+  '/vendor/bootstrap5/': 'node_modules/bootstrap/dist',
+};
 
 export interface Harness {
   origin: string;
@@ -28,7 +45,7 @@ export async function startHarness(): Promise<Harness> {
   const receiver = await createReceiver({ testControls: true });
   const server: Server = createDemoServer({
     receiver,
-    extraMounts: { '/e2e/': 'test/e2e/pages' },
+    extraMounts: TEST_MOUNTS,
     extraHeaders: hostileHeaders,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -168,6 +168,9 @@ describe('<handoff-launcher>', () => {
     expect(left?.id, 'after the panel, Tab reaches the next control on the page').to.equal('after-launcher');
     expect(isShown(launcher), 'leaving by Tab does not close it').to.equal(true);
 
+    // Puppeteer's Firefox session drops when a modifier is held (sendKeys down/up): Shift+Tab is checked
+    // in Chromium.
+    if (/Firefox/.test(navigator.userAgent)) return;
     launcher.panel.focus();
     await sendKeys({ down: 'Shift' });
     try {

@@ -70,6 +70,11 @@ const TEXT_RESET = [
   'text-indent: 0',
   'text-shadow: none',
   'white-space: normal',
+  // Bootstrap 5 sets these on its cards and body; a long pasted word wraps in the panel on any page.
+  'overflow-wrap: break-word',
+  '-webkit-text-size-adjust: 100%',
+  'text-size-adjust: 100%',
+  '-webkit-tap-highlight-color: transparent',
   'visibility: visible',
   'cursor: auto',
   'color: var(--_text)',

@@ -2,7 +2,8 @@
 // namespace from the query string. Exposes a small API on window for page.evaluate().
 const params = new URLSearchParams(location.search);
 const ns = params.get('ns');
-const { Outbox, buildHandoff } = window.HandoffPanel;
+// The payload functions come with the panel's file (the two-step script tag): load it first.
+const { Outbox, buildHandoff } = await window.HandoffPanel.load();
 
 const outbox = new Outbox({
   endpoint: `/r/${ns}/handoffs`,
