@@ -29,6 +29,11 @@ export default tseslint.config(
     },
   },
   {
+    // Wrapped around the script tag's files at build time: a classic browser script.
+    files: ['build/amd-runtime.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
+  {
     files: ['src/ui/**/*.ts'],
     // Lit calls template event listeners (@click=${this.method}) with `this` bound to the host element.
     rules: { '@typescript-eslint/unbound-method': 'off' },

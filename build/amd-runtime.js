@@ -8,6 +8,7 @@
 // the SDK under a registered symbol (not a window property); modules are keyed by absolute URL, and
 // file names carry a content hash, so two versions on one page never mix their files.
 // prettier-ignore
+// eslint-disable-next-line no-unused-vars -- read by the wrapper (build/rollup-plugins.mjs)
 var handoffAmd = (function () {
   var KEY = Symbol.for('handoff-panel:amd');
   if (globalThis[KEY]) return globalThis[KEY];
@@ -54,7 +55,7 @@ var handoffAmd = (function () {
             throw new TypeError('handoff-panel: ' + candidate + ' is not one of the SDK\'s own files.');
           },
         });
-      } catch (error) {
+      } catch {
         policy = null;
       }
     }

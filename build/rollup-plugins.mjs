@@ -34,7 +34,9 @@ export function shareLitPolicy() {
     transform(code, id) {
       if (!/[\\/]lit-html[\\/]lit-html\.js$/.test(id)) return null;
       if (!pattern.test(code))
-        this.error(`lit-html's Trusted Types policy was not found in ${id}: update shareLitPolicy() for this lit version.`);
+        this.error(
+          `lit-html's Trusted Types policy was not found in ${id}: update shareLitPolicy() for this lit version.`,
+        );
       return {
         code: code.replace(
           pattern,

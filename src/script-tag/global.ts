@@ -203,9 +203,7 @@ export function createGlobal(
   const api = function HandoffPanel(method: string, ...args: unknown[]): unknown {
     const fn = (api as unknown as Record<string, unknown>)[method];
     if (typeof fn !== 'function' && PANEL_API.includes(method as keyof PanelApi))
-      throw new TypeError(
-        `HandoffPanel.${method} comes with the panel: call it after \`await HandoffPanel.load()\`.`,
-      );
+      throw new TypeError(`HandoffPanel.${method} comes with the panel: call it after \`await HandoffPanel.load()\`.`);
     if (typeof fn !== 'function')
       throw new TypeError(`HandoffPanel("${method}"): no such method; use ${Object.keys(methods).join(', ')}.`);
     return (fn as (...a: unknown[]) => unknown)(...args);

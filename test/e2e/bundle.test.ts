@@ -113,7 +113,10 @@ describe('script tags (Chromium)', () => {
     await page.locator('handoff-launcher').getByRole('button', { name: 'Hand off' }).click();
     const alert = page.locator('handoff-launcher').getByRole('alert');
     await alert.waitFor();
-    assert.match(await alert.innerText(), /The handoff form could not be loaded \(handoff-panel: .*could not be loaded/);
+    assert.match(
+      await alert.innerText(),
+      /The handoff form could not be loaded \(handoff-panel: .*could not be loaded/,
+    );
     blocked = false;
     await page.locator('handoff-launcher').getByRole('button', { name: 'Try again' }).click();
     await page.locator('handoff-panel').getByLabel('Summary').waitFor();
@@ -133,7 +136,9 @@ describe('script tags (Chromium)', () => {
     );
     assert.ok(await defined(page, 'handoff-panel'));
     assert.equal(
-      await page.evaluate(async () => typeof ((await (window as unknown as Hostile).HandoffPanel.load()) as Api).buildHandoff),
+      await page.evaluate(
+        async () => typeof ((await (window as unknown as Hostile).HandoffPanel.load()) as Api).buildHandoff,
+      ),
       'function',
     );
     assert.deepEqual(scripts, ['/dist/handoff-panel.all.js']);

@@ -19,7 +19,10 @@ async function panelShot(page: Page, url: string, at?: { x: number; y: number })
   const panel = page.locator('handoff-panel#panel');
   await panel.getByLabel('Summary').waitFor();
   if (at)
-    await panel.evaluate((el, { x, y }) => Object.assign(el.style, { position: 'absolute', left: `${x}px`, top: `${y}px` }), at);
+    await panel.evaluate(
+      (el, { x, y }) => Object.assign(el.style, { position: 'absolute', left: `${x}px`, top: `${y}px` }),
+      at,
+    );
   return { shot: await panel.screenshot(), box: (await panel.boundingBox())! };
 }
 

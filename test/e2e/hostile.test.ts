@@ -108,6 +108,24 @@ describe('hostile host pages (Chromium)', () => {
     await page.close();
   });
 
+  it("the case stays readable: a sentence copied from the page goes into the open panel's summary", async () => {
+    const context = await h.current.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.current.origin });
+    const page = await context.newPage();
+    await load(page, `${h.current.origin}/e2e/hostile/case.html`);
+    await page.locator('handoff-launcher').getByRole('button', { name: 'Hand off' }).click();
+    const summary = page.locator('handoff-panel').getByLabel('Summary');
+    await summary.waitFor();
+    // A real triple click on the page behind the open panel (Playwright refuses if a backdrop took it).
+    await page.locator('#customer-line').click({ clickCount: 3 });
+    await page.keyboard.press('ControlOrMeta+C');
+    await summary.click();
+    await page.keyboard.press('ControlOrMeta+V');
+    assert.equal((await summary.inputValue()).trim(), 'The router drops the connection every evening at about nine.');
+    assert.equal(await page.locator('handoff-launcher').getAttribute('open'), '', 'the panel stayed open');
+    await context.close();
+  });
+
   it('an AMD loader, a patched fetch, a polyfilled registry and foreign globals: nothing breaks', async () => {
     const receiver = new ReceiverControl(h.current.origin);
     const page = await h.current.browser.newPage();

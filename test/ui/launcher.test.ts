@@ -49,8 +49,7 @@ describe('<handoff-launcher>', () => {
   }
   async function pressEscape(l: HandoffLauncher) {
     if (realKeyboard) await sendKeys({ press: 'Escape' });
-    else
-      popover(l).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    else popover(l).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     await l.updateComplete;
   }
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -59,9 +58,7 @@ describe('<handoff-launcher>', () => {
     const anchor = button(l).getBoundingClientRect();
     const below = Math.abs(box.top - (anchor.bottom + 8)) < tolerance;
     const above = Math.abs(box.bottom - (anchor.top - 8)) < tolerance;
-    expect(below || above, `popover ${JSON.stringify(box)} not beside button ${JSON.stringify(anchor)}`).to.equal(
-      true,
-    );
+    expect(below || above, `popover ${JSON.stringify(box)} not beside button ${JSON.stringify(anchor)}`).to.equal(true);
     return { box, anchor, below, above };
   }
 
@@ -185,7 +182,8 @@ describe('<handoff-launcher>', () => {
 
   it('stays in the viewport, beside its button, inside a scrolling and transformed parent', async () => {
     const launcher = await mount({
-      style: 'transform: translate(40px, 30px) scale(0.98); overflow: auto; height: 160px; width: 300px; margin-left: 200px',
+      style:
+        'transform: translate(40px, 30px) scale(0.98); overflow: auto; height: 160px; width: 300px; margin-left: 200px',
     });
     container.insertAdjacentHTML('afterbegin', '<div style="height: 100px"></div>');
     container.scrollTop = 60;
@@ -220,7 +218,8 @@ describe('<handoff-launcher>', () => {
     container = document.createElement('div');
     const host = document.createElement('div');
     const shadow = host.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<div id="scroller" style="overflow: auto; height: 300px"><div style="height: 120px"></div></div>';
+    shadow.innerHTML =
+      '<div id="scroller" style="overflow: auto; height: 300px"><div style="height: 120px"></div></div>';
     const scroller = shadow.querySelector<HTMLElement>('#scroller')!;
     const launcher = document.createElement('handoff-launcher');
     launcher.config = { outbox: { endpoint: '/r/launcher/handoffs', name: `test-outbox-${crypto.randomUUID()}` } };
@@ -345,7 +344,11 @@ describe('<handoff-launcher>', () => {
       await launcher.updateComplete;
       expect(dialog.open).to.equal(true);
       dialog.dispatchEvent(
-        new MouseEvent('click', { bubbles: true, clientX: Math.max(0, box.left - 5), clientY: Math.max(0, box.top - 5) }),
+        new MouseEvent('click', {
+          bubbles: true,
+          clientX: Math.max(0, box.left - 5),
+          clientY: Math.max(0, box.top - 5),
+        }),
       );
       await launcher.updateComplete;
       expect(dialog.open).to.equal(false);

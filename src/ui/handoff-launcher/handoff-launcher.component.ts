@@ -5,7 +5,7 @@ import type { HandoffPanelConfig } from '../shared/config.js';
 import { MessagesController } from '../shared/controllers/messages.controller.js';
 import { changedStructurally } from '../shared/equal.js';
 import { trapTab } from '../shared/focus.js';
-import { loadPanel } from '../shared/load-panel.js';
+import { loadPanel, whenIdle } from '../shared/load-panel.js';
 import { textReset, tokenStyles } from '../shared/tokens.styles.js';
 import type { Anchored } from './anchor.js';
 import { launcherStyles } from './handoff-launcher.styles.js';
@@ -98,6 +98,10 @@ export class HandoffLauncher extends LitElement {
 
   /** The panel shown in the popover (created on first open when none is slotted). */
   get panel(): HandoffPanel {
+    return this.#ensurePanel();
+  }
+
+  #ensurePanel(): HandoffPanel {
     let panel = this.querySelector('handoff-panel');
     if (!panel) {
       // Created before its code may have loaded: the properties set here are taken over on upgrade.
@@ -161,6 +165,20 @@ export class HandoffLauncher extends LitElement {
       // At once, not on the later "close" event: whoever closed it expects focus back on the button now.
       if (focusWasInside) this.#button?.focus();
     }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The panel is made and rendered (hidden) while the browser is idle, so that the agent's click only
+    // has to show it: a first render of the form is the slowest part of opening.
+    whenIdle(() => {
+      loadPanel().then(
+        () => {
+          if (this.isConnected) this.#ensurePanel();
+        },
+        () => undefined, // said when the agent opens it
+      );
+    });
   }
 
   override disconnectedCallback(): void {

@@ -81,7 +81,10 @@ export interface UiTexts {
     | 'more',
     string
   >;
-  launcher: Record<'open' | 'unsentDraft' | 'keepEditing' | 'closeAnyway' | 'close' | 'loading' | 'loadFailed' | 'retry', string>;
+  launcher: Record<
+    'open' | 'unsentDraft' | 'keepEditing' | 'closeAnyway' | 'close' | 'loading' | 'loadFailed' | 'retry',
+    string
+  >;
   options: {
     reason: Record<ReasonCode, string>;
     mode: Record<Mode, string>;

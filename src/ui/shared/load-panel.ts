@@ -34,7 +34,7 @@ export function preloadPanel(load: () => Promise<unknown> = loadPanel): void {
 }
 
 /** `requestIdleCallback` where there is one (not in Safari), else a task after the page's own. */
-function whenIdle(run: () => void): void {
+export function whenIdle(run: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
   else setTimeout(run, 200);
 }
