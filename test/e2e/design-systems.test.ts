@@ -54,6 +54,10 @@ describe('design-system host pages (Chromium)', () => {
       await button.click();
       const summary = launcher.locator('handoff-panel').getByLabel('Summary');
       await summary.waitFor();
+      // Measured where it comes to rest, after its opening animation.
+      await launcher
+        .locator('[part="popover"]')
+        .evaluate((el) => Promise.all(el.getAnimations().map((animation) => animation.finished)));
       const popover = (await launcher.locator('[part="popover"]').boundingBox())!;
       const anchor = (await button.boundingBox())!;
       assert.ok(popover.x >= 0 && popover.y >= 0, `inside the viewport: ${JSON.stringify(popover)}`);

@@ -36,8 +36,8 @@ describe('ESM library build', () => {
     }
   });
 
-  it('declares the two runtime dependencies (lit, idb) and no others', () => {
-    assert.deepEqual(Object.keys(pkg.dependencies).sort(), ['idb', 'lit']);
+  it("declares the stack's three runtime dependencies (@floating-ui/dom, idb, lit) and no others", () => {
+    assert.deepEqual(Object.keys(pkg.dependencies).sort(), ['@floating-ui/dom', 'idb', 'lit']);
   });
 
   it('imports the payload entry in Node without a DOM', async () => {
