@@ -126,7 +126,7 @@ describe('<handoff-launcher>', () => {
     expect(launcher.shadowRoot!.activeElement?.textContent).to.equal('Keep editing');
     await expectAccessible(launcher);
 
-    (launcher.shadowRoot!.activeElement as HTMLButtonElement).click();
+    launcher.shadowRoot!.querySelector<HTMLButtonElement>('#keep')!.click();
     await launcher.updateComplete;
     expect(guard(launcher)).to.equal(null);
     expect(launcher.contains(document.activeElement)).to.equal(true);
