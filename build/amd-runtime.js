@@ -46,12 +46,16 @@ var handoffAmd = (function () {
     var tt = globalThis.trustedTypes;
     if (!tt || !tt.createPolicy) return url;
     if (policy === undefined) {
-      var shared = Symbol.for('handoff-panel:script-policy');
+      // One runtime per page (see KEY), so one policy; it stays in this closure, no page script reaches it.
       try {
-        policy = globalThis[shared] = globalThis[shared] || tt.createPolicy('handoff-panel', {
+        policy = tt.createPolicy('handoff-panel', {
           createScriptURL: function (candidate) {
-            var folder = candidate.slice(0, candidate.lastIndexOf('/') + 1);
-            if (folders.has(folder) && /\.js$/.test(candidate)) return candidate;
+            // Parsed, not string-matched: no query or hash, a normalised folder, one of our file names.
+            var parsed = new URL(candidate, document.baseURI);
+            var name = parsed.pathname.slice(parsed.pathname.lastIndexOf('/') + 1);
+            var folder = parsed.origin + parsed.pathname.slice(0, parsed.pathname.length - name.length);
+            if (!parsed.search && !parsed.hash && folders.has(folder) && /^handoff-panel\.[\w-]+\.js$/.test(name))
+              return parsed.href;
             throw new TypeError('handoff-panel: ' + candidate + ' is not one of the SDK\'s own files.');
           },
         });
@@ -68,6 +72,7 @@ var handoffAmd = (function () {
     try {
       script.src = scriptUrl(url);
     } catch (error) {
+      modules.delete(id);
       found.reject(new Error(
         'handoff-panel: Trusted Types refused to load ' + url + '; add handoff-panel to the page\'s ' +
         'trusted-types directive, next to lit-html (' + error.message + ').'));
@@ -129,12 +134,24 @@ var handoffAmd = (function () {
       }
     });
     var run = function () {
-      factory.apply(null, values);
-      found.exports = exports;
-      found.resolve(exports);
+      try {
+        factory.apply(null, values);
+      } catch (error) {
+        fail(id, found, 'a file failed to run: ' + error.message);
+        throw error;
+      }
+      // The same file run twice (a second identical tag): its modules stay the first run's, which the
+      // other files link to; the second run only warns that it is not used (src/bundle.ts).
+      if (!found.exports) {
+        found.exports = exports;
+        found.resolve(exports);
+      }
+    };
+    var failed = function (error) {
+      fail(id, found, error.message.replace(/^handoff-panel: /, ''));
     };
     if (!missing.length) run();
-    else Promise.all(missing).then(run, found.reject);
+    else Promise.all(missing).then(run).catch(failed);
   }
 
   return (globalThis[KEY] = { define: define });

@@ -184,6 +184,9 @@ export class HandoffLauncher extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopFollowing();
+    // A removed popover is hidden without a "toggle" event: closed here, or a later click would "close" it.
+    this.open = false;
+    this.guarding = false;
   }
 
   /** Loads the panel (at once when the idle prefetch has), places the popover beside the button, focuses in. */
