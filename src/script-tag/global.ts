@@ -189,10 +189,12 @@ export function createGlobal(
       const panel = target.panel;
       if (options.caseId) panel.caseId = options.caseId;
       target.show();
-      if (options.prefill) {
-        await methods.load();
-        panel.prefill(options.prefill);
-      }
+      // The payload functions arrive on the global with the panel; a failed load is shown in the popover.
+      void methods.load().catch(() => undefined);
+      const { prefill } = options;
+      // Once the panel is defined: now, or after the popover's "Try again" when the first load failed.
+      if (prefill) void customElements.whenDefined('handoff-panel').then(() => panel.prefill(prefill));
+      await target.updateComplete; // `positioned` is this open's only after the launcher's update
       await target.positioned;
     },
     close(): void {

@@ -319,6 +319,26 @@ describe('<handoff-launcher>', () => {
     launcher.hide(true);
   });
 
+  it('a panel slotted after the launcher made its own (a framework rendering late) replaces it', async () => {
+    container = document.createElement('div');
+    const launcher = document.createElement('handoff-launcher');
+    launcher.endpoint = '/r/own/handoffs';
+    container.append(launcher);
+    document.body.append(container);
+    await launcher.updateComplete;
+    const made = launcher.panel; // what the idle prerender does
+    const slotted = document.createElement('handoff-panel');
+    slotted.setAttribute('case-id', 'C-LATE');
+    launcher.append(slotted);
+    await new Promise((resolve) => setTimeout(resolve)); // slotchange is dispatched as a task
+    expect(made.isConnected, 'the made panel is gone').to.equal(false);
+    expect(launcher.panel).to.equal(slotted);
+    await opened(launcher);
+    expect(launcher.querySelectorAll('handoff-panel')).to.have.length(1);
+    expect(control(launcher.panel, 'Case id').value).to.equal('C-LATE');
+    launcher.hide(true);
+  });
+
   describe('with modal', () => {
     it('opens a modal dialog: the page is inert, Tab stays inside, a click outside closes it', async function () {
       const launcher = await mount({ modal: true });

@@ -102,10 +102,12 @@ export class HandoffLauncher extends LitElement {
   }
 
   #ensurePanel(): HandoffPanel {
-    let panel = this.querySelector('handoff-panel');
+    // A panel the integrator put in wins over one the launcher made (frameworks may slot theirs late).
+    let panel = this.#currentPanel();
     if (!panel) {
       // Created before its code may have loaded: the properties set here are taken over on upgrade.
       panel = document.createElement('handoff-panel');
+      panel.dataset.launcherMade = '';
       if (this.endpoint) panel.endpoint = this.endpoint;
       panel.config = this.config;
       this.append(panel);
@@ -113,13 +115,29 @@ export class HandoffLauncher extends LitElement {
     return panel;
   }
 
+  #currentPanel(): HandoffPanel | null {
+    return (
+      this.querySelector<HandoffPanel>('handoff-panel:not([data-launcher-made])') ?? this.querySelector('handoff-panel')
+    );
+  }
+
+  /**
+   * A panel slotted after the launcher made its own (at idle, or on a first open) replaces it, unless the
+   * agent has typed into the one it made.
+   */
+  readonly #onSlotChange = (): void => {
+    if (!this.querySelector('handoff-panel:not([data-launcher-made])')) return;
+    for (const made of this.querySelectorAll<HandoffPanel>('handoff-panel[data-launcher-made]'))
+      if (!made.hasUnsentDraft) made.remove();
+  };
+
   show(): void {
     this.open = true;
   }
 
   /** Closes the popover; with `force`, even when the draft is unsent (it stays saved as a draft). */
   hide(force = false): void {
-    if (!force && this.open && this.querySelector('handoff-panel')?.hasUnsentDraft) {
+    if (!force && this.open && this.#currentPanel()?.hasUnsentDraft) {
       this.guarding = true;
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#keep')?.focus());
       return;
@@ -316,6 +334,6 @@ export class HandoffLauncher extends LitElement {
             </div>`
           : nothing
       }
-      <slot></slot>`;
+      <slot @slotchange=${this.#onSlotChange}></slot>`;
   }
 }
