@@ -11,7 +11,7 @@ import { Outbox, OutboxPayloadError, OutboxStorageError } from './outbox/index.j
 import { configFromScript, createGlobal } from './script-tag/global.js';
 import { HandoffLauncher } from './ui/handoff-launcher/handoff-launcher.component.js';
 import { HandoffOutboxStatus } from './ui/handoff-outbox-status/handoff-outbox-status.component.js';
-import { registerLocale } from './ui/messages/catalogue.js';
+import { registerLocale } from './ui/messages/registry.js';
 import { defineElement } from './ui/shared/define.js';
 import { preloadPanel } from './ui/shared/load-panel.js';
 import { reportProblem } from './ui/shared/report.js';

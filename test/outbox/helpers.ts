@@ -22,6 +22,11 @@ export class FakeClock implements Clock {
   clearTimeout(handle: unknown): void {
     this.timers.delete(handle as number);
   }
+  /** How many timers wait to fire (to wait for code under test to schedule its next one). */
+  get pending(): number {
+    return this.timers.size;
+  }
+
   /** Moves time forward by `ms`, firing every timer due on the way. */
   advance(ms: number): void {
     const target = this.t + ms;

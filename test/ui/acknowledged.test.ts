@@ -111,6 +111,9 @@ describe('watchAcks()', () => {
     }) as unknown as typeof globalThis.fetch;
     watchAcks('/api/handoffs/', handoffId, (ack) => seen.push(ack), { clock, fetch, intervalMs: 100 });
     await until(() => calls.length === 1, 'the first poll');
+    // The next poll is scheduled once the first answer is read: advancing before that would skip it.
+    // (Two timers then: the watch's give-up deadline and the next poll.)
+    await until(() => clock.pending === 2, 'the next poll to be scheduled');
     clock.advance(100);
     await until(() => calls.length === 2, 'the second poll');
     clock.advance(10_000);

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { HandoffPanel } from '../handoff-panel/handoff-panel.component.js';
 import type { UiTexts } from '../messages/catalogue.js';
+import { enShell } from '../messages/shell.js';
 import type { HandoffPanelConfig } from '../shared/config.js';
 import { MessagesController } from '../shared/controllers/messages.controller.js';
 import { changedStructurally } from '../shared/equal.js';
@@ -84,7 +85,7 @@ export class HandoffLauncher extends LitElement {
   positioned: Promise<void> = Promise.resolve();
   #anchored: Anchored | undefined;
   #validPlacement: Placement = 'bottom-end';
-  readonly #texts = new MessagesController(this);
+  readonly #texts = new MessagesController(this, enShell);
 
   constructor() {
     super();

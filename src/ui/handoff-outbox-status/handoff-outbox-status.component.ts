@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import type { OutboxCounts, OutboxItem } from '../../outbox/types.js';
 import { renderTemplate } from '../../payload/template.js';
 import type { UiTexts } from '../messages/catalogue.js';
+import { enShell } from '../messages/shell.js';
 import type { ElementConfig } from '../shared/config.js';
 import { MessagesController } from '../shared/controllers/messages.controller.js';
 import { OutboxController } from '../shared/controllers/outbox.controller.js';
@@ -35,7 +36,7 @@ export class HandoffOutboxStatus extends LitElement {
   declare protected counts: OutboxCounts | undefined;
   declare protected deadItems: OutboxItem[];
 
-  readonly #texts = new MessagesController(this);
+  readonly #texts = new MessagesController(this, enShell);
   readonly #outboxes = new OutboxController(this, () => void this.refresh());
 
   constructor() {

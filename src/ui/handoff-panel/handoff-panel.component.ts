@@ -6,7 +6,7 @@ import { suggestScripts } from '../../payload/scripts.js';
 import { renderTemplate } from '../../payload/template.js';
 import type { HandoffAckV1, HandoffDraft, HandoffV1 } from '../../payload/types.js';
 import { emit, type HandoffFailure } from '../events.js';
-import type { HandoffMessages } from '../messages/catalogue.js';
+import { en, type HandoffMessages } from '../messages/catalogue.js';
 import type { HandoffPanelConfig } from '../shared/config.js';
 import { DeliveryController, type Delivery } from '../shared/controllers/delivery.controller.js';
 import { MessagesController } from '../shared/controllers/messages.controller.js';
@@ -119,7 +119,7 @@ export class HandoffPanel extends LitElement {
   #busy = false;
   readonly #scriptTemplates = scriptTemplatesCache();
 
-  readonly #texts = new MessagesController(this);
+  readonly #texts = new MessagesController(this, en);
   readonly #outboxes = new OutboxController(this);
   readonly #delivery = new DeliveryController(this, this.#outboxes, (d) => this.#onDelivery(d));
   readonly #autosave = new DraftAutosave(this, {

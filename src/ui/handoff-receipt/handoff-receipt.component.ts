@@ -6,7 +6,7 @@ import type { FieldError } from '../../payload/checker.js';
 import { renderTemplate } from '../../payload/template.js';
 import type { HandoffAckV1, HandoffV1 } from '../../payload/types.js';
 import { emit } from '../events.js';
-import type { HandoffMessages } from '../messages/catalogue.js';
+import { en, type HandoffMessages } from '../messages/catalogue.js';
 import type { HandoffReceiptConfig } from '../shared/config.js';
 import { DeliveryController, deliveryStatus, type Delivery } from '../shared/controllers/delivery.controller.js';
 import { MessagesController } from '../shared/controllers/messages.controller.js';
@@ -99,7 +99,7 @@ export class HandoffReceipt extends LitElement {
   private declineReason = '';
   #loadSeq = 0;
 
-  readonly #texts = new MessagesController<ReceiptMessages>(this, (base) => ({
+  readonly #texts = new MessagesController<ReceiptMessages>(this, en, (base) => ({
     ...base,
     receipt: base.receipt ?? receiptEn,
   }));

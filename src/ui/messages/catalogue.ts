@@ -9,6 +9,8 @@ import {
 } from '../../payload/messages.js';
 import { DEFAULT_SCRIPT_TEMPLATES_EN, type ScriptTemplates } from '../../payload/scripts.js';
 import type { ReceiptTexts } from '../handoff-receipt/handoff-receipt.messages.js';
+import { catalogueFor } from './registry.js';
+import { LAUNCHER_EN, OUTBOX_EN } from './shell.js';
 import type {
   ActionOwner,
   Channel,
@@ -161,16 +163,7 @@ export const en: HandoffMessages = {
       acknowledged: 'Delivered and acknowledged by {name} at {time}.',
       declined: '{name} declined this handoff: {reason} Use your contingency plan.',
     },
-    outbox: {
-      pending: '{count} waiting to send',
-      dead: '{count} need attention',
-      allDelivered: 'All handoffs sent',
-      deadList: 'Handoffs that need attention',
-      retry: 'Retry',
-      discard: 'Discard',
-      rejectedItem: 'Rejected ({reason})',
-      expiredItem: 'Expired',
-    },
+    outbox: OUTBOX_EN,
     history: {
       title: 'Earlier handoffs on this case',
       to: 'To {receiver}, sent {time}',
@@ -189,16 +182,7 @@ export const en: HandoffMessages = {
       dismissLabel: 'Dismiss the handoff to {receiver}',
       more: '{count} earlier ones not shown: dismiss these to see them.',
     },
-    launcher: {
-      open: 'Hand off',
-      unsentDraft: 'This handoff is not sent yet. It stays saved as a draft; close anyway?',
-      keepEditing: 'Keep editing',
-      closeAnyway: 'Close',
-      close: 'Close the handoff panel',
-      loading: 'Loading the handoff form…',
-      loadFailed: 'The handoff form could not be loaded ({error}). Nothing you typed is lost.',
-      retry: 'Try again',
-    },
+    launcher: LAUNCHER_EN,
     options: {
       reason: {
         escalation: 'Escalation',
@@ -227,27 +211,9 @@ export const en: HandoffMessages = {
 
 export type HandoffMessagesOverride = DeepPartial<HandoffMessages>;
 
-/** Merges overrides into a catalogue, leaf by leaf. */
-export function mergeMessages(base: HandoffMessages, override: HandoffMessagesOverride | undefined): HandoffMessages {
-  if (!override) return base;
-  const merge = (a: unknown, b: unknown): unknown => {
-    if (!b || typeof b !== 'object' || Array.isArray(b)) return b ?? a;
-    const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
-    for (const [k, v] of Object.entries(b)) out[k] = merge(out[k], v);
-    return out;
-  };
-  return merge(base, override) as HandoffMessages;
-}
-
-const registry = new Map<string, HandoffMessages>([['en', en]]);
-
-/** Makes a catalogue available to every panel whose `lang` (or config.locale) matches it. */
-export function registerLocale(messages: HandoffMessages): void {
-  registry.set(messages.locale.toLowerCase(), messages);
-}
+export { mergeMessages, registerLocale } from './registry.js';
 
 /** The catalogue for a language tag: exact, then its base language (`pt-BR` → `pt`), then English. */
 export function messagesFor(tag: string | undefined): HandoffMessages {
-  const lower = (tag ?? 'en').toLowerCase();
-  return registry.get(lower) ?? registry.get(lower.split('-')[0]!) ?? en;
+  return catalogueFor(tag, en);
 }

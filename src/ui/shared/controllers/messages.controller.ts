@@ -4,7 +4,8 @@
  * the page-wide defaults change.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { mergeMessages, messagesFor, type HandoffMessages } from '../../messages/catalogue.js';
+import type { HandoffMessages } from '../../messages/catalogue.js';
+import { catalogueFor, mergeMessages } from '../../messages/registry.js';
 import type { ElementConfig } from '../config.js';
 import { elementDefaults, elementLocale, onDefaultsChange } from '../defaults.js';
 
@@ -17,20 +18,25 @@ export class MessagesController<M extends HandoffMessages = HandoffMessages> imp
   #stopDefaults: (() => void) | undefined;
 
   readonly #host: MessagesHost;
+  readonly #english: HandoffMessages;
   readonly #extend: (base: HandoffMessages) => M;
   /** Called after the page-wide defaults changed, before the re-render. */
   readonly #onDefaults: () => void;
 
   /**
+   * @param english the English texts the element reads when no catalogue is registered for its language:
+   *   the whole catalogue (`en`), or only what it shows (`enShell`, for the script tag's first file)
    * @param extend adds what one element needs on top of a catalogue (the receipt's texts), so others
    *   do not carry it.
    */
   constructor(
     host: MessagesHost,
+    english: HandoffMessages,
     extend: (base: HandoffMessages) => M = (base) => base as M,
     onDefaults: () => void = () => undefined,
   ) {
     this.#host = host;
+    this.#english = english;
     this.#extend = extend;
     this.#onDefaults = onDefaults;
     host.addController(this);
@@ -54,7 +60,7 @@ export class MessagesController<M extends HandoffMessages = HandoffMessages> imp
 
   get messages(): M {
     const { locale } = this;
-    const base = messagesFor(locale);
+    const base = catalogueFor(locale, this.#english);
     const override = this.#host.config.messages ?? elementDefaults().messages;
     const cached = this.#cache;
     if (cached?.base === base && cached.override === override && cached.locale === locale) return cached.messages;
