@@ -76,6 +76,11 @@ function absoluteOr(url: string): string {
 export interface OpenHooks {
   /** Another connection wants a newer version: we have closed ours. */
   onClosed(): void;
+  /**
+   * This open is blocked by an older tab; `settled` settles when that request finally completes. Until
+   * then a new open would queue behind it without a "blocked" event of its own, and hang.
+   */
+  onBlocked?(settled: Promise<unknown>): void;
 }
 
 /** Opens (and upgrades) the database, mapping every failure to an {@link OutboxStorageError}. */
@@ -110,9 +115,11 @@ export async function openOutboxDB(
   } catch (error) {
     // A blocked open may still succeed later; close that connection so it cannot leak.
     if (blocked)
-      opening.then(
-        (late) => late.close(),
-        () => undefined,
+      hooks.onBlocked?.(
+        opening.then(
+          (late) => late.close(),
+          () => undefined,
+        ),
       );
     throw storageErrorFrom(error);
   }

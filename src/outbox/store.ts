@@ -17,6 +17,8 @@ const routeRange = (route: string, state: OutboxState, until = Infinity) =>
 
 export class OutboxStore {
   #dbPromise: Promise<IDBPDatabase<OutboxDB>> | undefined;
+  /** A blocked open still waiting on an older tab: later operations say "blocked" at once. */
+  #stillBlocked: Promise<unknown> | undefined;
   #closed = false;
 
   /**
@@ -42,7 +44,18 @@ export class OutboxStore {
   db(): Promise<IDBPDatabase<OutboxDB>> {
     if (this.#closed)
       return Promise.reject(new OutboxStorageError('failed', { cause: new Error('The outbox is closed.') }));
-    this.#dbPromise ??= openOutboxDB(this.#name, { onClosed: () => (this.#dbPromise = undefined) }, DB_VERSION);
+    if (this.#stillBlocked) return Promise.reject(new OutboxStorageError('blocked'));
+    this.#dbPromise ??= openOutboxDB(
+      this.#name,
+      {
+        onClosed: () => (this.#dbPromise = undefined),
+        onBlocked: (settled) => {
+          this.#stillBlocked = settled;
+          void settled.finally(() => (this.#stillBlocked = undefined));
+        },
+      },
+      DB_VERSION,
+    );
     // A failed open is retried on the next operation.
     this.#dbPromise.catch(() => (this.#dbPromise = undefined));
     return this.#dbPromise;

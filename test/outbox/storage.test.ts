@@ -115,6 +115,9 @@ describe('outbox storage', () => {
     expect(error).to.be.instanceOf(OutboxStorageError);
     expect((error as OutboxStorageError).problem).to.equal('blocked');
     expect((error as Error).message).to.contain('Close or reload other tabs');
+    // Asked again while still blocked (the agent presses Send again): says so at once, never hangs.
+    const again = await rejection(outbox.enqueue(payload));
+    expect((again as OutboxStorageError).problem).to.equal('blocked');
 
     oldTab.close();
     await until(async () => {

@@ -178,7 +178,7 @@ export class HandoffLauncher extends LitElement {
     } else if (!this.open && this.#isShown(surface)) {
       // Focus goes back to the button only if it was in the popover: an agent typing in the CRM page
       // while the panel closes keeps their place.
-      const focusWasInside = this.modal || this.matches(':focus-within');
+      const focusWasInside = this.modal || this.#hasFocus();
       if (surface instanceof HTMLDialogElement) surface.close();
       else surface.hidePopover();
       // At once, not on the later "close" event: whoever closed it expects focus back on the button now.
@@ -228,6 +228,15 @@ export class HandoffLauncher extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#retry')?.focus();
     }
+  }
+
+  /**
+   * Whether focus is in the launcher or its panel. Read from the active element, not `:focus-within`,
+   * which a page without system focus (a background tab) does not match.
+   */
+  #hasFocus(): boolean {
+    const active = (this.getRootNode() as Document | ShadowRoot).activeElement;
+    return active === this || this.contains(active);
   }
 
   #stopFollowing(): void {
@@ -283,7 +292,7 @@ export class HandoffLauncher extends LitElement {
     // "close" and "toggle" arrive as a later task: after a quick reopen they are stale.
     const surface = this.#surface;
     if (surface && this.#isShown(surface)) return;
-    const focusWasInside = this.matches(':focus-within');
+    const focusWasInside = this.#hasFocus();
     this.#stopFollowing();
     this.open = false;
     this.guarding = false;
