@@ -12,6 +12,7 @@ import type { HandoffMessages, HandoffMessagesOverride } from '../ui/messages/ca
 import type { HandoffLauncher } from '../ui/handoff-launcher/handoff-launcher.component.js';
 import { setElementDefaults, type ElementDefaults } from '../ui/shared/defaults.js';
 import { sharedOutbox } from '../ui/shared/outbox-registry.js';
+import { onceUntilFailure } from '../ui/shared/load-panel.js';
 import { reportProblem } from '../ui/shared/report.js';
 
 /** `HandoffPanel.configure()`'s options: the page's outbox and every element's defaults. */
@@ -149,7 +150,6 @@ export function createGlobal(
   loadPanelApi: () => Promise<PanelApi>,
 ): HandoffPanelGlobal {
   let config: GlobalConfig = {};
-  let loaded: Promise<HandoffPanelGlobal & PanelApi> | undefined;
   /** The page's shared outbox for the configured endpoint (the one the elements use too). */
   const pageOutbox = (): Outbox | undefined =>
     config.endpoint ? sharedOutbox({ ...toDefaults(config).outbox, endpoint: config.endpoint }) : undefined;
@@ -174,16 +174,7 @@ export function createGlobal(
       // Every CRM page that knows the endpoint delivers what earlier pages left queued, panel or not.
       pageOutbox();
     },
-    load(): Promise<HandoffPanelGlobal & PanelApi> {
-      loaded ??= loadPanelApi().then(
-        (panelApi) => Object.assign(api, panelApi),
-        (error: unknown) => {
-          loaded = undefined; // tried again on the next call
-          throw error;
-        },
-      );
-      return loaded;
-    },
+    load: onceUntilFailure(async () => Object.assign(api, await loadPanelApi())),
     async open(options: OpenOptions = {}): Promise<void> {
       const target = launcher();
       const panel = target.panel;

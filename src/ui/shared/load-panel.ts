@@ -4,19 +4,23 @@
  * tag's two-step build loads that file beside the first one.
  */
 
-let loading: Promise<void> | undefined;
+/**
+ * `load` run once, its promise shared by later calls, until it fails: a failed download (offline, a
+ * deploy in between) is tried again on the next call.
+ */
+export function onceUntilFailure<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
 
 /** Loads and defines `<handoff-panel>` (once; later calls share the first load). */
-export function loadPanel(): Promise<void> {
-  loading ??= import('../handoff-panel/handoff-panel.js').then(
-    () => undefined,
-    (error: unknown) => {
-      loading = undefined; // a failed download (offline, a deploy in between) is tried again next time
-      throw error;
-    },
-  );
-  return loading;
-}
+export const loadPanel: () => Promise<void> = onceUntilFailure(async () => {
+  await import('../handoff-panel/handoff-panel.js');
+});
 
 /**
  * Loads the panel at once when the page already has one, and otherwise when the browser is next idle, so
