@@ -44,7 +44,7 @@ function show(next) {
     [
       'Verification',
       customer.verification?.status === 'verified'
-        ? `Verified (${customer.verification.method}) by ${customer.verification.by}`
+        ? `Verified (${customer.verification.methodDetail ?? customer.verification.method.replaceAll('-', ' ')}) by ${customer.verification.by}`
         : 'Not verified',
     ],
   ];

@@ -10,7 +10,7 @@ const SAMPLE = {
   customer: {
     name: 'Amara Okafor',
     contact: { phone: '+44 20 7946 0958' },
-    verification: { status: 'verified', method: 'Security questions' },
+    verification: { status: 'verified', method: 'security-questions' },
   },
   from: { agentId: 'agent-17', name: 'Sam Lee', callback: '+44 20 7946 0000' },
   to: { name: 'Dana Whitfield', team: 'Billing supervisors', expertise: 'disputed charges' },

@@ -13,6 +13,7 @@ export {
   suggestScripts,
   compileScriptTemplates,
   renderTemplate,
+  maskText,
   maskCardNumbers,
   normalizePhone,
   TemplateSyntaxError,
@@ -30,6 +31,8 @@ export {
   ACTION_OWNERS,
   FOLLOW_UP_BY,
   IF_UNAVAILABLE,
+  VERIFICATION_METHODS,
+  REDACTION_KINDS,
 } from './payload/index.js';
 export type * from './payload/types.js';
 export type {
@@ -47,7 +50,7 @@ export type {
   SuggestedScripts,
   PhoneOptions,
   PhoneResult,
-  MaskResult,
+  Masked,
 } from './payload/index.js';
 
 // The durable outbox (IndexedDB, no Lit).

@@ -12,7 +12,7 @@ import {
   type ValidationMessages,
 } from './messages.js';
 import { normalizePhone } from './phone.js';
-import { maskCardNumbers } from './redact.js';
+import { containsCardNumber, maskLines, maskText } from './redact.js';
 import { renderTemplate } from './template.js';
 import type { Redaction } from './types.js';
 
@@ -124,8 +124,11 @@ interface ListRule<T> {
 interface TextRule {
   required?: boolean;
   max: number;
-  /** Free text that may carry a card number. */
-  redact?: boolean;
+  /**
+   * An identifier (case id, account id, agent id, email, link): one holding a card number is refused,
+   * not masked, since a masked id would silently point nowhere. Other text is masked (draft mode).
+   */
+  identifier?: boolean;
 }
 
 export class Checker {
@@ -193,16 +196,30 @@ export class Checker {
       if (text === '') return rule.required ? this.fail(path, 'required') : undefined;
     } else if (!/\S/.test(text)) return this.fail(path, 'required');
     else if (BAD_CHARACTERS.test(text)) return this.fail(path, 'bad-characters');
-    if (this.draft && rule.redact) text = this.#redact(text, path);
+    if (this.draft) {
+      if (!rule.identifier) text = this.#redact(text, path);
+      else if (containsCardNumber(text)) return this.fail(path, 'card-number-in-identifier');
+    }
     const length = codePoints(text);
     if (length > rule.max) return this.fail(path, 'too-long', { length, max: rule.max });
     return text;
   }
 
   #redact(text: string, path: string): string {
-    const masked = maskCardNumbers(text);
-    for (let i = 0; i < masked.count; i++) this.redactions.push({ field: path, kind: 'card-number' });
+    const masked = maskText(text);
+    for (const { kind } of masked.found) this.redactions.push({ field: path, kind });
     return masked.text;
+  }
+
+  /**
+   * In draft mode, a list of texts masked as one before its entries are read (a card number split over
+   * two lines of "what has been tried" is still one card number).
+   */
+  lines(value: unknown, path: string): unknown {
+    if (!this.draft || !Array.isArray(value) || !value.every((v) => typeof v === 'string')) return value;
+    const masked = maskLines(value.map(cleanText));
+    for (const { kind, line } of masked.found) this.redactions.push({ field: `${path}[${line}]`, kind });
+    return masked.lines;
   }
 
   choice<T extends string>(value: unknown, path: string, allowed: readonly T[], fallback?: T): T | undefined {
@@ -228,7 +245,7 @@ export class Checker {
   }
 
   dateTime(value: unknown, path: string, required = false): string | undefined {
-    const text = this.text(value, path, { required, max: 64 });
+    const text = this.text(value, path, { required, max: 64, identifier: true });
     if (text === undefined) return undefined;
     return isDateTime(text) ? text : this.fail(path, 'not-a-date-time');
   }
@@ -240,7 +257,7 @@ export class Checker {
     test: (text: string) => boolean,
     required = false,
   ): string | undefined {
-    const text = this.text(value, path, { required, max: 2000 });
+    const text = this.text(value, path, { required, max: 2000, identifier: true });
     if (text === undefined) return undefined;
     return test(text) ? text : this.fail(path, code);
   }
@@ -264,7 +281,7 @@ export class Checker {
   }
 
   phone(value: unknown, path: string, required = false): string | undefined {
-    const text = this.text(value, path, { required, max: 64 });
+    const text = this.text(value, path, { required, max: 64, identifier: true });
     if (text === undefined) return undefined;
     if (!this.draft) return E164.test(text) ? text : this.fail(path, 'phone-not-e164');
     const result = normalizePhone(text, { defaultCallingCode: this.#options.defaultCallingCode });

@@ -10,6 +10,8 @@ import {
   MODES,
   PRIORITIES,
   REASON_CODES,
+  REDACTION_KINDS,
+  VERIFICATION_METHODS,
   VERIFICATION_STATUSES,
   type Action,
   type Contingency,
@@ -17,6 +19,8 @@ import {
   type HandoffDraft,
   type HandoffV1,
   type Redaction,
+  type Verification,
+  type VerificationMethod,
 } from './types.js';
 import { VERSION } from '../version.js';
 import type { Result } from './result.js';
@@ -47,10 +51,13 @@ export type BuildResult = Result<HandoffV1>;
 export const SDK_ID = `handoff-panel@${VERSION}`;
 export const DEFAULT_FLAG_THRESHOLD = 2;
 
-const TEXT = { max: LIMITS.text, redact: true } as const;
+const TEXT = { max: LIMITS.text } as const;
 const REQUIRED_TEXT = { ...TEXT, required: true } as const;
 const SHORT = { max: LIMITS.short } as const;
 const REQUIRED_SHORT = { ...SHORT, required: true } as const;
+/** Ids and references: refused if they hold a card number, never masked into something else. */
+const ID = { ...SHORT, identifier: true } as const;
+const REQUIRED_ID = { ...ID, required: true } as const;
 
 const KEYS = {
   draft: [
@@ -76,7 +83,7 @@ const KEYS = {
   case: ['id', 'url'],
   customer: ['name', 'accountId', 'contact', 'verification', 'language'],
   contact: ['phone', 'email'],
-  verification: ['status', 'method', 'by', 'at'],
+  verification: ['status', 'method', 'methodDetail', 'by', 'at'],
   from: ['agentId', 'name', 'team', 'callback'],
   to: ['agentId', 'name', 'team', 'expertise'],
   recap: ['summary', 'tried', 'expectation'],
@@ -105,7 +112,7 @@ function readCustomer(c: Checker, value: unknown): Customer | undefined {
   return {
     ...compact({
       name: c.text(customer.name, 'customer.name', REQUIRED_SHORT)!,
-      accountId: c.text(customer.accountId, 'customer.accountId', SHORT),
+      accountId: c.text(customer.accountId, 'customer.accountId', ID),
     }),
     contact: compact({
       phone: c.phone(contact.phone, 'customer.contact.phone'),
@@ -113,12 +120,47 @@ function readCustomer(c: Checker, value: unknown): Customer | undefined {
     }),
     verification: compact({
       status: status!,
-      method: c.text(verification.method, 'customer.verification.method', { ...TEXT, required: status === 'verified' }),
+      ...readVerificationMethod(c, verification, status === 'verified'),
       by: c.text(verification.by, 'customer.verification.by', SHORT),
       at: c.dateTime(verification.at, 'customer.verification.at'),
     }),
     ...compact({ language: c.language(customer.language, 'customer.language') }),
   };
+}
+
+/** Free-text methods a host's prefill (or a draft saved before the method was a choice) may give. */
+const METHOD_WORDS: [RegExp, VerificationMethod][] = [
+  [/security (question|answer)|preguntas? de seguridad/i, 'security-questions'],
+  [/one[- ]time|otp|sms code|passcode|c[oó]digo/i, 'one-time-code'],
+  [/\bid\b|passport|driv(ing|er'?s) licen[cs]e|document|dni|pasaporte/i, 'id-document'],
+  [/voice|voz/i, 'voice-biometrics'],
+  [/call ?back|rellamada|devoluci[oó]n de llamada/i, 'callback'],
+];
+
+/**
+ * The method is a choice. In draft mode free text is read as the method it names, or as "other" with
+ * the text as its detail (masked like any text, so a secret typed there does not survive).
+ */
+function readVerificationMethod(
+  c: Checker,
+  verification: Bag,
+  required: boolean,
+): Pick<Verification, 'method' | 'methodDetail'> {
+  let { method, methodDetail } = verification;
+  if (
+    c.draft &&
+    typeof method === 'string' &&
+    method.trim() &&
+    !(VERIFICATION_METHODS as readonly string[]).includes(method)
+  ) {
+    const named = METHOD_WORDS.find(([words]) => words.test(method as string))?.[1];
+    methodDetail = named ? methodDetail : [method, methodDetail].filter(Boolean).join(' — ');
+    method = named ?? 'other';
+  }
+  const chosen =
+    c.isBlank(method) && !required ? undefined : c.choice(method, 'customer.verification.method', VERIFICATION_METHODS);
+  const detail = c.text(methodDetail, 'customer.verification.methodDetail', { ...TEXT, required: chosen === 'other' });
+  return compact({ method: chosen, methodDetail: detail });
 }
 
 function readAction(c: Checker, value: unknown, path: string): Action | undefined {
@@ -178,23 +220,23 @@ function readBody(
       detail: c.text(reason.detail, 'reason.detail', REQUIRED_TEXT)!,
     },
     priority: c.choice(input.priority, 'priority', PRIORITIES, c.draft ? 'normal' : undefined)!,
-    case: compact({ id: c.text(kase.id, 'case.id', REQUIRED_SHORT)!, url: c.url(kase.url, 'case.url') }),
+    case: compact({ id: c.text(kase.id, 'case.id', REQUIRED_ID)!, url: c.url(kase.url, 'case.url') }),
     customer: readCustomer(c, input.customer)!,
     from: compact({
-      agentId: c.text(from.agentId, 'from.agentId', REQUIRED_SHORT)!,
+      agentId: c.text(from.agentId, 'from.agentId', REQUIRED_ID)!,
       name: c.text(from.name, 'from.name', REQUIRED_SHORT)!,
       team: c.text(from.team, 'from.team', SHORT),
       callback: c.phone(from.callback, 'from.callback'),
     }),
     to: compact({
-      agentId: c.text(to.agentId, 'to.agentId', SHORT),
+      agentId: c.text(to.agentId, 'to.agentId', ID),
       name: c.text(to.name, 'to.name', SHORT),
       team: c.text(to.team, 'to.team', REQUIRED_SHORT)!,
       expertise: c.text(to.expertise, 'to.expertise', TEXT),
     }),
     recap: compact({
-      summary: c.text(recap.summary, 'recap.summary', { max: LIMITS.summary, redact: true, required: true })!,
-      tried: c.list(recap.tried, 'recap.tried', requiredList(c, LIMITS.tried), (entry, path) =>
+      summary: c.text(recap.summary, 'recap.summary', { max: LIMITS.summary, required: true })!,
+      tried: c.list(c.lines(recap.tried, 'recap.tried'), 'recap.tried', requiredList(c, LIMITS.tried), (entry, path) =>
         c.text(entry, path, REQUIRED_TEXT),
       )!,
       expectation: c.text(recap.expectation, 'recap.expectation', TEXT),
@@ -223,7 +265,7 @@ function readBody(
 
 function readPriorIds(c: Checker, transfer: Bag) {
   return c.list(transfer.priorHandoffIds, 'transfer.priorHandoffIds', { max: LIMITS.priorHandoffIds }, (entry, path) =>
-    c.text(entry, path, REQUIRED_SHORT),
+    c.text(entry, path, REQUIRED_ID),
   );
 }
 
@@ -297,7 +339,7 @@ export function validateHandoff(
       const r = c.object(entry, path, KEYS.redaction, true);
       if (r) {
         c.pattern(r.field, `${path}.field`, 'not-text', (t) => REDACTION_FIELD.test(t), true);
-        c.exact(r.kind, `${path}.kind`, 'card-number');
+        c.choice(r.kind, `${path}.kind`, REDACTION_KINDS);
         if (r.count !== undefined) c.count(r.count, `${path}.count`, 1);
       }
       return undefined;

@@ -20,7 +20,16 @@ export {
   type ValidationMessages,
 } from './messages.js';
 export { normalizePhone, type PhoneOptions, type PhoneProblem, type PhoneResult } from './phone.js';
-export { maskCardNumbers, luhnValid, redactDraft, MASK_CHAR, type MaskResult } from './redact.js';
+export {
+  maskText,
+  maskLines,
+  maskCardNumbers,
+  containsCardNumber,
+  luhnValid,
+  redactDraft,
+  MASK_CHAR,
+  type Masked,
+} from './redact.js';
 export type { Result } from './result.js';
 export {
   parseTemplate,

@@ -24,7 +24,8 @@ export type ValidationCode =
   | 'wrong-value'
   | `phone-${PhoneProblem}`
   | 'phone-not-e164'
-  | 'read-back-verbatim';
+  | 'read-back-verbatim'
+  | 'card-number-in-identifier';
 
 export type ValidationMessages = Record<ValidationCode, string>;
 
@@ -54,6 +55,8 @@ export const DEFAULT_VALIDATION_MESSAGES_EN: ValidationMessages = {
   'phone-too-long': '{field} is too long: an international number has at most 15 digits.',
   'phone-not-e164': '{field} must be in E.164 form, like +442079460958.',
   'read-back-verbatim': '{field}: put it in your own words; this repeats the recap word for word.',
+  'card-number-in-identifier':
+    '{field} looks like a payment card number, and a handoff never carries one. Use the reference itself, without the card number.',
 };
 
 /**
@@ -83,6 +86,7 @@ export const DEFAULT_FIELD_LABELS_EN: Record<string, string> = {
   'customer.verification': 'Verification',
   'customer.verification.status': 'Verified',
   'customer.verification.method': 'Verification method',
+  'customer.verification.methodDetail': 'Which other method',
   'customer.verification.by': 'Verified by',
   'customer.verification.at': 'Verified at',
   'customer.language': 'Customer language',

@@ -1,131 +1,124 @@
 /**
- * Payment card numbers in free text are masked to their last four digits before anything is stored
- * or sent (PCI DSS). A candidate is a run of 13–19 digits, optionally grouped by spaces or dashes
- * (a line break included, as when a number is pasted across lines), that passes the Luhn check and
- * starts with a card-network digit (2–6). Runs after a `+` are phone numbers and are left alone.
+ * Masking of what must never be stored or sent (PCI DSS, seed 003): payment card numbers, however they
+ * are written, to their last four digits; security codes, expiry dates, one-time codes, PINs, passwords
+ * and security answers entirely. Pure and linear in the text's length: it runs on every autosave.
  */
+import { findCardNumbers, type CardMatch } from './masking/card-numbers.js';
+import { notCardNumbers } from './masking/not-card-numbers.js';
+import { findSecrets, type SecretSpan } from './masking/secrets.js';
+import type { Redaction, RedactionKind } from './types.js';
 
-import type { Redaction } from './types.js';
+export { luhnValid } from './masking/card-networks.js';
 
 export const MASK_CHAR = '•';
+/** A password or security answer becomes this, whatever its length. */
+const WHOLE_MASK = MASK_CHAR.repeat(5);
 
-/** Digits joined by at most three separator characters each. */
-const DIGIT_RUN = /\d(?:[ \t\r\n\u00a0-]{0,3}\d)*/g;
-const MIN_DIGITS = 13;
-const MAX_DIGITS = 19;
-
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return sum % 10 === 0;
-}
-
-function looksLikeCard(digits: string): boolean {
-  return digits.length >= MIN_DIGITS && digits.length <= MAX_DIGITS && /^[2-6]/.test(digits) && luhnValid(digits);
-}
-
-interface Group {
-  start: number;
-  end: number;
-  digits: string;
-}
-
-/** Splits a digit run into its groups (`4111 1111-1111` → three groups) with their offsets. */
-function groupsOf(run: string, offset: number): Group[] {
-  const groups: Group[] = [];
-  for (const m of run.matchAll(/\d+/g)) {
-    groups.push({ start: offset + m.index, end: offset + m.index + m[0].length, digits: m[0] });
-  }
-  return groups;
-}
-
-/**
- * The spans of a run that are card numbers. The whole run is tried first, then, for runs with extra
- * digits around a card (`4111 1111 1111 1111 123`), the longest group-aligned sub-runs, left to right.
- */
-function cardSpans(groups: Group[]): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  let from = 0;
-  while (from < groups.length) {
-    let found = -1;
-    for (let to = groups.length; to > from; to--) {
-      const digits = groups
-        .slice(from, to)
-        .map((g) => g.digits)
-        .join('');
-      if (digits.length < MIN_DIGITS) break;
-      if (looksLikeCard(digits)) {
-        found = to;
-        break;
-      }
-    }
-    if (found === -1) {
-      from += 1;
-      continue;
-    }
-    spans.push({ start: groups[from]!.start, end: groups[found - 1]!.end });
-    from = found;
-  }
-  return spans;
-}
-
-export interface MaskResult {
+export interface Masked {
   text: string;
-  /** How many card numbers were masked. */
-  count: number;
+  /** What was masked, in order, with where each starts in the text as given. */
+  found: { kind: RedactionKind; at: number }[];
 }
 
-/** Masks every card number in `text` to its last four digits, keeping the separators. */
-export function maskCardNumbers(text: string): MaskResult {
-  let count = 0;
-  let out = text;
-  for (const run of text.matchAll(DIGIT_RUN)) {
-    if (run.index > 0 && text[run.index - 1] === '+') continue;
-    const digitCount = run[0].replace(/\D/g, '').length;
-    if (digitCount < MIN_DIGITS) continue;
-    for (const span of cardSpans(groupsOf(run[0], run.index))) {
-      out = out.slice(0, span.start) + maskSpan(out.slice(span.start, span.end)) + out.slice(span.end);
-      count += 1;
-    }
-  }
-  return { text: out, count };
-}
-
-function maskSpan(span: string): string {
-  let keep = 4;
-  let masked = '';
-  for (let i = span.length - 1; i >= 0; i--) {
-    const ch = span[i]!;
-    if (ch >= '0' && ch <= '9') {
-      masked = (keep > 0 ? ch : MASK_CHAR) + masked;
-      keep -= 1;
-    } else masked = ch + masked;
-  }
-  return masked;
+/** Masks every card number and recognisable secret in `text`. Masking masked text changes nothing. */
+export function maskText(text: string): Masked {
+  if (text.length < 3) return { text, found: [] };
+  const cards = findCardNumbers(text, notCardNumbers(text));
+  // Card masking keeps every offset (a digit outside the BMP becomes two mask characters), so the
+  // secrets' positions in its result are positions in `text` too.
+  const afterCards = maskCards(text, cards);
+  const secrets = findSecrets(
+    afterCards,
+    cards.map((card) => card.end),
+  );
+  const masked = maskSpans(afterCards, secrets);
+  const found = [...cards.map((card) => ({ kind: 'card-number' as const, at: card.start })), ...masked.found];
+  return { text: masked.text, found: found.sort((a, b) => a.at - b.at) };
 }
 
 /**
- * Masks card numbers in every text of a draft (any shape), for storing drafts: nothing typed is
- * written to IndexedDB with a card number in it. Returns a masked copy and what was masked.
+ * Masks a list of texts as one (entries joined by line breaks), so a card number split over two lines
+ * of "what has been tried" is found; each masking is told against the entry where it starts.
+ */
+export function maskLines(lines: readonly string[]): {
+  lines: string[];
+  found: { kind: RedactionKind; line: number }[];
+} {
+  if (lines.some((line) => line.includes('\n'))) {
+    const each = lines.map(maskText);
+    return {
+      lines: each.map((m) => m.text),
+      found: each.flatMap((m, line) => m.found.map((f) => ({ kind: f.kind, line }))),
+    };
+  }
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  const masked = maskText(lines.join('\n'));
+  const lineOf = (at: number) => starts.filter((s) => s <= at).length - 1;
+  return { lines: masked.text.split('\n'), found: masked.found.map((f) => ({ kind: f.kind, line: lineOf(f.at) })) };
+}
+
+/** Only card numbers, counted (the first release's API). */
+export function maskCardNumbers(text: string): { text: string; count: number } {
+  const cards = findCardNumbers(text, notCardNumbers(text));
+  return { text: maskCards(text, cards), count: cards.length };
+}
+
+/** Whether `text` holds a card number (an identifier that does is refused rather than masked). */
+export function containsCardNumber(text: string): boolean {
+  return findCardNumbers(text, notCardNumbers(text)).length > 0;
+}
+
+function maskCards(text: string, cards: readonly CardMatch[]): string {
+  let out = '';
+  let from = 0;
+  for (const card of cards) {
+    for (const digit of card.digits.slice(0, -4)) {
+      out += text.slice(from, digit.at) + MASK_CHAR.repeat(digit.width);
+      from = digit.at + digit.width;
+    }
+  }
+  return out + text.slice(from);
+}
+
+function maskSpans(text: string, spans: readonly SecretSpan[]): { text: string; found: Masked['found'] } {
+  let out = '';
+  let from = 0;
+  const found: Masked['found'] = [];
+  for (const span of spans) {
+    const secret = text.slice(span.start, span.end);
+    if (/^["'“«]?[•\s]*["'”»]?$/.test(secret)) continue;
+    out += text.slice(from, span.start) + (span.mask === 'whole' ? WHOLE_MASK : secret.replace(/\p{Nd}/gu, MASK_CHAR));
+    found.push({ kind: span.kind, at: span.start });
+    from = span.end;
+  }
+  return { text: out + text.slice(from), found };
+}
+
+/**
+ * Masks every text in a draft (any shape), for storing it: nothing typed reaches IndexedDB with a card
+ * number or a secret in it. Lists of texts are masked as one. Returns a masked copy and what was masked.
  */
 export function redactDraft<T>(draft: T): { draft: T; redactions: Redaction[] } {
   const redactions: Redaction[] = [];
   const walk = (value: unknown, path: string): unknown => {
     if (typeof value === 'string') {
-      const masked = maskCardNumbers(value);
-      for (let i = 0; i < masked.count; i++) redactions.push({ field: path, kind: 'card-number' });
+      const masked = maskText(value);
+      for (const f of masked.found) redactions.push({ field: path, kind: f.kind });
       return masked.text;
     }
-    if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`));
+    if (Array.isArray(value)) {
+      if (value.length > 1 && value.every((v) => typeof v === 'string')) {
+        const masked = maskLines(value as string[]);
+        for (const f of masked.found) redactions.push({ field: `${path}[${f.line}]`, kind: f.kind });
+        return masked.lines;
+      }
+      return value.map((v, i) => walk(v, `${path}[${i}]`));
+    }
     if (value && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, path ? `${path}.${k}` : k)]));
     }

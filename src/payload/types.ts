@@ -13,6 +13,25 @@ export const VERIFICATION_STATUSES = ['verified', 'unverified'] as const;
 export const ACTION_OWNERS = ['receiver', 'sender', 'customer'] as const;
 export const FOLLOW_UP_BY = ['receiver', 'sender'] as const;
 export const IF_UNAVAILABLE = ['callback', 'voicemail', 'requeue', 'other'] as const;
+/** How a customer was verified: a choice, so that the secret itself is never typed where the method goes. */
+export const VERIFICATION_METHODS = [
+  'security-questions',
+  'one-time-code',
+  'id-document',
+  'voice-biometrics',
+  'callback',
+  'other',
+] as const;
+/** What the SDK masks, each recorded in `redactions` by its kind. */
+export const REDACTION_KINDS = [
+  'card-number',
+  'card-security-code',
+  'card-expiry',
+  'one-time-code',
+  'pin',
+  'password',
+  'security-answer',
+] as const;
 
 export type Mode = (typeof MODES)[number];
 export type Channel = (typeof CHANNELS)[number];
@@ -22,6 +41,8 @@ export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 export type ActionOwner = (typeof ACTION_OWNERS)[number];
 export type FollowUpBy = (typeof FOLLOW_UP_BY)[number];
 export type IfUnavailable = (typeof IF_UNAVAILABLE)[number];
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+export type RedactionKind = (typeof REDACTION_KINDS)[number];
 
 /** Limits of the contract; the JSON Schema states the same numbers. */
 /**
@@ -49,8 +70,10 @@ export type E164 = string;
 
 export interface Verification {
   status: VerificationStatus;
-  /** How the customer was verified (security questions, one-time code, …). Required when verified. */
-  method?: string;
+  /** How the customer was verified. Required when verified. */
+  method?: VerificationMethod;
+  /** What "other" method was used; required with `other`. Never the secret itself (it is masked). */
+  methodDetail?: string;
   by?: string;
   at?: IsoDateTime;
 }
@@ -106,7 +129,7 @@ export interface Contingency {
 export interface Redaction {
   /** Path of the field that was masked, e.g. `recap.summary` or `actions[2].text`. */
   field: string;
-  kind: 'card-number';
+  kind: RedactionKind;
   /** How many maskings of this kind the field had, when more than one. */
   count?: number;
 }

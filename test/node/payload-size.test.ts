@@ -27,7 +27,7 @@ function largestHandoff(): HandoffV1 {
       name: short,
       accountId: short,
       contact: { phone: '+442079460958', email: `${wide(240)}@example.com` },
-      verification: { status: 'verified', method: text, by: short, at },
+      verification: { status: 'verified', method: 'other', methodDetail: text, by: short, at },
       language: 'en-GB',
     },
     from: { agentId: short, name: short, team: short, callback: '+442079460000' },

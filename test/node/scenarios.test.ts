@@ -82,10 +82,10 @@ describe('scoreHandoff()', () => {
     assert.equal(confidentiality.verdict, 'met');
   });
 
-  it('finds a secret number written with other spacing', () => {
+  it('finds a secret number written with other spacing, where no keyword gives it away to the masking', () => {
     const shift = scenarios.find((s) => s.scenario.id === 'shift-change')!.scenario;
     const draft = clone(shift.model!);
-    draft.customer!.verification!.method = 'One-time code 739 204';
+    draft.nextSteps = 'She read out 739 204 from her phone.';
     const confidentiality = scoreHandoff(build(draft), shift).criteria.find((c) => c.id === 'confidentiality')!;
     assert.equal(confidentiality.verdict, 'missed');
   });

@@ -2,8 +2,8 @@
  * The panel's draft as data: what the agent typed over what the host gave, the maskings made on the
  * way, and how a form control's value is read into it. No Lit, no DOM beyond reading a control.
  */
-import { maskCardNumbers } from '../../payload/redact.js';
-import type { HandoffDraft, Redaction } from '../../payload/types.js';
+import { maskLines, maskText } from '../../payload/redact.js';
+import type { HandoffDraft, Redaction, RedactionKind } from '../../payload/types.js';
 import { fromLocalInput, getPath, setPath } from '../shared/paths.js';
 
 type Bag = Record<string, unknown>;
@@ -136,8 +136,8 @@ export class DraftModel {
   draft: HandoffDraft = emptyDraft();
   /** Maskings made as the agent typed, carried into the payload's `redactions`. */
   redactions: Redaction[] = [];
-  /** Control paths where something was masked (the field says so). */
-  readonly maskedPaths = new Set<string>();
+  /** Control paths where something was masked, and what (the field says so). */
+  readonly maskedPaths = new Map<string, Set<RedactionKind>>();
   /** The agent wrote their own managing-up script (else the suggestion is used). */
   scriptEdited = false;
   /** What the host gave through prefill() for the draft's case: a send returns the form to it. */
@@ -192,14 +192,23 @@ export class DraftModel {
     return AFFECTS_VIEW.has(path) || control.type === 'checkbox' || control.type === 'radio';
   }
 
-  /** Masks every card number in a free-text control the agent left, visibly. Returns whether any was. */
+  /**
+   * Masks every card number and secret in a text control the agent left, visibly (the lines of "what
+   * has been tried" as one text). Returns whether anything was.
+   */
   mask(control: HTMLInputElement, path: string): boolean {
-    const masked = maskCardNumbers(control.value);
-    if (!masked.count) return false;
-    control.value = masked.text;
+    const lines = control.dataset.kind === 'lines';
+    const masked = lines ? maskLines(control.value.split('\n')) : maskText(control.value);
+    if (!masked.found.length) return false;
+    control.value = 'lines' in masked ? masked.lines.join('\n') : masked.text;
     setPath(this.draft, path, readControl(control));
-    for (let i = 0; i < masked.count; i++) this.redactions.push({ field: errorPath(path), kind: 'card-number' });
-    this.maskedPaths.add(path);
+    const kinds = this.maskedPaths.get(path) ?? new Set<RedactionKind>();
+    for (const found of masked.found) {
+      const field = 'line' in found ? `${errorPath(path)}[${found.line}]` : errorPath(path);
+      this.redactions.push({ field, kind: found.kind });
+      kinds.add(found.kind);
+    }
+    this.maskedPaths.set(path, kinds);
     return true;
   }
 

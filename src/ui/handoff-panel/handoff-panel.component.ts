@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { SavedDraft } from '../../drafts/draft-store.js';
-import type { FieldError } from '../../payload/checker.js';
+import { fieldLabel, type FieldError } from '../../payload/checker.js';
+import { containsCardNumber } from '../../payload/redact.js';
 import { buildHandoff, DEFAULT_FLAG_THRESHOLD } from '../../payload/handoff.js';
 import { suggestScripts } from '../../payload/scripts.js';
 import { renderTemplate } from '../../payload/template.js';
@@ -19,7 +20,7 @@ import { textReset, tokenStyles } from '../shared/tokens.styles.js';
 import { CaseHistoryController } from './case-history.controller.js';
 import { renderCaseHistory } from './case-history.js';
 import { DraftAutosave } from './draft-autosave.controller.js';
-import { DraftModel, FOCUS_FOR, HOST_KEYS, clone } from './draft-model.js';
+import { DraftModel, FOCUS_FOR, HOST_KEYS, clone, errorPath } from './draft-model.js';
 import { panelStyles } from './handoff-panel.styles.js';
 import { panelStatus, type Notice } from './panel-status.js';
 import { scriptTemplatesCache } from './script-templates.js';
@@ -240,14 +241,29 @@ export class HandoffPanel extends LitElement {
     this.#autosave.schedule();
   };
 
-  /** On leaving a free-text field: mask any card number in it, visibly. */
+  /**
+   * On leaving a field: mask any card number or secret in its text, visibly; an id holding a card number
+   * is refused at once (masking it would make it point nowhere).
+   */
   readonly #onChange = (event: Event): void => {
     const control = event.target as HTMLInputElement;
     const path = control.dataset.path;
-    if (!path || control.dataset.redact === undefined || !this.#model.mask(control, path)) return;
+    if (!path) return;
+    if (control.dataset.identifier !== undefined && containsCardNumber(control.value)) {
+      this.errors = [...this.errors.filter((e) => controlPath(e.path) !== path), this.#cardInIdentifier(path)];
+      return;
+    }
+    if (control.dataset.redact === undefined || !this.#model.mask(control, path)) return;
     this.notice = { kind: 'masked' };
     this.#autosave.schedule();
   };
+
+  #cardInIdentifier(path: string): FieldError {
+    const { validation, fieldLabels } = this.#messages;
+    const field = fieldLabel(fieldLabels, errorPath(path));
+    const code = 'card-number-in-identifier';
+    return { path: errorPath(path), code, message: renderTemplate(validation[code], { field }), params: {} };
+  }
 
   /** Enter in a one-line field must not send a half-finished handoff. */
   readonly #onKeydown = (event: KeyboardEvent): void => {

@@ -15,6 +15,8 @@ import {
   PRIORITIES,
   REASON_CODES,
   type HandoffDraft,
+  VERIFICATION_METHODS,
+  type RedactionKind,
 } from '../../payload/types.js';
 import { fieldLabel } from '../../payload/checker.js';
 import type { HandoffMessages, UiTexts } from '../messages/catalogue.js';
@@ -29,8 +31,11 @@ export interface TextFieldOptions {
   rows?: number;
   hint?: string;
   required?: boolean;
-  /** Free text that may carry a card number: masked when the agent leaves it. */
-  redact?: boolean;
+  /**
+   * An id, link or address: a card number in it is refused at the field, not masked. Every other text
+   * is masked when the agent leaves it.
+   */
+  identifier?: boolean;
   autocomplete?: string;
   wide?: boolean;
   value?: string;
@@ -101,7 +106,7 @@ export function panelView({ model, messages, errors, lines, ...actions }: ViewCo
           ...base(path, o.required),
           hint: o.hint,
           wide: o.wide,
-          masked: model.maskedPaths.has(path) ? ui.masked : undefined,
+          masked: maskedNote(model.maskedPaths.get(path), ui),
         },
         {
           value: o.value ?? model.text(path),
@@ -112,7 +117,8 @@ export function panelView({ model, messages, errors, lines, ...actions }: ViewCo
           data: {
             path,
             kind: path === 'recap.tried' ? 'lines' : o.type === 'datetime-local' ? 'datetime' : undefined,
-            redact: o.redact,
+            redact: !(o.identifier || o.type === 'tel' || o.type === 'email' || o.type === 'datetime-local'),
+            identifier: o.identifier || o.type === 'tel' || o.type === 'email',
           },
         },
       ),
@@ -123,6 +129,11 @@ export function panelView({ model, messages, errors, lines, ...actions }: ViewCo
     label,
     ...actions,
   };
+}
+
+/** What the field says was masked in it, one sentence per kind. */
+function maskedNote(kinds: ReadonlySet<RedactionKind> | undefined, ui: UiTexts): string | undefined {
+  return kinds?.size ? [...kinds].map((kind) => ui.maskedKinds[kind]).join(' ') : undefined;
 }
 
 function section(n: number, title: string, content: TemplateResult): TemplateResult {
@@ -139,8 +150,8 @@ function why(v: PanelView): TemplateResult {
     ui.sections.why,
     html`${v.select('reason.code', REASON_CODES, ui.options.reason, { required: true })}
     ${v.select('priority', PRIORITIES, ui.options.priority, { blank: false })}
-    ${v.text('reason.detail', { multiline: true, required: true, redact: true, hint: ui.hints.detail, wide: true })}
-    ${v.text('case.id', { required: true })}`,
+    ${v.text('reason.detail', { multiline: true, required: true, hint: ui.hints.detail, wide: true })}
+    ${v.text('case.id', { required: true, identifier: true })}`,
   );
 }
 
@@ -177,9 +188,9 @@ function recap(v: PanelView): TemplateResult {
   return section(
     3,
     ui.sections.recap,
-    html`${v.text('recap.summary', { multiline: true, rows: 4, required: true, redact: true, hint: ui.hints.summary, wide: true })}
-    ${v.text('recap.tried', { multiline: true, redact: true, hint: ui.hints.tried, value: (draft.recap?.tried ?? []).join('\n'), wide: true })}
-    ${v.text('recap.expectation', { redact: true, wide: true })}`,
+    html`${v.text('recap.summary', { multiline: true, rows: 4, required: true, hint: ui.hints.summary, wide: true })}
+    ${v.text('recap.tried', { multiline: true, hint: ui.hints.tried, value: (draft.recap?.tried ?? []).join('\n'), wide: true })}
+    ${v.text('recap.expectation', { wide: true })}`,
   );
 }
 
@@ -189,12 +200,13 @@ function customer(v: PanelView): TemplateResult {
   return section(
     4,
     ui.sections.customer,
-    html`${v.text('customer.name', { required: true })} ${v.text('customer.accountId')}
+    html`${v.text('customer.name', { required: true })} ${v.text('customer.accountId', { identifier: true })}
     ${v.text('customer.contact.phone', { type: 'tel' })} ${v.text('customer.contact.email', { type: 'email' })}
     ${v.checkbox('customer.verification.status', verified, 'verified')}
     ${
       verified
-        ? html`${v.text('customer.verification.method', { required: true, redact: true })}
+        ? html`${v.select('customer.verification.method', VERIFICATION_METHODS, ui.options.verificationMethod, { required: true })}
+          ${draft.customer?.verification?.method === 'other' ? v.text('customer.verification.methodDetail', { required: true }) : nothing}
           ${v.text('customer.verification.by')}
           ${v.text('customer.verification.at', { type: 'datetime-local', value: toLocalInput(draft.customer?.verification?.at), hint: ui.hints.datetime })}`
         : nothing
@@ -210,7 +222,7 @@ function actions(v: PanelView): TemplateResult {
     html`${(draft.actions ?? []).map(
       (_, i) =>
         html`<div class="action wide">
-            ${v.text(`actions.${i}.text`, { redact: true, required: true })}
+            ${v.text(`actions.${i}.text`, { required: true })}
             ${v.select(`actions.${i}.owner`, ACTION_OWNERS, ui.options.owner, { blank: false })}
             ${v.text(`actions.${i}.due`, { type: 'datetime-local', value: toLocalInput(draft.actions?.[i]?.due) })}
             <button type="button" class="secondary" @click=${() => v.removeAction(i)}>${renderTemplate(ui.removeAction, { index: i + 1 })}</button>
@@ -219,10 +231,10 @@ function actions(v: PanelView): TemplateResult {
       <div class="wide">
         <button type="button" class="secondary" id="add-action" @click=${() => v.addAction()}>${ui.addAction}</button>
       </div>
-      ${v.text('nextSteps', { multiline: true, redact: true, wide: true })}
+      ${v.text('nextSteps', { multiline: true, wide: true })}
       ${v.text('followUp.at', { type: 'datetime-local', value: toLocalInput(draft.followUp?.at), hint: ui.hints.datetime })}
       ${v.select('followUp.by', FOLLOW_UP_BY, ui.options.followUpBy)}
-      ${v.text('followUp.note', { redact: true, wide: true })}`,
+      ${v.text('followUp.note', { wide: true })}`,
   );
 }
 
@@ -232,7 +244,7 @@ function receiver(v: PanelView): TemplateResult {
     6,
     ui.sections.receiver,
     html`${v.text('to.name')} ${v.text('to.team', { required: true })} ${v.text('to.expertise', { wide: true })}
-      ${v.text('script.managingUp', { multiline: true, required: true, redact: true, hint: ui.hints.managingUp, value: v.managingUp, wide: true })}
+      ${v.text('script.managingUp', { multiline: true, required: true, hint: ui.hints.managingUp, value: v.managingUp, wide: true })}
       ${
         v.offerSuggestion
           ? html`<div class="wide">
@@ -262,7 +274,7 @@ function contingency(v: PanelView): TemplateResult {
     ${v.text('contingency.fallback.name')}
     ${v.select('contingency.ifUnavailable', IF_UNAVAILABLE, ui.options.ifUnavailable, { required: phone })}
     ${v.text('from.callback', { type: 'tel' })} ${v.text('from.name', { required: true, autocomplete: 'name' })}
-    ${v.text('from.agentId', { required: true })} ${v.text('contingency.note', { redact: true, wide: true })}`,
+    ${v.text('from.agentId', { required: true, identifier: true })} ${v.text('contingency.note', { wide: true })}`,
   );
 }
 

@@ -2,7 +2,7 @@
  * The receiving side's texts. Kept out of the main catalogue so the sender's script tag does not carry
  * them; a locale supplies them as `messages.receipt` (the Spanish catalogue does).
  */
-import type { Mode } from '../../payload/types.js';
+import type { Mode, VerificationMethod } from '../../payload/types.js';
 
 export interface ReceiptTexts {
   title: string;
@@ -19,6 +19,8 @@ export interface ReceiptTexts {
   transfer: string;
   flagged: string;
   verified: string;
+  /** How the customer was verified; `other` is followed by what the sender wrote. */
+  methods: Record<VerificationMethod, string>;
   noReverify: string;
   unverified: string;
   labels: Record<
@@ -85,6 +87,14 @@ export const receiptEn: ReceiptTexts = {
   transfer: 'Transfer {count} for this contact.',
   flagged: 'Transfer {count}: flagged for the priority lane. Keep this customer if you possibly can.',
   verified: 'Verified: {method}[, by {by}][ at {time}].',
+  methods: {
+    'security-questions': 'security questions',
+    'one-time-code': 'one-time code',
+    'id-document': 'ID document',
+    'voice-biometrics': 'voice biometrics',
+    callback: 'callback to a number on file',
+    other: 'other',
+  },
   noReverify: 'No need to re-verify.',
   unverified: 'Not verified. Verify the customer before discussing the account.',
   labels: {

@@ -62,7 +62,8 @@ function customer({ h, t, time }: ReceiptView): TemplateResult {
     [t.labels.email, c.contact.email],
     [t.labels.language, c.language],
   ];
-  const verified = renderTemplate(t.verified, { method: v.method, by: v.by, time: time(v.at) });
+  const method = v.method === 'other' && v.methodDetail ? v.methodDetail : v.method && t.methods[v.method];
+  const verified = renderTemplate(t.verified, { method: method ?? '', by: v.by, time: time(v.at) });
   return section(
     'customer',
     t.sections.customer,

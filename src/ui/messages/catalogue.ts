@@ -20,6 +20,8 @@ import type {
   Mode,
   Priority,
   ReasonCode,
+  RedactionKind,
+  VerificationMethod,
 } from '../../payload/types.js';
 
 export interface UiTexts {
@@ -35,7 +37,10 @@ export interface UiTexts {
   apologyLine: string;
   transferCount: string;
   flagged: string;
+  /** The status line after something was masked; each field says what (`maskedKinds`). */
   masked: string;
+  /** Said at a field for each kind of thing masked in it. */
+  maskedKinds: Record<RedactionKind, string>;
   errorSummaryOne: string;
   errorSummaryMany: string;
   send: string;
@@ -95,6 +100,7 @@ export interface UiTexts {
     owner: Record<ActionOwner, string>;
     followUpBy: Record<FollowUpBy, string>;
     ifUnavailable: Record<IfUnavailable, string>;
+    verificationMethod: Record<VerificationMethod, string>;
   };
 }
 
@@ -140,7 +146,16 @@ export const en: HandoffMessages = {
     apologyLine: 'Apology',
     transferCount: 'Transfer {count}',
     flagged: 'Transfer {count}: this contact is flagged for the priority lane.',
-    masked: 'Card number masked: only the last 4 digits are kept.',
+    masked: 'Sensitive details were masked before saving; the field says what.',
+    maskedKinds: {
+      'card-number': 'Card number masked: only the last 4 digits are kept.',
+      'card-security-code': 'Card security code masked: it is never stored or sent.',
+      'card-expiry': 'Card expiry date masked: it is never stored or sent.',
+      'one-time-code': 'One-time code masked: it is never stored or sent.',
+      pin: 'PIN masked: it is never stored or sent.',
+      password: 'Password masked: it is never stored or sent.',
+      'security-answer': 'Security answer masked: it is never stored or sent.',
+    },
     errorSummaryOne: 'Fix 1 problem before sending:',
     errorSummaryMany: 'Fix {count} problems before sending:',
     send: 'Send handoff',
@@ -200,6 +215,14 @@ export const en: HandoffMessages = {
         callback: 'Call the customer back',
         voicemail: 'Leave a voicemail',
         requeue: 'Back to the queue',
+        other: 'Other',
+      },
+      verificationMethod: {
+        'security-questions': 'Security questions',
+        'one-time-code': 'One-time code',
+        'id-document': 'ID document',
+        'voice-biometrics': 'Voice biometrics',
+        callback: 'Callback to a number on file',
         other: 'Other',
       },
     },

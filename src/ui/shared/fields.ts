@@ -48,8 +48,10 @@ export interface ControlData {
   /** The draft path the control edits. */
   path?: string;
   kind?: string;
-  /** Card numbers in it are masked when the agent leaves it. */
+  /** Card numbers and secrets in it are masked when the agent leaves it. */
   redact?: boolean;
+  /** An id or address: a card number in it is an error at the field. */
+  identifier?: boolean;
   name?: string;
 }
 
@@ -66,7 +68,7 @@ export interface TextControlOptions {
 /** A text input or text area for `field()`. */
 export function textControl(o: FieldOptions, c: TextControlOptions): TemplateResult {
   return field(o, (describedBy, invalid) => {
-    const { path, kind, redact, name } = c.data ?? {};
+    const { path, kind, redact, identifier, name } = c.data ?? {};
     const invalidText = invalid ? 'true' : 'false';
     return c.multiline
       ? html`<textarea
@@ -75,6 +77,7 @@ export function textControl(o: FieldOptions, c: TextControlOptions): TemplateRes
           name=${name ?? nothing}
           data-path=${path ?? nothing}
           data-redact=${redact ? '' : nothing}
+          data-identifier=${identifier ? '' : nothing}
           data-kind=${kind ?? nothing}
           rows=${c.rows ?? 3}
           .value=${live(c.value)}
@@ -88,6 +91,7 @@ export function textControl(o: FieldOptions, c: TextControlOptions): TemplateRes
           name=${name ?? nothing}
           data-path=${path ?? nothing}
           data-redact=${redact ? '' : nothing}
+          data-identifier=${identifier ? '' : nothing}
           data-kind=${kind ?? nothing}
           type=${c.type ?? nothing}
           .value=${live(c.value)}
