@@ -73,7 +73,7 @@ describe('maskCardNumbers: false positives it must not mask', () => {
     ['a long phone number with + that happens to pass Luhn', `Call +${withCheckDigit('4420794609581')}`],
     ['an international number dialled with 00', 'Call 0044 20 7946 0958 1'],
     ['a 12-digit run', 'Invoice 411111111111'],
-    ['a 20-digit tracking number', 'Track 41111111111111111111'],
+    ['a tracking number with letters', 'Track 1Z999AA10123456784'],
     ['Luhn-valid digits starting 9 (no card network)', `Account ${withCheckDigit('900000000000000')}`],
     ['Luhn-valid digits starting 1 (no card network)', `Account ${withCheckDigit('123456789012345')}`],
     ['a date and amounts', 'On 2026-11-24 we charged 54.99 and 54.99 (total 109.98)'],
@@ -151,5 +151,108 @@ describe('redactDraft', () => {
       { field: 'recap.summary', kind: 'card-number' },
       { field: 'nextSteps', kind: 'card-number' },
     ]);
+  });
+});
+
+describe('every string of a handoff and an acknowledgement', () => {
+  it('masks card numbers and secrets in names, teams and every other text, listing each kind', () => {
+    const draft = clone(FULL_DRAFT) as any;
+    draft.customer.name = 'Ana 4111 1111 1111 1111';
+    draft.to.team = 'Billing 5555.5555.5555.4444';
+    draft.from.name = 'Sam, pin 4821';
+    draft.contingency.fallback.name = 'Desk cvv 123';
+    draft.customer.verification.by = 'Lee, password: hunter2';
+    const result = buildHandoff(draft);
+    expect(result.ok, JSON.stringify(result.errors)).to.equal(true);
+    const p = result.payload!;
+    expect(p.customer.name).to.equal('Ana •••• •••• •••• 1111');
+    expect(p.to.team).to.equal('Billing ••••.••••.••••.4444');
+    expect(p.from.name).to.equal('Sam, pin ••••');
+    expect(p.contingency!.fallback.name).to.equal('Desk cvv •••');
+    expect(p.customer.verification.by).to.equal('Lee, password: •••••');
+    expect(p.redactions).to.deep.include.members([
+      { field: 'customer.name', kind: 'card-number' },
+      { field: 'to.team', kind: 'card-number' },
+      { field: 'from.name', kind: 'pin' },
+      { field: 'contingency.fallback.name', kind: 'card-security-code' },
+      { field: 'customer.verification.by', kind: 'password' },
+    ]);
+  });
+
+  const identifiers: [string, (d: any) => void][] = [
+    ['case.id', (d) => (d.case.id = '4111111111111111')],
+    ['case.url', (d) => (d.case.url = 'https://crm.example.com/cases/4111111111111111')],
+    ['customer.accountId', (d) => (d.customer.accountId = 'ACC-5555-5555-5555-4444')],
+    ['customer.contact.email', (d) => (d.customer.contact.email = '4111111111111111@example.com')],
+    ['from.agentId', (d) => (d.from.agentId = '4111 1111 1111 1111')],
+    ['to.agentId', (d) => (d.to.agentId = '4111111111111111')],
+    ['customer.contact.phone', (d) => (d.customer.contact.phone = '4222222222222')],
+    ['transfer.priorHandoffIds[0]', (d) => (d.transfer = { count: 2, priorHandoffIds: ['4111111111111111'] })],
+  ];
+  for (const [path, put] of identifiers) {
+    it(`refuses a card number in ${path} with an error at the field, rather than corrupting the id`, () => {
+      const draft = clone(FULL_DRAFT) as any;
+      put(draft);
+      const result = buildHandoff(draft, { defaultCallingCode: '44' });
+      expect(result.ok).to.equal(false);
+      const error = result.errors!.find((e) => e.path === path)!;
+      expect(error.code).to.equal('card-number-in-identifier');
+      expect(error.message).to.match(/looks like a payment card number/);
+    });
+  }
+
+  it('keeps ids that only look long: a UUID, a case number, a phone number', () => {
+    const draft = clone(FULL_DRAFT) as any;
+    draft.case.id = 'CS-0045678';
+    draft.transfer = { count: 2, priorHandoffIds: ['0f8fad5b-d9cb-469f-a165-70867728950e'] };
+    draft.customer.contact.phone = '+44 20 7946 0958';
+    expect(buildHandoff(draft).ok).to.equal(true);
+  });
+
+  it('masks the read-back, questions, decline reason and receiver name of an acknowledgement', async () => {
+    const { buildAck } = await import('../../src/payload/index.js');
+    const result = buildAck({
+      handoffId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      by: { agentId: 'a-7', name: 'Dana code 739204' },
+      readBack: 'Refund to 4111 1111 1111 1111 by Friday',
+      accepted: false,
+      declineReason: 'Customer gave CVV 123, not for me',
+      questions: 'Is 5555-5555-5555-4444 the old card?',
+    });
+    expect(result.ok, JSON.stringify(result.errors)).to.equal(true);
+    const ack = result.payload!;
+    expect(ack.by.name).to.equal('Dana code ••••••');
+    expect(ack.readBack).to.equal('Refund to •••• •••• •••• 1111 by Friday');
+    expect(ack.declineReason).to.equal('Customer gave CVV •••, not for me');
+    expect(ack.questions).to.equal('Is ••••-••••-••••-4444 the old card?');
+  });
+});
+
+describe('the verification method is a choice', () => {
+  it('reads free text from an older draft or a prefill as the method it names, or as "other"', () => {
+    const named = clone(FULL_DRAFT) as any;
+    named.customer.verification = { status: 'verified', method: 'Security questions' };
+    expect(buildHandoff(named).payload!.customer.verification).to.deep.equal({
+      status: 'verified',
+      method: 'security-questions',
+    });
+    const other = clone(FULL_DRAFT) as any;
+    other.customer.verification = { status: 'verified', method: 'Date of birth, code 739204' };
+    const v = buildHandoff(other).payload!.customer.verification;
+    expect(v).to.deep.equal({ status: 'verified', method: 'other', methodDetail: 'Date of birth, code ••••••' });
+    const dob = clone(FULL_DRAFT) as any;
+    dob.customer.verification = { status: 'verified', method: 'Date of birth and postcode' };
+    expect(buildHandoff(dob).payload!.customer.verification).to.deep.equal({
+      status: 'verified',
+      method: 'other',
+      methodDetail: 'Date of birth and postcode',
+    });
+  });
+
+  it('asks what the other method was', () => {
+    const draft = clone(FULL_DRAFT) as any;
+    draft.customer.verification = { status: 'verified', method: 'other' };
+    const result = buildHandoff(draft);
+    expect(result.errors!.map((e) => e.path)).to.deep.equal(['customer.verification.methodDetail']);
   });
 });

@@ -6,10 +6,11 @@
  * groups joined by a short run of separators (spaces of any width, dashes, dots, slashes, commas,
  * underscores) or by a line break with its indentation. In each chain of 13 or more digits the windows
  * of 13–19 digits that pass the Luhn check and fit a card network are masked, tried from the most
- * card-like down: the whole chain; whole groups in a card's usual grouping; any whole groups; then
+ * card-like down: the whole chain; whole groups in a card's usual grouping; one whole group; any whole groups; then
  * windows cutting into a long glued group (`41111111111111111227`, a card with its expiry glued on).
  */
 import { LuhnWindows, fitsNetwork } from './card-networks.js';
+import { canBeE164 } from './e164.js';
 import { digitValue, isIgnorable, isLineBreak, isSeparator } from './characters.js';
 
 /** A digit as found in the text. */
@@ -19,6 +20,8 @@ export interface FoundDigit {
   width: number;
   value: number;
   group: number;
+  /** The gap before it held whitespace (it starts a new word). */
+  afterSpace: boolean;
 }
 
 /** A card number: its digits' positions, the last four of which stay readable. */
@@ -41,8 +44,6 @@ const GLUED_GROUP = 8;
  * cards are): a shorter window inside a long account number passes by chance too often.
  */
 const MIN_GLUED_CARD = 15;
-/** A '+' chain this short can be an E.164 phone number and is left alone. */
-const MAX_E164_DIGITS = 15;
 
 /** Ranges of the text known not to be card numbers (IBANs, UUIDs): their digits break chains. */
 export type Exclusions = readonly (readonly [start: number, end: number])[];
@@ -53,11 +54,12 @@ export function findCardNumbers(text: string, excluded: Exclusions = []): CardMa
   let group = 0;
   let gap = 0;
   let breaks = 0;
+  let spaced = false;
   let plus = false;
   let previous = '';
   let exclusion = 0;
   const flush = () => {
-    if (chain.length >= MIN_DIGITS && !(plus && chain.length <= MAX_E164_DIGITS)) {
+    if (chain.length >= MIN_DIGITS && !(plus && canBeE164(chain.map((d) => d.value).join('')))) {
       found.push(...cardsInChain(chain, isReference(text, chain[0]!.at)));
     }
     chain = [];
@@ -75,14 +77,16 @@ export function findCardNumbers(text: string, excluded: Exclusions = []): CardMa
         flush();
         plus = previous === '+';
       } else if (gap > 0) group++;
-      chain.push({ at: i, width, value, group });
+      chain.push({ at: i, width, value, group, afterSpace: spaced && chain.length > 0 });
       gap = 0;
       breaks = 0;
+      spaced = false;
     } else if (!inExcluded && isIgnorable(char)) {
       // Invisible: neither joins nor breaks.
     } else if (!inExcluded && isSeparator(char)) {
       gap++;
       if (isLineBreak(char)) breaks++;
+      if (/\s/.test(char)) spaced = true;
     } else {
       flush();
     }
@@ -111,8 +115,10 @@ function isReference(text: string, chainStart: number): boolean {
 }
 
 /**
- * The card numbers of one chain. A chain introduced as a reference is tried only whole and in a card's
- * usual grouping: its other windows pass the Luhn check one time in ten by chance alone.
+ * The card numbers of one chain. In a chain introduced as a reference, windows inside the reference
+ * itself (its first word, `112-4567890-1234567`) are tried only whole, in a card's usual grouping, or
+ * as one unbroken group: its other windows pass the Luhn check one time in ten by chance alone.
+ * Windows reaching past it are tried like any other.
  */
 function cardsInChain(chain: FoundDigit[], reference: boolean): CardMatch[] {
   const n = chain.length;
@@ -127,6 +133,7 @@ function cardsInChain(chain: FoundDigit[], reference: boolean): CardMatch[] {
   const tiers: Tier[] = [
     (w) => w.start === 0 && w.end === n,
     (w) => w.alignedStart && w.alignedEnd && usualGrouping(w),
+    (w) => w.alignedStart && w.alignedEnd && groupSize[w.start] === w.end - w.start,
     (w) => w.alignedStart && w.alignedEnd,
     (w) =>
       w.end - w.start >= MIN_GLUED_CARD &&
@@ -135,7 +142,12 @@ function cardsInChain(chain: FoundDigit[], reference: boolean): CardMatch[] {
   ];
   const taken = new Uint8Array(n);
   const matches: CardMatch[] = [];
-  for (const tier of reference ? tiers.slice(0, 2) : tiers) {
+  const wordEnd = chain.findIndex((d) => d.afterSpace);
+  // A reference too short to hold a card number is no reason to look less closely at what follows.
+  const outsideReference =
+    reference && (wordEnd === -1 ? n : wordEnd) >= MIN_DIGITS ? (wordEnd === -1 ? n : wordEnd) : 0;
+  for (const [index, cardLike] of tiers.entries()) {
+    const tier: Tier = (w) => (index <= 2 || w.end > outsideReference) && cardLike(w);
     for (let start = 0; start + MIN_DIGITS <= n; start++) {
       const end = longestCard(start);
       if (end === -1) continue;
