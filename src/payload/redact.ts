@@ -113,7 +113,7 @@ export function redactDraft<T>(draft: T): { draft: T; redactions: Redaction[] } 
     }
     if (Array.isArray(value)) {
       if (value.length > 1 && value.every((v) => typeof v === 'string')) {
-        const masked = maskLines(value as string[]);
+        const masked = maskLines(value);
         for (const f of masked.found) redactions.push({ field: `${path}[${f.line}]`, kind: f.kind });
         return masked.lines;
       }

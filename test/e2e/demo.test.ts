@@ -31,7 +31,7 @@ async function completeBillingEscalation(panel: Locator): Promise<void> {
     .fill('Checked billing history: two identical charges\nNo pending reversal');
   await panel.getByLabel('What the customer expects').fill('Duplicate refunded before Friday');
   await panel.getByLabel('Verified', { exact: true }).check();
-  await panel.getByLabel('Verification method').fill('Security questions');
+  await panel.getByLabel('Verification method').selectOption('security-questions');
   await panel.getByRole('button', { name: 'Add action' }).click();
   await panel.getByLabel('Action 1', { exact: true }).fill('Approve and issue the £325 refund');
   await panel.getByLabel('Due time of action 1').fill('2026-11-26T17:00');

@@ -199,13 +199,98 @@ describe('<handoff-panel>', () => {
     const note = root(panel).getElementById(`${summary.id}-masked`)!;
     expect(note.textContent).to.equal('Card number masked: only the last 4 digits are kept.');
     expect(summary.getAttribute('aria-describedby')).to.contain(note.id);
-    expect(statusText(panel)).to.equal('Card number masked: only the last 4 digits are kept.');
+    expect(statusText(panel)).to.equal('Sensitive details were masked before saving; the field says what.');
 
     const submitted = nextEvent<CustomEvent<HandoffV1>>(panel, 'handoff-submit');
     send(panel);
     const payload = (await submitted).detail;
     expect(payload.recap.summary).to.equal('She read out •••• •••• •••• 1111 twice.');
     expect(payload.redactions).to.deep.equal([{ field: 'recap.summary', kind: 'card-number' }]);
+  });
+
+  it('says at the field each kind of secret it masked, in any text field, before the agent sends', async () => {
+    const panel = await mount();
+    fillValid(panel);
+    const name = typeInto(panel, 'Customer name', 'Ana Ruiz');
+    const steps = typeInto(panel, 'Agreed next steps', 'Card 5555 5555 5555 4444 exp 12/27 CVV 123, code 739204');
+    await panel.updateComplete;
+    expect(steps.value).to.equal('Card •••• •••• •••• 4444 exp ••/•• CVV •••, code ••••••');
+    expect(root(panel).getElementById(`${steps.id}-masked`)!.textContent).to.equal(
+      'Card number masked: only the last 4 digits are kept. Card expiry date masked: it is never stored or sent. ' +
+        'Card security code masked: it is never stored or sent. One-time code masked: it is never stored or sent.',
+    );
+    expect(root(panel).getElementById(`${name.id}-masked`)).to.equal(null);
+    const team = typeInto(panel, 'Receiver team', 'Billing, password: hunter2');
+    await panel.updateComplete;
+    expect(team.value).to.equal('Billing, password: •••••');
+    expect(root(panel).getElementById(`${team.id}-masked`)!.textContent).to.equal(
+      'Password masked: it is never stored or sent.',
+    );
+
+    const submitted = nextEvent<CustomEvent<HandoffV1>>(panel, 'handoff-submit');
+    send(panel);
+    const payload = (await submitted).detail;
+    expect(payload.redactions).to.deep.include.members([
+      { field: 'to.team', kind: 'password' },
+      { field: 'nextSteps', kind: 'card-number' },
+      { field: 'nextSteps', kind: 'one-time-code' },
+    ]);
+  });
+
+  it('masks a card number split over two lines of "what has been tried" as one', async () => {
+    const panel = await mount();
+    fillValid(panel);
+    const tried = typeInto(panel, 'What has been tried', 'Customer read 4111 1111\n1111 1111 twice');
+    await panel.updateComplete;
+    expect(tried.value).to.equal('Customer read •••• ••••\n•••• 1111 twice');
+    const submitted = nextEvent<CustomEvent<HandoffV1>>(panel, 'handoff-submit');
+    send(panel);
+    const payload = (await submitted).detail;
+    expect(payload.recap.tried).to.deep.equal(['Customer read •••• ••••', '•••• 1111 twice']);
+    expect(payload.redactions).to.deep.equal([{ field: 'recap.tried[0]', kind: 'card-number' }]);
+  });
+
+  it('refuses a card number in an id at the field, keeping what was typed for the agent to fix', async () => {
+    const panel = await mount();
+    const caseId = typeInto(panel, 'Case id', '4111111111111111');
+    await panel.updateComplete;
+    expect(caseId.value).to.equal('4111111111111111');
+    expect(errorText(panel, caseId)).to.equal(
+      'Case id looks like a payment card number, and a handoff never carries one. Use the reference itself, without the card number.',
+    );
+    expect(caseId.getAttribute('aria-invalid')).to.equal('true');
+    typeInto(panel, 'Case id', 'C-1042');
+    await panel.updateComplete;
+    expect(errorText(panel, caseId)).to.equal(undefined);
+  });
+
+  it('asks how the customer was verified as a choice, and for "other" what it was', async () => {
+    const panel = await mount();
+    fillValid(panel);
+    tick(panel, 'Verified');
+    await panel.updateComplete;
+    const method = control(panel, 'Verification method') as unknown as HTMLSelectElement;
+    expect(method.tagName).to.equal('SELECT');
+    expect([...method.options].map((o) => o.textContent)).to.deep.equal([
+      '—',
+      'Security questions',
+      'One-time code',
+      'ID document',
+      'Voice biometrics',
+      'Callback to a number on file',
+      'Other',
+    ]);
+    typeInto(panel, 'Verification method', 'other');
+    await panel.updateComplete;
+    typeInto(panel, 'Which other method', 'Date of birth, code 739204');
+    await panel.updateComplete;
+    const submitted = nextEvent<CustomEvent<HandoffV1>>(panel, 'handoff-submit');
+    send(panel);
+    expect((await submitted).detail.customer.verification).to.include({
+      status: 'verified',
+      method: 'other',
+      methodDetail: 'Date of birth, code ••••••',
+    });
   });
 
   it('never stores a card number in a draft, even before the field is left', async () => {

@@ -95,7 +95,7 @@ describe('<handoff-receipt>', () => {
     expect(all).to.include('Charged twice for the November plan');
     expect(all).to.include('Confirmed both charges in billing history');
     expect(root(el).querySelector('[part="verification"]')!.textContent).to.match(
-      /Verified: Security questions and one-time code, by Sam Lee at .+\. No need to re-verify\./,
+      /Verified: security questions, by Sam Lee at .+\. No need to re-verify\./,
     );
     expect(root(el).querySelector('[part="transfer"]')!.textContent).to.include(
       'Transfer 3: flagged for the priority lane',

@@ -29,7 +29,7 @@ const MAX_LENGTH: Record<string, number> = {
 /** Nearly every country's numbers have at most 12 digits with the country code. */
 const DEFAULT_MAX = 12;
 
-const codes = new Set<string>([...ONE_DIGIT, ...TWO_DIGITS.split(' ')]);
+const codes = new Set<string>([...ONE_DIGIT.split(''), ...TWO_DIGITS.split(' ')]);
 for (const range of THREE_DIGITS.split(' ')) {
   const [from, to = from] = range.split('-').map(Number) as [number, number?];
   for (let code = from; code <= to; code++) codes.add(String(code));

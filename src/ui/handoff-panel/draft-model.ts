@@ -16,6 +16,7 @@ export const AFFECTS_VIEW: ReadonlySet<string> = new Set([
   'channel',
   'customer.name',
   'customer.verification.status',
+  'customer.verification.method',
   'to.name',
   'to.team',
   'to.expertise',

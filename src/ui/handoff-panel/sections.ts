@@ -117,8 +117,8 @@ export function panelView({ model, messages, errors, lines, ...actions }: ViewCo
           data: {
             path,
             kind: path === 'recap.tried' ? 'lines' : o.type === 'datetime-local' ? 'datetime' : undefined,
-            redact: !(o.identifier || o.type === 'tel' || o.type === 'email' || o.type === 'datetime-local'),
-            identifier: o.identifier || o.type === 'tel' || o.type === 'email',
+            redact: !isIdentifier(o) && o.type !== 'datetime-local',
+            identifier: isIdentifier(o),
           },
         },
       ),
@@ -130,6 +130,9 @@ export function panelView({ model, messages, errors, lines, ...actions }: ViewCo
     ...actions,
   };
 }
+
+/** Ids, phone numbers and addresses: refused at the field if they hold a card number, never masked. */
+const isIdentifier = (o: TextFieldOptions): boolean => o.identifier === true || o.type === 'tel' || o.type === 'email';
 
 /** What the field says was masked in it, one sentence per kind. */
 function maskedNote(kinds: ReadonlySet<RedactionKind> | undefined, ui: UiTexts): string | undefined {
