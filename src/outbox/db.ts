@@ -2,11 +2,12 @@
  * The outbox's IndexedDB database: schema, migrations, and the few queries delivery needs.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { KeyedDB } from '../storage/keys.js';
 import { OutboxStorageError, storageErrorFrom } from './errors.js';
 import { absoluteEndpoint } from './routes.js';
 import type { OutboxRecord, OutboxState } from './types.js';
 
-export interface OutboxDB extends DBSchema {
+export interface OutboxDB extends DBSchema, KeyedDB {
   items: {
     key: string;
     value: OutboxRecord;
@@ -18,7 +19,7 @@ export interface OutboxDB extends DBSchema {
   };
 }
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 type UpgradeTx = IDBPTransaction<OutboxDB, StoreNames<OutboxDB>[], 'versionchange'>;
 
@@ -27,7 +28,8 @@ type UpgradeTx = IDBPTransaction<OutboxDB, StoreNames<OutboxDB>[], 'versionchang
  * v1: the item store with a state index. v2: a (state, nextAttemptAt) index for due-item queries, and
  * the meta store for the leadership lease used where Web Locks are missing. v3: each record's `route`
  * (the endpoint of the outbox that queued it, absolute) and a (route, state, nextAttemptAt) index, so
- * each endpoint's items are delivered only with that endpoint's own transport.
+ * each endpoint's items are delivered only with that endpoint's own transport. v4: the `keys` store of
+ * the key that seals payloads; earlier payloads are sealed as the database is first opened (store.ts).
  */
 export const MIGRATIONS: ((db: IDBPDatabase<OutboxDB>, tx: UpgradeTx) => void)[] = [
   (db) => {
@@ -46,6 +48,9 @@ export const MIGRATIONS: ((db: IDBPDatabase<OutboxDB>, tx: UpgradeTx) => void)[]
       await cursor.update({ ...cursor.value, ...routedCopy(cursor.value) });
       return addRoutes(await cursor.continue());
     });
+  },
+  (db) => {
+    db.createObjectStore('keys', { keyPath: 'name' });
   },
 ];
 

@@ -11,6 +11,8 @@ export type OutboxStorageProblem =
   | 'quota'
   /** Another tab upgraded the outbox to a newer version than this page knows: reload the page. */
   | 'version-change'
+  /** The page is not a secure context (https or localhost), so the browser offers no encryption. */
+  | 'insecure-context'
   /** Any other storage failure. */
   | 'failed';
 
@@ -22,6 +24,8 @@ const ADVICE: Record<OutboxStorageProblem, string> = {
   quota:
     'The browser has no storage space left for this site, so the handoff could not be saved. Free some space or deliver queued handoffs, then try again.',
   'version-change': 'A newer version of this app upgraded the outbox in another tab. Reload this page, then try again.',
+  'insecure-context':
+    'This page is not served over https, so the browser offers no encryption and nothing typed is stored here. Serve the page over https (or localhost).',
   failed: 'The handoff could not be saved in the browser.',
 };
 

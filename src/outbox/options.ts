@@ -39,6 +39,12 @@ export interface OutboxOptions extends HttpOptions {
    */
   retentionMs?: number;
   /**
+   * How long a dead item (rejected or expired) keeps its payload for a retry or a copy; after that only
+   * its record is kept, saying that the payload was removed (`payloadRemovedAt`).
+   * @default 604800000 (7 days)
+   */
+  deadPayloadRetentionMs?: number;
+  /**
    * How long a delivered item's record (without its payload) stays visible.
    * @default 300000 (5 minutes)
    */
@@ -84,6 +90,7 @@ export const RECONFIGURABLE = [
   'ackEndpoint',
   'backoff',
   'retentionMs',
+  'deadPayloadRetentionMs',
 ] as const;
 export type ReconfigurableOption = (typeof RECONFIGURABLE)[number];
 
@@ -98,6 +105,7 @@ export const DEFAULTS = {
   timeoutMs: 15_000,
   deliveryReceipt: 'json' as DeliveryReceipt,
   retentionMs: 7 * DAY,
+  deadPayloadRetentionMs: 7 * DAY,
   deliveredRetentionMs: 5 * 60_000,
   concurrency: 4,
   pollIntervalMs: 30_000,

@@ -35,6 +35,7 @@ import type {
 export type { OutboxOptions } from './options.js';
 
 const EXPIRED = 'Not delivered within the retention period.';
+const UNREADABLE = 'Its stored payload no longer opens (the browser lost its key, or the data was damaged).';
 
 /**
  * A durable outbox: handoffs and acknowledgements are written to IndexedDB before anything else, then
@@ -179,19 +180,31 @@ export class Outbox extends OutboxEvents {
     return this.items('dead');
   }
 
-  /** One item with its payload (undefined once delivered and purged, or never queued). */
-  get(id: string): Promise<OutboxRecord | undefined> {
-    return this.#store.get(id);
+  /**
+   * One item with its payload opened (no payload once delivered, or a dead item's after
+   * `deadPayloadRetentionMs`); undefined once purged, or never queued.
+   */
+  async get(id: string): Promise<OutboxRecord | undefined> {
+    const record = await this.#store.get(id);
+    if (!record) return undefined;
+    const { sealed: _sealed, ...opened } = record;
+    return opened;
   }
 
   /** Puts a dead item back in the queue, with a fresh retention period. */
   async retry(id: string): Promise<void> {
     const record = await this.#store.update(id, (r) => {
       if (r.state !== 'dead') throw new Error(`Only dead items can be retried; ${id} is ${r.state}.`);
+      if (!r.sealed && !r.payload) {
+        throw new Error(
+          `${id} can no longer be retried: its payload was removed after its retention, or never opened again.`,
+        );
+      }
       r.state = 'pending';
       r.nextAttemptAt = this.#clock.now();
       r.retainFrom = this.#clock.now();
       delete r.deadReason;
+      delete r.deadAt;
     });
     this.emitItem(this.#sync, 'queued', record);
     this.#pump();
@@ -285,7 +298,10 @@ export class Outbox extends OutboxEvents {
       await Promise.allSettled(this.#recording);
       this.#recording.clear();
     }
-    if (await this.#store.purgeDelivered(this.#clock.now() - deliveredRetentionMs)) this.emitChange(this.#sync);
+    const now = this.#clock.now();
+    const purged = await this.#store.purgeDelivered(now - deliveredRetentionMs);
+    const removed = await this.#store.removeDeadPayloads(now - this.#settings.deadPayloadRetentionMs, now);
+    if (purged || removed) this.emitChange(this.#sync);
   }
 
   #canDeliver(stillLeader: () => boolean): boolean {
@@ -293,6 +309,10 @@ export class Outbox extends OutboxEvents {
   }
 
   async #attempt(queued: OutboxRecord): Promise<void> {
+    if (!queued.payload) {
+      await this.#markDead(queued, 'unreadable', { kind: 'unreadable', message: UNREADABLE, at: this.#clock.now() });
+      return;
+    }
     if (this.#isExpired(queued)) {
       await this.#markDead(queued, 'expired', { kind: 'expired', message: EXPIRED, at: this.#clock.now() });
       return;
@@ -339,7 +359,7 @@ export class Outbox extends OutboxEvents {
 
   /** Only for an item this tab delivers (the leader), so its in-memory record is current. */
   async #markDead(record: OutboxRecord, reason: DeadReason, error: AttemptError): Promise<void> {
-    const dead: OutboxRecord = { ...record, state: 'dead', deadReason: reason, lastError: error };
+    const dead: OutboxRecord = { ...record, state: 'dead', deadReason: reason, lastError: error, deadAt: error.at };
     await this.#store.write(dead);
     this.emitItem(this.#sync, 'dead', dead);
   }

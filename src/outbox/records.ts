@@ -74,7 +74,7 @@ async function checkPayload(payload: OutboxPayload): Promise<OutboxKind> {
 
 /** A record as the status API reports it: without its payload. */
 export function toItem(record: OutboxRecord): OutboxItem {
-  const { payload: _payload, ...item } = record;
+  const { payload: _payload, sealed: _sealed, ...item } = record;
   return item;
 }
 

@@ -1,15 +1,20 @@
 /**
  * The outbox's records in IndexedDB: the strict write-ahead enqueue, the grouped state writes of the
  * delivery loop, and the queries both need. No events, no delivery: outbox.ts decides, this stores.
+ * Payloads are sealed on the way in and opened only where they are needed (delivery, `get`).
  */
 import type { IDBPDatabase } from 'idb';
+import { databaseKey } from '../storage/keys.js';
+import { newSealingKey, seal, unseal } from '../storage/seal.js';
 import { DB_VERSION, UNROUTED, openOutboxDB, type OutboxDB } from './db.js';
 import { OutboxStorageError, storageErrorFrom } from './errors.js';
 import { GroupCommit } from './group-commit.js';
 import { originOf } from './routes.js';
-import type { OutboxCounts, OutboxRecord, OutboxState } from './types.js';
+import type { OutboxCounts, OutboxPayload, OutboxRecord, OutboxState } from './types.js';
 
 const STATES = ['pending', 'sending', 'delivered', 'dead'] as const;
+
+const keys = new WeakMap<IDBPDatabase<OutboxDB>, Promise<CryptoKey>>();
 
 /** One endpoint's records in one state, in due order. */
 const routeRange = (route: string, state: OutboxState, until = Infinity) =>
@@ -30,8 +35,9 @@ export class OutboxStore {
     (record) => record.id,
     async (batch) => {
       const db = await this.db();
+      const stored = await Promise.all(batch.map((record) => this.#stored(db, record)));
       const tx = db.transaction('items', 'readwrite', { durability: 'relaxed' });
-      await Promise.all([...batch.map((record) => tx.store.put(record)), tx.done]);
+      await Promise.all([...stored.map((record) => tx.store.put(record)), tx.done]);
     },
   );
 
@@ -55,7 +61,10 @@ export class OutboxStore {
         },
       },
       DB_VERSION,
-    );
+    ).then(async (db) => {
+      await this.#sealClearPayloads(db);
+      return db;
+    });
     // A failed open is retried on the next operation.
     this.#dbPromise.catch(() => (this.#dbPromise = undefined));
     return this.#dbPromise;
@@ -71,10 +80,13 @@ export class OutboxStore {
   /** Writes a new record with strict durability; returns the record already queued under its id, if any. */
   async add(record: OutboxRecord): Promise<OutboxRecord | undefined> {
     const db = await this.db();
+    const stored = await this.#stored(db, record).catch((error: unknown) => {
+      throw storageErrorFrom(error);
+    });
     const tx = db.transaction('items', 'readwrite', { durability: 'strict' });
     try {
       const existing = await tx.store.get(record.id);
-      if (!existing) await tx.store.add(record);
+      if (!existing) await tx.store.add(stored);
       await tx.done;
       return existing;
     } catch (error) {
@@ -87,8 +99,11 @@ export class OutboxStore {
     return this.#stateWrites.write(record);
   }
 
+  /** One record with its payload opened (none once delivered, removed or unreadable). */
   async get(id: string): Promise<OutboxRecord | undefined> {
-    return (await this.db()).get('items', id);
+    const db = await this.db();
+    const record = await db.get('items', id);
+    return record && this.#opened(db, record);
   }
 
   /** Every record (or those in one state), oldest first. */
@@ -141,9 +156,80 @@ export class OutboxStore {
     await tx.done;
   }
 
-  /** One endpoint's pending records due at `now`, a batch at a time. */
+  /**
+   * One endpoint's pending records due at `now`, a batch at a time, payloads opened; a record whose
+   * payload does not open comes without one.
+   */
   async due(route: string, now: number, limit: number): Promise<OutboxRecord[]> {
-    return (await this.db()).getAllFromIndex('items', 'route-due', routeRange(route, 'pending', now), limit);
+    const db = await this.db();
+    const records = await db.getAllFromIndex('items', 'route-due', routeRange(route, 'pending', now), limit);
+    return Promise.all(records.map((record) => this.#opened(db, record)));
+  }
+
+  /**
+   * Removes the payloads of dead records dead since before `before` (their metadata stays, saying so).
+   * Returns how many it removed.
+   */
+  async removeDeadPayloads(before: number, now: number): Promise<number> {
+    const db = await this.db();
+    const tx = db.transaction('items', 'readwrite');
+    let removed = 0;
+    let cursor = await tx.store.index('state').openCursor('dead');
+    while (cursor) {
+      const { sealed, payload, ...record } = cursor.value;
+      if ((sealed ?? payload) && (record.deadAt ?? record.retainFrom) <= before) {
+        await cursor.update({ ...record, payloadRemovedAt: now });
+        removed++;
+      }
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return removed;
+  }
+
+  // ——— sealing ———
+
+  /** The sealing key, read once per connection (it is never replaced while the database exists). */
+  #key(db: IDBPDatabase<OutboxDB>): Promise<CryptoKey> {
+    let key = keys.get(db);
+    if (!key) {
+      key = databaseKey(db, 'sealing', newSealingKey);
+      keys.set(db, key);
+      key.catch(() => keys.delete(db));
+    }
+    return key;
+  }
+
+  /** A record as stored: its payload sealed, or gone once delivered. */
+  async #stored(db: IDBPDatabase<OutboxDB>, record: OutboxRecord): Promise<OutboxRecord> {
+    const { payload, sealed, ...rest } = record;
+    if (record.state === 'delivered') return rest;
+    if (sealed) return { ...rest, sealed };
+    return payload ? { ...rest, sealed: await seal(await this.#key(db), payload, record.id) } : rest;
+  }
+
+  async #opened(db: IDBPDatabase<OutboxDB>, record: OutboxRecord): Promise<OutboxRecord> {
+    if (!record.sealed) return record;
+    try {
+      return { ...record, payload: await unseal<OutboxPayload>(await this.#key(db), record.sealed, record.id) };
+    } catch {
+      return record;
+    }
+  }
+
+  /** Payloads stored in clear by a version before v4 are sealed the first time the database is opened. */
+  async #sealClearPayloads(db: IDBPDatabase<OutboxDB>): Promise<void> {
+    const clear = (await db.getAll('items')).filter((record) => record.payload !== undefined);
+    for (const record of clear) {
+      const { sealed } = await this.#stored(db, { ...record, state: 'pending' });
+      const tx = db.transaction('items', 'readwrite');
+      const current = await tx.store.get(record.id);
+      if (current?.payload !== undefined) {
+        const { payload: _clear, ...rest } = current;
+        await tx.store.put(current.state === 'delivered' ? rest : { ...rest, sealed });
+      }
+      await tx.done;
+    }
   }
 
   /** When the endpoint's earliest pending record is due, if it has one. */
@@ -198,7 +284,13 @@ export class OutboxStore {
       const tx = db.transaction('items', 'readwrite');
       const record = await tx.store.get(id);
       if (record?.state === 'pending' && expired(record)) {
-        const dead: OutboxRecord = { ...record, state: 'dead', deadReason: 'expired', lastError };
+        const dead: OutboxRecord = {
+          ...record,
+          state: 'dead',
+          deadReason: 'expired',
+          lastError,
+          deadAt: lastError?.at,
+        };
         await tx.store.put(dead);
         found.push(dead);
       }

@@ -1,4 +1,5 @@
 import type { HandoffAckV1, HandoffV1 } from '../payload/types.js';
+import type { Sealed } from '../storage/seal.js';
 
 export type OutboxPayload = HandoffV1 | HandoffAckV1;
 export type OutboxKind = 'handoff' | 'ack';
@@ -6,7 +7,7 @@ export type OutboxState = 'pending' | 'sending' | 'delivered' | 'dead';
 
 export interface AttemptError {
   /** `not-a-receipt`: a 2xx that is not a delivery (an HTML sign-in page, see `deliveryReceipt`). */
-  kind: 'network' | 'timeout' | 'http' | 'redirect' | 'auth' | 'expired' | 'headers' | 'not-a-receipt';
+  kind: 'network' | 'timeout' | 'http' | 'redirect' | 'auth' | 'expired' | 'headers' | 'not-a-receipt' | 'unreadable';
   /** HTTP status, where there was a response. */
   status?: number;
   /** What went wrong; for a rejected item, the start of the server's response text. */
@@ -14,10 +15,17 @@ export interface AttemptError {
   at: number;
 }
 
-/** One queued payload as stored; `payload` is dropped once delivered (data minimisation). */
-/** Why an item is dead: the server rejected it, or it outlived the retention. */
-export type DeadReason = 'rejected' | 'expired';
+/**
+ * Why an item is dead: the server rejected it, it outlived the retention, or its sealed payload no
+ * longer opens (its key was lost with the browser's data, or the stored bytes were damaged).
+ */
+export type DeadReason = 'rejected' | 'expired' | 'unreadable';
 
+/**
+ * One queued payload. In IndexedDB the payload is only ever `sealed` (encrypted); `payload` is the
+ * opened copy in memory. Both are dropped once delivered (data minimisation), and a dead item's after
+ * `deadPayloadRetentionMs`.
+ */
 export interface OutboxRecord {
   /** The payload id, also the Idempotency-Key. */
   id: string;
@@ -30,6 +38,7 @@ export interface OutboxRecord {
    */
   route: string;
   payload?: OutboxPayload;
+  sealed?: Sealed;
   state: OutboxState;
   attempts: number;
   enqueuedAt: number;
@@ -41,10 +50,14 @@ export interface OutboxRecord {
   lastError?: AttemptError;
   deliveredAt?: number;
   deadReason?: DeadReason;
+  /** When it became dead (its payload is kept `deadPayloadRetentionMs` from then). */
+  deadAt?: number;
+  /** A dead item's payload was removed at this time, after its retention; it can no longer be retried. */
+  payloadRemovedAt?: number;
 }
 
 /** A record's state without its payload, as the status API reports it. */
-export type OutboxItem = Omit<OutboxRecord, 'payload'> & {
+export type OutboxItem = Omit<OutboxRecord, 'payload' | 'sealed'> & {
   /**
    * `'endpoint'`: pending, but no outbox on this page is configured for its endpoint (`route`), so this
    * page will not send it; it waits for a page that is, and never borrows another endpoint's credentials.

@@ -31,7 +31,10 @@ describe('outbox storage', () => {
     const other = await openDB<OutboxDB>(name);
     const stored = await other.get('items', payload.id);
     other.close();
-    expect(stored?.payload).to.deep.equal(payload);
+    // Stored sealed: only the outbox (with the key) reads the payload back.
+    expect(stored?.payload).to.equal(undefined);
+    expect(stored?.sealed?.data).to.be.instanceOf(ArrayBuffer);
+    expect((await outbox.get(payload.id))?.payload).to.deep.equal(payload);
     expect(stored).to.include({
       state: 'pending',
       attempts: 0,
@@ -184,7 +187,7 @@ describe('outbox storage', () => {
     const db = await openDB<OutboxDB>(name);
     expect(db.version).to.equal(DB_VERSION);
     expect((await db.get('items', payloads[0]!.id))?.route).to.equal(new URL(t.receiver.endpoint, location.href).href);
-    expect([...db.objectStoreNames].sort()).to.deep.equal(['items', 'meta']);
+    expect([...db.objectStoreNames].sort()).to.deep.equal(['items', 'keys', 'meta']);
     db.close();
   });
 

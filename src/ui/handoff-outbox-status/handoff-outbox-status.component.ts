@@ -88,15 +88,22 @@ export class HandoffOutboxStatus extends LitElement {
     const why =
       item.deadReason === 'expired'
         ? t.expiredItem
-        : renderTemplate(t.rejectedItem, { reason: item.lastError?.status ?? item.lastError?.kind ?? '' });
+        : item.deadReason === 'unreadable'
+          ? t.unreadableItem
+          : renderTemplate(t.rejectedItem, { reason: item.lastError?.status ?? item.lastError?.kind ?? '' });
     const label = `${item.kind} ${item.id.slice(0, 8)}`;
+    const removed = item.payloadRemovedAt !== undefined;
     return html`<li>
-      <span>${why}</span> <code>${label}</code>
-      <button
-        type="button"
-        aria-label="${t.retry} ${label}"
-        @click=${() => this.#act(() => this.#outboxes.outbox?.retry(item.id))}
-      >${t.retry}</button>
+      <span>${why}${removed ? html`; ${t.payloadRemoved}` : nothing}</span> <code>${label}</code>
+      ${
+        removed || item.deadReason === 'unreadable'
+          ? nothing
+          : html`<button
+              type="button"
+              aria-label="${t.retry} ${label}"
+              @click=${() => this.#act(() => this.#outboxes.outbox?.retry(item.id))}
+            >${t.retry}</button>`
+      }
       <button
         type="button"
         aria-label="${t.discard} ${label}"

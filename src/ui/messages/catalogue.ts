@@ -65,7 +65,16 @@ export interface UiTexts {
     string
   >;
   outbox: Record<
-    'pending' | 'dead' | 'allDelivered' | 'deadList' | 'retry' | 'discard' | 'rejectedItem' | 'expiredItem',
+    | 'pending'
+    | 'dead'
+    | 'allDelivered'
+    | 'deadList'
+    | 'retry'
+    | 'discard'
+    | 'rejectedItem'
+    | 'expiredItem'
+    | 'unreadableItem'
+    | 'payloadRemoved',
     string
   >;
   /** The panel's list of the case's earlier handoffs and their fate. */

@@ -76,6 +76,8 @@ export const es: HandoffMessages = {
       discard: 'Descartar',
       rejectedItem: 'Rechazada ({reason})',
       expiredItem: 'Caducada',
+      unreadableItem: 'Ilegible: su contenido guardado ya no se puede abrir',
+      payloadRemoved: 'su contenido se eliminó al acabar su plazo de conservación',
     },
     history: {
       title: 'Transferencias anteriores de este caso',

@@ -24,6 +24,8 @@ export const OUTBOX_EN: UiTexts['outbox'] = {
   discard: 'Discard',
   rejectedItem: 'Rejected ({reason})',
   expiredItem: 'Expired',
+  unreadableItem: 'Unreadable: its stored content no longer opens',
+  payloadRemoved: 'its content was removed after its retention',
 };
 
 /**
