@@ -1,11 +1,18 @@
 /**
  * The panel's own IndexedDB database (independent of the outbox's): autosaved drafts, one per case,
  * and the log of handoffs sent from each case, so a reopened panel can say what became of them.
+ *
+ * Nothing the agent typed is stored in clear: a draft and a log entry's receiver and answer are sealed
+ * (see storage/seal.ts), and the case id they are filed under is stored as its HMAC.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { storageErrorFrom } from '../outbox/errors.js';
 import type { HandoffDraft, Redaction } from '../payload/types.js';
+import { databaseKey, type KeyedDB } from '../storage/keys.js';
+import { draftKey } from './draft-key.js';
+import { lookupName, newLookupKey, newSealingKey, seal, type Sealed } from '../storage/seal.js';
 
+/** A draft as the panel uses it. */
 export interface SavedDraft {
   /** The host's case id; `''` for a panel with none. */
   caseId: string;
@@ -13,6 +20,17 @@ export interface SavedDraft {
   /** Maskings applied to this draft so far, carried into the payload's `redactions`. */
   redactions: Redaction[];
   savedAt: number;
+}
+
+/** A draft as stored: filed under its case id's HMAC, its content sealed. */
+export interface StoredDraft {
+  /** The HMAC of the draft's key (the keyPath keeps its old name). */
+  caseId: string;
+  /** `{ draft, redactions }`. */
+  sealed: Sealed;
+  savedAt: number;
+  /** After this it is deleted, never restored. */
+  expiresAt: number;
 }
 
 /** What became of a sent handoff, as this panel last learnt it. */
@@ -35,12 +53,17 @@ export interface SentEntry {
   dismissed?: boolean;
 }
 
-export interface DraftsDB extends DBSchema {
-  drafts: { key: string; value: SavedDraft };
-  sent: { key: string; value: SentEntry; indexes: { caseId: string; sentAt: number } };
+/** The part of a log entry sealed at rest. */
+export type SentSecrets = Pick<SentEntry, 'receiver' | 'ack'>;
+
+export type StoredSentEntry = Omit<SentEntry, 'receiver' | 'ack'> & { sealed: Sealed };
+
+export interface DraftsDB extends DBSchema, KeyedDB {
+  drafts: { key: string; value: StoredDraft };
+  sent: { key: string; value: StoredSentEntry; indexes: { caseId: string; sentAt: number } };
 }
 
-const VERSION = 2;
+const VERSION = 3;
 const opened = new Map<string, Promise<IDBPDatabase<DraftsDB>>>();
 
 /** Opens (once per name and page) the database, upgrading it; a failed open is retried next time. */
@@ -56,6 +79,7 @@ export function openDraftsDB(name: string): Promise<IDBPDatabase<DraftsDB>> {
           sent.createIndex('caseId', 'caseId');
           sent.createIndex('sentAt', 'sentAt');
         }
+        if (oldVersion < 3) database.createObjectStore('keys', { keyPath: 'name' });
       },
       blocking(_current, _blocked, event) {
         (event.target as IDBDatabase).close();
@@ -64,10 +88,15 @@ export function openDraftsDB(name: string): Promise<IDBPDatabase<DraftsDB>> {
       terminated() {
         opened.delete(name);
       },
-    }).catch((error: unknown) => {
-      opened.delete(name);
-      throw storageErrorFrom(error);
-    });
+    })
+      .then(async (database) => {
+        await sealClearRecords(database);
+        return database;
+      })
+      .catch((error: unknown) => {
+        opened.delete(name);
+        throw storageErrorFrom(error);
+      });
     opened.set(name, db);
   }
   return db;
@@ -82,3 +111,54 @@ export function closeDraftsDB(name: string): void {
     () => undefined,
   );
 }
+
+/**
+ * The keys, read on every use and never kept: `clearLocalData()` deletes them, which makes anything
+ * left of the deleted records on disk unreadable.
+ */
+export const sealingKey = (db: IDBPDatabase<DraftsDB>): Promise<CryptoKey> => databaseKey(db, 'sealing', newSealingKey);
+export const lookupKey = (db: IDBPDatabase<DraftsDB>): Promise<CryptoKey> => databaseKey(db, 'lookup', newLookupKey);
+
+/** The name a case's records are filed under. */
+export async function caseName(db: IDBPDatabase<DraftsDB>, caseKey: string): Promise<string> {
+  return lookupName(await lookupKey(db), caseKey);
+}
+
+type ClearDraft = { caseId: string; draft: HandoffDraft; redactions: Redaction[]; savedAt: number };
+type ClearSent = SentEntry;
+
+/**
+ * Drafts and log entries written in clear by a version before 3 are sealed, and filed under their
+ * case id's HMAC, the first time the database is opened.
+ */
+async function sealClearRecords(db: IDBPDatabase<DraftsDB>): Promise<void> {
+  const drafts = (await db.getAll('drafts')) as unknown as (StoredDraft | ClearDraft)[];
+  for (const old of drafts) {
+    if (!('draft' in old)) continue;
+    // The one draft every panel without a case used to share is nobody's to restore.
+    if (old.caseId === '') {
+      await db.delete('drafts', '');
+      continue;
+    }
+    const name = await caseName(db, draftKey(old.caseId));
+    const sealed = await seal(await sealingKey(db), { draft: old.draft, redactions: old.redactions }, name);
+    const tx = db.transaction('drafts', 'readwrite');
+    await tx.store.delete(old.caseId);
+    await tx.store.put({ caseId: name, sealed, savedAt: old.savedAt, expiresAt: old.savedAt + DEFAULT_TTL_MS });
+    await tx.done;
+  }
+  const entries = (await db.getAll('sent')) as unknown as (StoredSentEntry | ClearSent)[];
+  for (const old of entries) {
+    if (!('receiver' in old)) continue;
+    const { receiver, ack, ...rest } = old;
+    const stored: StoredSentEntry = {
+      ...rest,
+      caseId: await caseName(db, old.caseId),
+      sealed: await seal(await sealingKey(db), { receiver, ack } satisfies SentSecrets, old.id),
+    };
+    await db.put('sent', stored);
+  }
+}
+
+/** Drafts are kept this long unless configured otherwise. */
+export const DEFAULT_TTL_MS = 24 * 3_600_000;

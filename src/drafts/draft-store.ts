@@ -1,31 +1,76 @@
 /**
- * Autosaved drafts, one per case id, in the panel's own database. Card numbers are masked before
- * anything is written.
+ * Autosaved drafts, one per case, in the panel's own database. Card numbers and secrets are masked
+ * before anything is written, the rest is sealed, and a draft older than its time to live is deleted
+ * rather than restored.
  */
 import { redactDraft } from '../payload/redact.js';
 import type { HandoffDraft, Redaction } from '../payload/types.js';
-import { closeDraftsDB, openDraftsDB, type SavedDraft } from './db.js';
+import { seal, unseal } from '../storage/seal.js';
+import { draftKey } from './draft-key.js';
+import { DEFAULT_TTL_MS, caseName, closeDraftsDB, openDraftsDB, sealingKey, type SavedDraft } from './db.js';
 
 export type { SavedDraft } from './db.js';
+export { DEFAULT_TTL_MS } from './db.js';
+
+type Content = Pick<SavedDraft, 'draft' | 'redactions'>;
 
 export class DraftStore {
-  constructor(readonly name = 'handoff-drafts') {}
+  /**
+   * @param name the database's name
+   * @param ttlMs how long a draft is kept after its last save
+   */
+  constructor(
+    readonly name = 'handoff-drafts',
+    readonly ttlMs = DEFAULT_TTL_MS,
+    readonly now: () => number = Date.now,
+  ) {}
 
-  /** Saves the draft of a case, masked. Resolves with the maskings made. */
+  /** Saves the draft of a case (`''`: of this tab's panel without one), masked and sealed. Resolves with the maskings made. */
   async save(caseId: string, draft: HandoffDraft, earlier: readonly Redaction[] = []): Promise<Redaction[]> {
     const masked = redactDraft(draft);
-    const redactions = [...earlier, ...masked.redactions];
+    const content: Content = { draft: masked.draft, redactions: [...earlier, ...masked.redactions] };
     const db = await openDraftsDB(this.name);
-    await db.put('drafts', { caseId, draft: masked.draft, redactions, savedAt: Date.now() });
+    const name = await caseName(db, draftKey(caseId));
+    const sealed = await seal(await sealingKey(db), content, name);
+    const savedAt = this.now();
+    await db.put('drafts', { caseId: name, sealed, savedAt, expiresAt: savedAt + this.ttlMs });
     return masked.redactions;
   }
 
+  /** The case's draft; none once it expired (it is deleted then), or if it no longer opens. */
   async load(caseId: string): Promise<SavedDraft | undefined> {
-    return (await openDraftsDB(this.name)).get('drafts', caseId);
+    const db = await openDraftsDB(this.name);
+    const name = await caseName(db, draftKey(caseId));
+    const stored = await db.get('drafts', name);
+    if (!stored) return undefined;
+    if (stored.expiresAt <= this.now() || stored.savedAt + this.ttlMs <= this.now()) {
+      await db.delete('drafts', name);
+      return undefined;
+    }
+    const content = await unseal<Content>(await sealingKey(db), stored.sealed, name).catch(() => undefined);
+    return content && { caseId, ...content, savedAt: stored.savedAt };
   }
 
   async clear(caseId: string): Promise<void> {
-    await (await openDraftsDB(this.name)).delete('drafts', caseId);
+    const db = await openDraftsDB(this.name);
+    await db.delete('drafts', await caseName(db, draftKey(caseId)));
+  }
+
+  /** Deletes every draft past its time to live; returns how many. */
+  async deleteExpired(): Promise<number> {
+    const db = await openDraftsDB(this.name);
+    const tx = db.transaction('drafts', 'readwrite');
+    let deleted = 0;
+    let cursor = await tx.store.openCursor();
+    while (cursor) {
+      if (cursor.value.expiresAt <= this.now() || cursor.value.savedAt + this.ttlMs <= this.now()) {
+        await cursor.delete();
+        deleted++;
+      }
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return deleted;
   }
 
   close(): void {

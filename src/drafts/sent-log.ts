@@ -1,8 +1,19 @@
 /**
  * The handoffs sent from each case, kept (without their payloads) so that a panel reopened on the case
- * shows what became of them until the agent dismisses them.
+ * shows what became of them until the agent dismisses them. Who each went to and their answer are
+ * sealed; the case is filed under its HMAC.
  */
-import { openDraftsDB, type SentEntry } from './db.js';
+import type { IDBPDatabase } from 'idb';
+import { seal, unseal } from '../storage/seal.js';
+import {
+  caseName,
+  openDraftsDB,
+  sealingKey,
+  type DraftsDB,
+  type SentEntry,
+  type SentSecrets,
+  type StoredSentEntry,
+} from './db.js';
 
 export type { SentEntry, SentState } from './db.js';
 
@@ -17,7 +28,7 @@ export class SentLog {
   /** Records a sent handoff (a send is on the agent's path: one write, no clean-up here). */
   async add(entry: SentEntry): Promise<void> {
     const db = await openDraftsDB(this.name);
-    await db.put('sent', entry);
+    await db.put('sent', await stored(db, entry));
   }
 
   /**
@@ -26,21 +37,48 @@ export class SentLog {
    */
   async forCase(caseId: string, now = Date.now()): Promise<SentEntry[]> {
     const db = await openDraftsDB(this.name);
+    const name = await caseName(db, caseId);
     const tx = db.transaction('sent', 'readwrite');
-    const entries = (await tx.store.index('caseId').getAll(caseId)).sort((a, b) => b.sentAt - a.sentAt);
+    const entries = (await tx.store.index('caseId').getAll(name)).sort((a, b) => b.sentAt - a.sentAt);
     const expired = await tx.store.index('sentAt').getAllKeys(IDBKeyRange.upperBound(now - KEEP_MS));
     const dropped = new Set([...entries.slice(KEEP_PER_CASE).map((e) => e.id), ...expired]);
     for (const id of dropped) await tx.store.delete(id);
     await tx.done;
-    return entries.filter((e) => !dropped.has(e.id) && !e.dismissed);
+    const kept = entries.filter((e) => !dropped.has(e.id) && !e.dismissed);
+    const opened = await Promise.all(kept.map((entry) => open(db, entry, caseId)));
+    return opened.filter((entry): entry is SentEntry => entry !== undefined);
   }
 
   /** Changes an entry in place; nothing happens if it is gone. */
   async update(id: string, change: Partial<SentEntry>): Promise<void> {
     const db = await openDraftsDB(this.name);
-    const tx = db.transaction('sent', 'readwrite');
-    const entry = await tx.store.get(id);
-    if (entry) await tx.store.put({ ...entry, ...change, id });
-    await tx.done;
+    const entry = await db.get('sent', id);
+    if (!entry) return;
+    const current = await open(db, entry, '');
+    if (!current) return;
+    const next = await stored(db, { ...current, ...change, id });
+    // Sealing is not an IndexedDB request: written in a transaction of its own, keeping the case's name.
+    await db.put('sent', { ...next, caseId: entry.caseId });
   }
+}
+
+async function stored(db: IDBPDatabase<DraftsDB>, entry: SentEntry): Promise<StoredSentEntry> {
+  const { receiver, ack, ...rest } = entry;
+  const secrets: SentSecrets = ack ? { receiver, ack } : { receiver };
+  return {
+    ...rest,
+    caseId: await caseName(db, entry.caseId),
+    sealed: await seal(await sealingKey(db), secrets, entry.id),
+  };
+}
+
+async function open(
+  db: IDBPDatabase<DraftsDB>,
+  entry: StoredSentEntry,
+  caseId: string,
+): Promise<SentEntry | undefined> {
+  const secrets = await unseal<SentSecrets>(await sealingKey(db), entry.sealed, entry.id).catch(() => undefined);
+  if (!secrets) return undefined;
+  const { sealed: _sealed, ...rest } = entry;
+  return { ...rest, ...secrets, caseId };
 }

@@ -4,25 +4,10 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
 import { DB_VERSION, MIGRATIONS, type OutboxDB, type OutboxRecord } from '../../src/outbox/index.js';
+import { rawText } from '../fixtures/raw-idb.js';
 import { createOutbox, handoff, nextEvent, setOnline, until, useOutboxTest } from './helpers.js';
 
 const SECRET = 'Zebra-Quartz-7781 said the customer';
-
-/** Every record of every store of a database, as text: strings, and the bytes of buffers as Latin-1. */
-export async function rawText(name: string): Promise<string> {
-  const db = await openDB(name);
-  const parts: string[] = [];
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') parts.push(value);
-    else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-      const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer);
-      parts.push(String.fromCharCode(...bytes), new TextDecoder().decode(bytes));
-    } else if (value && typeof value === 'object') Object.values(value).forEach(visit);
-  };
-  for (const store of db.objectStoreNames) visit(await db.getAll(store));
-  db.close();
-  return parts.join('\n');
-}
 
 describe('outbox at rest', () => {
   const t = useOutboxTest();

@@ -290,7 +290,10 @@ describe('<handoff-receipt src>', () => {
     const bad = {
       ...clone(FULL_PAYLOAD),
       createdAt: 'not a date',
-      customer: { ...FULL_PAYLOAD.customer, verification: { status: 'verified', method: 'security-questions', at: '31/02/2026' } },
+      customer: {
+        ...FULL_PAYLOAD.customer,
+        verification: { status: 'verified', method: 'security-questions', at: '31/02/2026' },
+      },
     };
     const receipt = await mountReceipt('/api/handoffs/1', answering(bad, []));
     await until(() => Boolean(receipt.shadowRoot!.querySelector('[role="alert"]')), 'an error');

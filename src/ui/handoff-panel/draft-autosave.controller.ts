@@ -1,7 +1,8 @@
 /**
- * The panel's draft kept across reloads and crashes: saved (masked) a moment after each change and on
- * `pagehide`, restored when the panel opens its case, and kept apart per case — a case switch saves
- * what was typed under the case it was typed for, and starts from the new case's own draft.
+ * The panel's draft kept across reloads and crashes: saved (masked, sealed) a moment after each change
+ * and on `pagehide`, restored when the panel opens its case, and kept apart per case — a case switch
+ * saves what was typed under the case it was typed for, and starts from the new case's own draft (a
+ * panel without a case keeps its draft for its own tab: see drafts/draft-key.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DraftStore, type SavedDraft } from '../../drafts/draft-store.js';
@@ -88,6 +89,8 @@ export class DraftAutosave implements ReactiveController {
     const current = this.#host.caseId() ?? '';
     if (current === this.draftCase) return;
     if (this.draftCase === '') {
+      // What was typed before the case was known now belongs to it; its tab-only copy goes.
+      void this.clear('');
       this.draftCase = current;
       return;
     }
@@ -100,7 +103,7 @@ export class DraftAutosave implements ReactiveController {
   #draftStore(): DraftStore | undefined {
     const drafts = this.#host.config();
     if (drafts === false) return undefined;
-    this.#store ??= new DraftStore(drafts?.name);
+    this.#store ??= new DraftStore(drafts?.name, drafts?.ttlMs);
     return this.#store;
   }
 
@@ -110,6 +113,7 @@ export class DraftAutosave implements ReactiveController {
     const store = this.#draftStore();
     if (!store) return;
     const saved = await store.load(caseId).catch(() => undefined);
+    void store.deleteExpired().catch(() => undefined);
     if (saved && caseId === (this.#host.caseId() ?? '')) this.#host.restored(saved);
   }
 }

@@ -32,10 +32,11 @@ export interface HandoffPanelConfig extends ElementConfig {
    */
   flagThreshold?: number;
   /**
-   * Draft autosave; `false` turns it off (and keeps the log of sent handoffs in memory only).
-   * @default { name: 'handoff-drafts', debounceMs: 400 }
+   * Draft autosave; `false` turns it off (and keeps the log of sent handoffs in memory only). A draft
+   * is deleted, not restored, `ttlMs` after its last save.
+   * @default { name: 'handoff-drafts', debounceMs: 400, ttlMs: 86400000 }
    */
-  drafts?: false | { name?: string; debounceMs?: number };
+  drafts?: false | { name?: string; debounceMs?: number; ttlMs?: number };
   /**
    * How the panel learns that the receiver acknowledged a delivered handoff; `false` turns it off.
    * @default { transport: 'poll' }: GET `<endpoint>/<id>`, stopping quietly if the endpoint has no such route
