@@ -53,6 +53,10 @@ export type {
   Masked,
 } from './payload/index.js';
 
+// What is stored in this browser, and how to wipe it on sign-out.
+export { clearLocalData } from './storage/clear-local-data.js';
+export type { ClearLocalDataOptions, LocalDataCleared } from './storage/clear-local-data.js';
+
 // The durable outbox (IndexedDB, no Lit).
 export { Outbox, OutboxStorageError, OutboxPayloadError } from './outbox/index.js';
 export type {

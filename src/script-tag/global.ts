@@ -14,6 +14,7 @@ import { setElementDefaults, type ElementDefaults } from '../ui/shared/defaults.
 import { sharedOutbox } from '../ui/shared/outbox-registry.js';
 import { onceUntilFailure } from '../ui/shared/load-panel.js';
 import { reportProblem } from '../ui/shared/report.js';
+import type { ClearLocalDataOptions, LocalDataCleared } from '../storage/clear-local-data.js';
 
 /** `HandoffPanel.configure()`'s options: the page's outbox and every element's defaults. */
 export interface GlobalConfig extends Omit<HttpOptions, 'fetch'> {
@@ -37,6 +38,11 @@ export interface GlobalConfig extends Omit<HttpOptions, 'fetch'> {
    * @default 7
    */
   retentionDays?: number;
+  /**
+   * How long an unsent draft is kept in this browser after its last change; then it is deleted.
+   * @default 24
+   */
+  draftHours?: number;
   /** CSS custom properties for every element, e.g. `{ '--handoff-color-accent': '#0a7' }`. */
   theme?: Record<string, string>;
   /** Country calling code for numbers typed in national form, e.g. `44`. */
@@ -63,6 +69,7 @@ const CONFIG_TYPES: Record<keyof GlobalConfig, string> = {
   messages: 'object',
   templates: 'object',
   retentionDays: 'number',
+  draftHours: 'number',
   theme: 'object',
   defaultCallingCode: 'string',
   acks: 'object',
@@ -82,7 +89,7 @@ function checkConfig(config: unknown): asserts config is GlobalConfig {
     if (value !== undefined && typeof value !== expected)
       throw new TypeError(`HandoffPanel.configure(): "${key}" must be a ${expected}, not ${typeof value}.`);
   }
-  const { theme, retentionDays, endpoint } = config as GlobalConfig;
+  const { theme, retentionDays, draftHours, endpoint } = config as GlobalConfig;
   if (endpoint !== undefined) {
     try {
       absoluteEndpoint(endpoint);
@@ -97,6 +104,8 @@ function checkConfig(config: unknown): asserts config is GlobalConfig {
     );
   if (retentionDays !== undefined && !(retentionDays > 0))
     throw new TypeError('HandoffPanel.configure(): "retentionDays" must be a number above 0.');
+  if (draftHours !== undefined && !(draftHours > 0))
+    throw new TypeError('HandoffPanel.configure(): "draftHours" must be a number of hours above 0.');
 }
 
 function toDefaults(config: GlobalConfig): ElementDefaults {
@@ -116,6 +125,7 @@ function toDefaults(config: GlobalConfig): ElementDefaults {
     messages: messages,
     defaultCallingCode: config.defaultCallingCode,
     acks: config.acks,
+    ...(config.draftHours ? { drafts: { ttlMs: config.draftHours * 3_600_000 } } : {}),
   };
 }
 
@@ -140,6 +150,11 @@ export type HandoffPanelGlobal = ((method: string, ...args: unknown[]) => unknow
   /** Opens the launcher (creating one when the page has none); resolves once the panel is shown. */
   open(options?: OpenOptions): Promise<void>;
   close(): void;
+  /**
+   * Removes every draft and the log of sent handoffs from this browser, and with
+   * `{ undelivered: 'discard' }` the outbox's undelivered items too. For sign-out; see the README.
+   */
+  clearLocalData(options?: ClearLocalDataOptions): Promise<LocalDataCleared>;
   readonly outbox: Outbox | undefined;
   readonly config: Readonly<GlobalConfig>;
 };
@@ -190,6 +205,10 @@ export function createGlobal(
     },
     close(): void {
       document.querySelector('handoff-launcher')?.hide();
+    },
+    async clearLocalData(options: ClearLocalDataOptions = {}): Promise<LocalDataCleared> {
+      const { clearLocalData } = await import('../storage/clear-local-data.js');
+      return clearLocalData(options);
     },
   };
 

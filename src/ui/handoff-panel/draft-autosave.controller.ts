@@ -7,6 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DraftStore, type SavedDraft } from '../../drafts/draft-store.js';
 import type { HandoffDraft, Redaction } from '../../payload/types.js';
+import { onLocalDataCleared } from '../../storage/local-data-events.js';
 import type { HandoffPanelConfig } from '../shared/config.js';
 
 const DEFAULT_DEBOUNCE_MS = 400;
@@ -28,6 +29,7 @@ export class DraftAutosave implements ReactiveController {
   draftCase = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
   #store: DraftStore | undefined;
+  #stopListening: (() => void) | undefined;
 
   readonly #host: AutosaveOptions;
 
@@ -38,11 +40,14 @@ export class DraftAutosave implements ReactiveController {
 
   hostConnected(): void {
     globalThis.addEventListener?.('pagehide', this.saveNow);
+    // After clearLocalData() (a sign-out), a save still pending must not write the draft back.
+    this.#stopListening = onLocalDataCleared(() => this.cancel());
     void this.#restore();
   }
 
   hostDisconnected(): void {
     globalThis.removeEventListener?.('pagehide', this.saveNow);
+    this.#stopListening?.();
     this.saveNow();
   }
 
