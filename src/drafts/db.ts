@@ -102,6 +102,23 @@ export function openDraftsDB(name: string): Promise<IDBPDatabase<DraftsDB>> {
   return db;
 }
 
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs the operations on one database in the order they were asked for, in this page. Sealing is
+ * asynchronous work before each write: without this, a draft saved on a case switch could be written
+ * after the new case's draft was read, and a handoff logged just before a reload could be missing
+ * from the next panel's list.
+ */
+export function inOrder<T>(name: string, operation: () => Promise<T>): Promise<T> {
+  const run = (queues.get(name) ?? Promise.resolve()).then(operation, operation);
+  queues.set(
+    name,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
 /** Closes the page's connection to `name` (tests delete the database after). */
 export function closeDraftsDB(name: string): void {
   const db = opened.get(name);
@@ -124,7 +141,7 @@ export async function caseName(db: IDBPDatabase<DraftsDB>, caseKey: string): Pro
   return lookupName(await lookupKey(db), caseKey);
 }
 
-type ClearDraft = { caseId: string; draft: HandoffDraft; redactions: Redaction[]; savedAt: number };
+interface ClearDraft { caseId: string; draft: HandoffDraft; redactions: Redaction[]; savedAt: number }
 type ClearSent = SentEntry;
 
 /**

@@ -7,7 +7,7 @@ import { redactDraft } from '../payload/redact.js';
 import type { HandoffDraft, Redaction } from '../payload/types.js';
 import { seal, unseal } from '../storage/seal.js';
 import { draftKey } from './draft-key.js';
-import { DEFAULT_TTL_MS, caseName, closeDraftsDB, openDraftsDB, sealingKey, type SavedDraft } from './db.js';
+import { DEFAULT_TTL_MS, caseName, closeDraftsDB, inOrder, openDraftsDB, sealingKey, type SavedDraft } from './db.js';
 
 export type { SavedDraft } from './db.js';
 export { DEFAULT_TTL_MS } from './db.js';
@@ -25,52 +25,64 @@ export class DraftStore {
     readonly now: () => number = Date.now,
   ) {}
 
-  /** Saves the draft of a case (`''`: of this tab's panel without one), masked and sealed. Resolves with the maskings made. */
-  async save(caseId: string, draft: HandoffDraft, earlier: readonly Redaction[] = []): Promise<Redaction[]> {
+  /**
+   * Saves the draft of a case (`''`: of this tab's panel without one), masked and sealed. Resolves with
+   * the maskings made.
+   */
+  save(caseId: string, draft: HandoffDraft, earlier: readonly Redaction[] = []): Promise<Redaction[]> {
+    // Masked now, as the draft is at the call (the form goes on changing while earlier writes finish).
     const masked = redactDraft(draft);
     const content: Content = { draft: masked.draft, redactions: [...earlier, ...masked.redactions] };
-    const db = await openDraftsDB(this.name);
-    const name = await caseName(db, draftKey(caseId));
-    const sealed = await seal(await sealingKey(db), content, name);
-    const savedAt = this.now();
-    await db.put('drafts', { caseId: name, sealed, savedAt, expiresAt: savedAt + this.ttlMs });
-    return masked.redactions;
+    return inOrder(this.name, async () => {
+      const db = await openDraftsDB(this.name);
+      const name = await caseName(db, draftKey(caseId));
+      const sealed = await seal(await sealingKey(db), content, name);
+      const savedAt = this.now();
+      await db.put('drafts', { caseId: name, sealed, savedAt, expiresAt: savedAt + this.ttlMs });
+      return masked.redactions;
+    });
   }
 
   /** The case's draft; none once it expired (it is deleted then), or if it no longer opens. */
-  async load(caseId: string): Promise<SavedDraft | undefined> {
-    const db = await openDraftsDB(this.name);
-    const name = await caseName(db, draftKey(caseId));
-    const stored = await db.get('drafts', name);
-    if (!stored) return undefined;
-    if (stored.expiresAt <= this.now() || stored.savedAt + this.ttlMs <= this.now()) {
-      await db.delete('drafts', name);
-      return undefined;
-    }
-    const content = await unseal<Content>(await sealingKey(db), stored.sealed, name).catch(() => undefined);
-    return content && { caseId, ...content, savedAt: stored.savedAt };
+  load(caseId: string): Promise<SavedDraft | undefined> {
+    return inOrder(this.name, async () => {
+      const db = await openDraftsDB(this.name);
+      const name = await caseName(db, draftKey(caseId));
+      const stored = await db.get('drafts', name);
+      if (!stored) return undefined;
+      if (stored.expiresAt <= this.now() || stored.savedAt + this.ttlMs <= this.now()) {
+        await db.delete('drafts', name);
+        return undefined;
+      }
+      const content = await unseal<Content>(await sealingKey(db), stored.sealed, name).catch(() => undefined);
+      return content && { caseId, ...content, savedAt: stored.savedAt };
+    });
   }
 
-  async clear(caseId: string): Promise<void> {
-    const db = await openDraftsDB(this.name);
-    await db.delete('drafts', await caseName(db, draftKey(caseId)));
+  clear(caseId: string): Promise<void> {
+    return inOrder(this.name, async () => {
+      const db = await openDraftsDB(this.name);
+      await db.delete('drafts', await caseName(db, draftKey(caseId)));
+    });
   }
 
   /** Deletes every draft past its time to live; returns how many. */
-  async deleteExpired(): Promise<number> {
-    const db = await openDraftsDB(this.name);
-    const tx = db.transaction('drafts', 'readwrite');
-    let deleted = 0;
-    let cursor = await tx.store.openCursor();
-    while (cursor) {
-      if (cursor.value.expiresAt <= this.now() || cursor.value.savedAt + this.ttlMs <= this.now()) {
-        await cursor.delete();
-        deleted++;
+  deleteExpired(): Promise<number> {
+    return inOrder(this.name, async () => {
+      const db = await openDraftsDB(this.name);
+      const tx = db.transaction('drafts', 'readwrite');
+      let deleted = 0;
+      let cursor = await tx.store.openCursor();
+      while (cursor) {
+        if (cursor.value.expiresAt <= this.now() || cursor.value.savedAt + this.ttlMs <= this.now()) {
+          await cursor.delete();
+          deleted++;
+        }
+        cursor = await cursor.continue();
       }
-      cursor = await cursor.continue();
-    }
-    await tx.done;
-    return deleted;
+      await tx.done;
+      return deleted;
+    });
   }
 
   close(): void {

@@ -7,6 +7,7 @@ import type { IDBPDatabase } from 'idb';
 import { seal, unseal } from '../storage/seal.js';
 import {
   caseName,
+  inOrder,
   openDraftsDB,
   sealingKey,
   type DraftsDB,
@@ -26,39 +27,45 @@ export class SentLog {
   constructor(readonly name = 'handoff-drafts') {}
 
   /** Records a sent handoff (a send is on the agent's path: one write, no clean-up here). */
-  async add(entry: SentEntry): Promise<void> {
-    const db = await openDraftsDB(this.name);
-    await db.put('sent', await stored(db, entry));
+  add(entry: SentEntry): Promise<void> {
+    return inOrder(this.name, async () => {
+      const db = await openDraftsDB(this.name);
+      await db.put('sent', await stored(db, entry));
+    });
   }
 
   /**
    * The case's entries the agent has not dismissed, newest first. Cleans up on the way (this runs when
    * a panel opens a case): the case's entries beyond its newest 20, and anyone's older than 30 days.
    */
-  async forCase(caseId: string, now = Date.now()): Promise<SentEntry[]> {
-    const db = await openDraftsDB(this.name);
-    const name = await caseName(db, caseId);
-    const tx = db.transaction('sent', 'readwrite');
-    const entries = (await tx.store.index('caseId').getAll(name)).sort((a, b) => b.sentAt - a.sentAt);
-    const expired = await tx.store.index('sentAt').getAllKeys(IDBKeyRange.upperBound(now - KEEP_MS));
-    const dropped = new Set([...entries.slice(KEEP_PER_CASE).map((e) => e.id), ...expired]);
-    for (const id of dropped) await tx.store.delete(id);
-    await tx.done;
-    const kept = entries.filter((e) => !dropped.has(e.id) && !e.dismissed);
-    const opened = await Promise.all(kept.map((entry) => open(db, entry, caseId)));
-    return opened.filter((entry): entry is SentEntry => entry !== undefined);
+  forCase(caseId: string, now = Date.now()): Promise<SentEntry[]> {
+    return inOrder(this.name, async () => {
+      const db = await openDraftsDB(this.name);
+      const name = await caseName(db, caseId);
+      const tx = db.transaction('sent', 'readwrite');
+      const entries = (await tx.store.index('caseId').getAll(name)).sort((a, b) => b.sentAt - a.sentAt);
+      const expired = await tx.store.index('sentAt').getAllKeys(IDBKeyRange.upperBound(now - KEEP_MS));
+      const dropped = new Set([...entries.slice(KEEP_PER_CASE).map((e) => e.id), ...expired]);
+      for (const id of dropped) await tx.store.delete(id);
+      await tx.done;
+      const kept = entries.filter((e) => !dropped.has(e.id) && !e.dismissed);
+      const opened = await Promise.all(kept.map((entry) => open(db, entry, caseId)));
+      return opened.filter((entry): entry is SentEntry => entry !== undefined);
+    });
   }
 
   /** Changes an entry in place; nothing happens if it is gone. */
-  async update(id: string, change: Partial<SentEntry>): Promise<void> {
-    const db = await openDraftsDB(this.name);
-    const entry = await db.get('sent', id);
-    if (!entry) return;
-    const current = await open(db, entry, '');
-    if (!current) return;
-    const next = await stored(db, { ...current, ...change, id });
-    // Sealing is not an IndexedDB request: written in a transaction of its own, keeping the case's name.
-    await db.put('sent', { ...next, caseId: entry.caseId });
+  update(id: string, change: Partial<SentEntry>): Promise<void> {
+    return inOrder(this.name, async () => {
+      const db = await openDraftsDB(this.name);
+      const entry = await db.get('sent', id);
+      if (!entry) return;
+      const current = await open(db, entry, '');
+      if (!current) return;
+      const next = await stored(db, { ...current, ...change, id });
+      // Sealing is not an IndexedDB request: written in a transaction of its own, keeping the case's name.
+      await db.put('sent', { ...next, caseId: entry.caseId });
+    });
   }
 }
 

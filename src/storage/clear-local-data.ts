@@ -4,7 +4,7 @@
  * no longer be opened), and the outbox's undelivered items kept — unless the agent confirmed they are
  * not wanted.
  */
-import { openDraftsDB } from '../drafts/db.js';
+import { inOrder, openDraftsDB } from '../drafts/db.js';
 import { DEFAULTS } from '../outbox/options.js';
 import { OutboxStore } from '../outbox/store.js';
 import { announceLocalDataCleared } from './local-data-events.js';
@@ -49,7 +49,8 @@ export async function clearLocalData(options: ClearLocalDataOptions = {}): Promi
   }
   // Panels in this page and other tabs stop a pending autosave first, so nothing is written back after.
   announceLocalDataCleared();
-  const drafts = await clearDrafts(options.drafts ?? 'handoff-drafts');
+  const draftsName = options.drafts ?? 'handoff-drafts';
+  const drafts = await inOrder(draftsName, () => clearDrafts(draftsName));
   const outbox = await clearOutbox(options.outbox ?? DEFAULTS.name, undelivered === 'discard');
   return { ...drafts, ...outbox };
 }

@@ -23,7 +23,7 @@ export async function databaseKey<DB extends KeyedDB>(
   make: () => Promise<CryptoKey>,
 ): Promise<CryptoKey> {
   const keys = db as unknown as IDBPDatabase<KeyedDB>;
-  const stored = await keys.get('keys' as StoreNames<KeyedDB>, name);
+  const stored = await keys.get('keys', name);
   if (stored) return stored.key;
   // WebCrypto is not an IndexedDB request: the key is made before the transaction that stores it.
   const made = await make();
