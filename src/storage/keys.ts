@@ -2,7 +2,7 @@
  * The keys of one database, kept in its own `keys` store: made on first use, and the same for every
  * tab (two tabs making one at once keep whichever was stored first).
  */
-import type { DBSchema, IDBPDatabase, StoreNames } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 
 export type KeyName = 'sealing' | 'lookup';
 
