@@ -141,7 +141,12 @@ export async function caseName(db: IDBPDatabase<DraftsDB>, caseKey: string): Pro
   return lookupName(await lookupKey(db), caseKey);
 }
 
-interface ClearDraft { caseId: string; draft: HandoffDraft; redactions: Redaction[]; savedAt: number }
+interface ClearDraft {
+  caseId: string;
+  draft: HandoffDraft;
+  redactions: Redaction[];
+  savedAt: number;
+}
 type ClearSent = SentEntry;
 
 /**
