@@ -196,10 +196,14 @@ export class Checker {
       if (text === '') return rule.required ? this.fail(path, 'required') : undefined;
     } else if (!/\S/.test(text)) return this.fail(path, 'required');
     else if (BAD_CHARACTERS.test(text)) return this.fail(path, 'bad-characters');
+    // Too long is refused before any masking: a 150,000-character paste is not scanned to be thrown away.
+    const given = codePoints(text);
+    if (given > rule.max) return this.fail(path, 'too-long', { length: given, max: rule.max });
     if (this.draft) {
       if (!rule.identifier) text = this.#redact(text, path);
       else if (containsCardNumber(text)) return this.fail(path, 'card-number-in-identifier');
     }
+    // A masked password is five mask characters, whatever its length: the text may have grown.
     const length = codePoints(text);
     if (length > rule.max) return this.fail(path, 'too-long', { length, max: rule.max });
     return text;

@@ -29,14 +29,23 @@ const RANGES: readonly Range[] = [
   [9792, 9792, [16]], // Troy
 ];
 
-/** Whether a number starting with `leading` (its first four digits or more) and `length` digits long fits a network. */
-export function fitsNetwork(leading: string, length: number): boolean {
-  for (const [from, to, lengths] of RANGES) {
-    if (!lengths.includes(length)) continue;
-    const prefix = Number(leading.slice(0, String(from).length));
-    if (prefix >= from && prefix <= to) return true;
+const masks = new Int32Array(10_000).fill(-1);
+
+/**
+ * The lengths a card number starting with these four digits (as a number, `4111`) can have, as a
+ * bit mask: bit n is set if n digits fit a network. Computed once per prefix.
+ */
+export function cardLengths(prefix4: number): number {
+  let mask = masks[prefix4]!;
+  if (mask === -1) {
+    mask = 0;
+    for (const [from, to, lengths] of RANGES) {
+      const prefix = Math.floor(prefix4 / 10 ** (4 - String(from).length));
+      if (prefix >= from && prefix <= to) for (const length of lengths) mask |= 1 << length;
+    }
+    masks[prefix4] = mask;
   }
-  return false;
+  return mask;
 }
 
 export function luhnValid(digits: string): boolean {
@@ -66,13 +75,16 @@ export class LuhnWindows {
     const n = values.length;
     this.#plain = [new Int32Array(n + 1), new Int32Array(n + 1)];
     this.#doubled = [new Int32Array(n + 1), new Int32Array(n + 1)];
+    const [plain0, plain1] = this.#plain;
+    const [doubled0, doubled1] = this.#doubled;
     for (let k = 0; k < n; k++) {
       const d = values[k]!;
-      for (const p of [0, 1] as const) {
-        const mine = k % 2 === p;
-        this.#plain[p][k + 1] = this.#plain[p][k]! + (mine ? d : 0);
-        this.#doubled[p][k + 1] = this.#doubled[p][k]! + (mine ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : 0);
-      }
+      const twice = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      const even = k % 2 === 0;
+      plain0[k + 1] = plain0[k]! + (even ? d : 0);
+      plain1[k + 1] = plain1[k]! + (even ? 0 : d);
+      doubled0[k + 1] = doubled0[k]! + (even ? twice : 0);
+      doubled1[k + 1] = doubled1[k]! + (even ? 0 : twice);
     }
   }
 

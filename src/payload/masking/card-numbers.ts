@@ -9,9 +9,9 @@
  * card-like down: the whole chain; whole groups in a card's usual grouping; one whole group; any whole groups; then
  * windows cutting into a long glued group (`41111111111111111227`, a card with its expiry glued on).
  */
-import { LuhnWindows, fitsNetwork } from './card-networks.js';
+import { LuhnWindows, cardLengths } from './card-networks.js';
 import { canBeE164 } from './e164.js';
-import { digitValue, isIgnorable, isLineBreak, isSeparator } from './characters.js';
+import { IGNORABLE, LINE_BREAK, OTHER, PUNCTUATION, classify } from './characters.js';
 
 /** A digit as found in the text. */
 export interface FoundDigit {
@@ -56,7 +56,7 @@ export function findCardNumbers(text: string, excluded: Exclusions = []): CardMa
   let breaks = 0;
   let spaced = false;
   let plus = false;
-  let previous = '';
+  let previous = OTHER;
   let exclusion = 0;
   const flush = () => {
     if (chain.length >= MIN_DIGITS && !(plus && canBeE164(chain.map((d) => d.value).join('')))) {
@@ -67,44 +67,39 @@ export function findCardNumbers(text: string, excluded: Exclusions = []): CardMa
   for (let i = 0; i < text.length;) {
     const codePoint = text.codePointAt(i)!;
     const width = codePoint > 0xffff ? 2 : 1;
-    const char = text.slice(i, i + width);
     while (exclusion < excluded.length && excluded[exclusion]![1] <= i) exclusion++;
-    const inExcluded = exclusion < excluded.length && excluded[exclusion]![0] <= i;
-    const value = inExcluded ? -1 : digitValue(codePoint);
-    if (value >= 0) {
+    const kind = exclusion < excluded.length && excluded[exclusion]![0] <= i ? OTHER : classify(codePoint);
+    if (kind >= 0) {
       const joined = chain.length > 0 && (gap <= MAX_GAP || (breaks > 0 && breaks <= 2 && gap <= MAX_LINE_GAP));
       if (!joined) {
         flush();
-        plus = previous === '+';
+        plus = previous === PLUS;
       } else if (gap > 0) group++;
-      chain.push({ at: i, width, value, group, afterSpace: spaced && chain.length > 0 });
+      chain.push({ at: i, width, value: kind, group, afterSpace: spaced && chain.length > 0 });
       gap = 0;
       breaks = 0;
       spaced = false;
-    } else if (!inExcluded && isIgnorable(char)) {
+    } else if (kind === IGNORABLE) {
       // Invisible: neither joins nor breaks.
-    } else if (!inExcluded && isSeparator(char)) {
-      gap++;
-      if (isLineBreak(char)) breaks++;
-      if (/\s/.test(char)) spaced = true;
-    } else {
+    } else if (kind === OTHER) {
       flush();
+    } else {
+      gap++;
+      if (kind === LINE_BREAK) breaks++;
+      if (kind !== PUNCTUATION) spaced = true;
     }
-    if (!isIgnorable(char)) previous = char;
+    if (kind !== IGNORABLE) previous = codePoint === 43 ? PLUS : kind;
     i += width;
   }
   flush();
   return found;
 }
 
-type Tier = (window: Window) => boolean;
+/** `previous` after a '+'. */
+const PLUS = -100;
 
-interface Window {
-  start: number;
-  end: number;
-  alignedStart: boolean;
-  alignedEnd: boolean;
-}
+/** Whether a window of digits [start, end), aligned or not with its groups' edges, is tried in a tier. */
+type Tier = (start: number, end: number, alignedStart: boolean, alignedEnd: boolean) => boolean;
 
 /** "Order no. 112-4567890-1234567", "factura nº …": a reference, whose digits are masked only if they read as a card. */
 const REFERENCE =
@@ -122,23 +117,22 @@ function isReference(text: string, chainStart: number): boolean {
  */
 function cardsInChain(chain: FoundDigit[], reference: boolean): CardMatch[] {
   const n = chain.length;
-  const values = chain.map((d) => d.value);
-  const luhn = new LuhnWindows(values);
+  const candidates = cardCandidates(chain.map((d) => d.value));
   const groupStart = (k: number) => k === 0 || chain[k]!.group !== chain[k - 1]!.group;
   const groupSize = groupSizes(chain);
-  const usualGrouping = (w: Window) => {
-    for (let k = w.start; k < w.end; k += groupSize[k]!) if (groupSize[k]! < 3 || groupSize[k]! > 6) return false;
+  const usualGrouping = (start: number, end: number) => {
+    for (let k = start; k < end; k += groupSize[k]!) if (groupSize[k]! < 3 || groupSize[k]! > 6) return false;
     return true;
   };
   const tiers: Tier[] = [
-    (w) => w.start === 0 && w.end === n,
-    (w) => w.alignedStart && w.alignedEnd && usualGrouping(w),
-    (w) => w.alignedStart && w.alignedEnd && groupSize[w.start] === w.end - w.start,
-    (w) => w.alignedStart && w.alignedEnd,
-    (w) =>
-      w.end - w.start >= MIN_GLUED_CARD &&
-      (w.alignedStart || groupSize[w.start]! >= GLUED_GROUP) &&
-      (w.alignedEnd || groupSize[w.end - 1]! >= GLUED_GROUP),
+    (start, end) => start === 0 && end === n,
+    (start, end, a, b) => a && b && usualGrouping(start, end),
+    (start, end, a, b) => a && b && groupSize[start] === end - start,
+    (_start, _end, a, b) => a && b,
+    (start, end, a, b) =>
+      end - start >= MIN_GLUED_CARD &&
+      (a || groupSize[start]! >= GLUED_GROUP) &&
+      (b || groupSize[end - 1]! >= GLUED_GROUP),
   ];
   const taken = new Uint8Array(n);
   const matches: CardMatch[] = [];
@@ -146,34 +140,42 @@ function cardsInChain(chain: FoundDigit[], reference: boolean): CardMatch[] {
   // A reference too short to hold a card number is no reason to look less closely at what follows.
   const outsideReference =
     reference && (wordEnd === -1 ? n : wordEnd) >= MIN_DIGITS ? (wordEnd === -1 ? n : wordEnd) : 0;
-  for (const [index, cardLike] of tiers.entries()) {
-    const tier: Tier = (w) => (index <= 2 || w.end > outsideReference) && cardLike(w);
+  const free = (start: number, end: number) => !taken.subarray(start, end).includes(1);
+  for (const [index, tier] of tiers.entries()) {
     for (let start = 0; start + MIN_DIGITS <= n; start++) {
-      const end = longestCard(start);
-      if (end === -1) continue;
-      matches.push(matchOf(chain.slice(start, end)));
-      taken.fill(1, start, end);
-      start = end - 1;
-    }
-
-    function longestCard(start: number): number {
-      if (taken[start]) return -1;
-      const leading = values.slice(start, start + 4).join('');
+      const lengths = candidates[start]!;
+      if (!lengths || taken[start]) continue;
       for (let end = Math.min(n, start + MAX_DIGITS); end >= start + MIN_DIGITS; end--) {
-        if (taken[end - 1]) continue;
-        const window = { start, end, alignedStart: groupStart(start), alignedEnd: end === n || groupStart(end) };
-        if (
-          tier(window) &&
-          fitsNetwork(leading, end - start) &&
-          luhn.valid(start, end) &&
-          !taken.subarray(start, end).includes(1)
-        )
-          return end;
+        if (!(lengths & (1 << (end - start)))) continue;
+        if (index > 2 && end <= outsideReference) continue;
+        if (!tier(start, end, groupStart(start), end === n || groupStart(end)) || !free(start, end)) continue;
+        matches.push(matchOf(chain.slice(start, end)));
+        taken.fill(1, start, end);
+        start = end - 1;
+        break;
       }
-      return -1;
     }
   }
   return matches.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * For each digit, the lengths (a bit mask) of the windows starting there that fit a card network and
+ * pass the Luhn check: nine windows in ten fail it, so the tiers look at few.
+ */
+function cardCandidates(values: number[]): Int32Array {
+  const n = values.length;
+  const luhn = new LuhnWindows(values);
+  const candidates = new Int32Array(n);
+  for (let k = 0; k + MIN_DIGITS <= n; k++) {
+    const lengths = cardLengths(values[k]! * 1000 + values[k + 1]! * 100 + values[k + 2]! * 10 + values[k + 3]!);
+    let valid = 0;
+    for (let length = MIN_DIGITS; length <= MAX_DIGITS && k + length <= n; length++) {
+      if (lengths & (1 << length) && luhn.valid(k, k + length)) valid |= 1 << length;
+    }
+    candidates[k] = valid;
+  }
+  return candidates;
 }
 
 /** For each digit, the size of its group. */
