@@ -16,7 +16,7 @@ function readAck(c: Checker, input: Record<string, unknown>): Omit<HandoffAckV1,
   return compact({
     handoffId: c.uuid(input.handoffId, 'handoffId', true)!,
     by: {
-      agentId: c.text(by.agentId, 'by.agentId', { max: LIMITS.short, required: true })!,
+      agentId: c.text(by.agentId, 'by.agentId', { max: LIMITS.short, required: true, identifier: true })!,
       name: c.text(by.name, 'by.name', { max: LIMITS.short, required: true })!,
     },
     readBack: c.text(input.readBack, 'readBack', { ...text, required: true })!,

@@ -5,6 +5,8 @@ import { deleteDB, openDB } from 'idb';
 import { closeDraftsDB } from '../../src/drafts/db.js';
 import { DraftStore } from '../../src/drafts/draft-store.js';
 import { SentLog } from '../../src/drafts/sent-log.js';
+import fc from 'fast-check';
+import { digitsOf, readable, textWithCard } from '../fixtures/card-text.js';
 import { rawText } from '../fixtures/raw-idb.js';
 
 const SECRET = 'Zebra-Quartz-7781';
@@ -124,5 +126,31 @@ describe('drafts at rest', () => {
     const raw = await rawText(name);
     expect(raw).not.to.contain('Zebra-Quartz');
     expect(raw).not.to.contain('Not mine');
+  });
+});
+
+describe('drafts at rest: property', () => {
+  it('whatever card number is typed anywhere in a draft, neither the stored draft nor IndexedDB holds it', async function () {
+    this.timeout(120_000);
+    const name = `test-drafts-${crypto.randomUUID()}`;
+    const store = new DraftStore(name);
+    try {
+      await fc.assert(
+        fc.asyncProperty(textWithCard, async ({ pan, text }) => {
+          await store.save('C-P', {
+            customer: { name: text.slice(0, 200) },
+            recap: { tried: text.split('\n') },
+            nextSteps: text,
+          });
+          const saved = await store.load('C-P');
+          expect(readable(JSON.stringify(saved), pan)).to.equal(false);
+          expect(digitsOf(await rawText(name))).not.to.contain(pan.slice(0, -4));
+        }),
+        { numRuns: 60, seed: 20261202 },
+      );
+    } finally {
+      closeDraftsDB(name);
+      await deleteDB(name);
+    }
   });
 });
