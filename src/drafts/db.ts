@@ -8,7 +8,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { storageErrorFrom } from '../outbox/errors.js';
 import type { HandoffDraft, Redaction } from '../payload/types.js';
-import { databaseKey, type KeyedDB } from '../storage/keys.js';
+import { databaseKey, type KeyName, type KeyedDB } from '../storage/keys.js';
+import { onLocalDataCleared } from '../storage/local-data-events.js';
 import { draftKey } from './draft-key.js';
 import { lookupName, newLookupKey, newSealingKey, seal, type Sealed } from '../storage/seal.js';
 
@@ -129,12 +130,29 @@ export function closeDraftsDB(name: string): void {
   );
 }
 
+let keyCache = new WeakMap<IDBPDatabase<DraftsDB>, Map<KeyName, Promise<CryptoKey>>>();
+let forgetOnClear: (() => void) | undefined;
+
 /**
- * The keys, read on every use and never kept: `clearLocalData()` deletes them, which makes anything
- * left of the deleted records on disk unreadable.
+ * A key of the database, read once per connection and forgotten when local data is cleared here or in
+ * another tab: `clearLocalData()` deletes the keys, which makes anything left of the deleted records on
+ * disk unreadable, and nothing may be sealed with them after.
  */
-export const sealingKey = (db: IDBPDatabase<DraftsDB>): Promise<CryptoKey> => databaseKey(db, 'sealing', newSealingKey);
-export const lookupKey = (db: IDBPDatabase<DraftsDB>): Promise<CryptoKey> => databaseKey(db, 'lookup', newLookupKey);
+function cachedKey(db: IDBPDatabase<DraftsDB>, name: KeyName, make: () => Promise<CryptoKey>): Promise<CryptoKey> {
+  forgetOnClear ??= onLocalDataCleared(() => (keyCache = new WeakMap()));
+  let keys = keyCache.get(db);
+  if (!keys) keyCache.set(db, (keys = new Map<KeyName, Promise<CryptoKey>>()));
+  let key = keys.get(name);
+  if (!key) {
+    key = databaseKey(db, name, make);
+    keys.set(name, key);
+    key.catch(() => keys.delete(name));
+  }
+  return key;
+}
+
+export const sealingKey = (db: IDBPDatabase<DraftsDB>): Promise<CryptoKey> => cachedKey(db, 'sealing', newSealingKey);
+export const lookupKey = (db: IDBPDatabase<DraftsDB>): Promise<CryptoKey> => cachedKey(db, 'lookup', newLookupKey);
 
 /** The name a case's records are filed under. */
 export async function caseName(db: IDBPDatabase<DraftsDB>, caseKey: string): Promise<string> {

@@ -54,6 +54,13 @@ export class SentLog {
     });
   }
 
+  /** Deletes an entry (its handoff was never saved after all). */
+  remove(id: string): Promise<void> {
+    return inOrder(this.name, async () => {
+      await (await openDraftsDB(this.name)).delete('sent', id);
+    });
+  }
+
   /** Changes an entry in place; nothing happens if it is gone. */
   update(id: string, change: Partial<SentEntry>): Promise<void> {
     return inOrder(this.name, async () => {

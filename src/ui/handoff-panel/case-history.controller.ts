@@ -85,8 +85,12 @@ export class CaseHistoryController implements ReactiveController {
     }
   }
 
-  /** A handoff from this case is durably in the outbox. */
-  async record(payload: HandoffV1, outbox: Outbox): Promise<void> {
+  /**
+   * A handoff from this case is being saved to the outbox: it is logged at the same time (sealing takes
+   * as long as the outbox's own write, so an agent who closes the tab once it says "saved" finds it
+   * listed next time). `saved` says whether the outbox kept it; if not, the entry goes again.
+   */
+  async record(payload: HandoffV1, outbox: Outbox, saved: Promise<boolean>): Promise<void> {
     const receiver = payload.to.name ? `${payload.to.name}, ${payload.to.team}` : payload.to.team;
     const entry: SentEntry = {
       id: payload.id,
@@ -96,14 +100,19 @@ export class CaseHistoryController implements ReactiveController {
       sentAt: Date.now(),
       state: 'queued',
     };
+    const log = this.#log();
+    const logged = log?.add(entry).catch(() => undefined);
+    if (!(await saved)) {
+      await logged;
+      await log?.remove(entry.id).catch(() => undefined);
+      return;
+    }
     if (payload.case.id === this.#caseId) {
       const item: HistoryItem = { entry, fate: { kind: 'waiting' } };
       this.items = [item, ...this.items.filter((i) => i.entry.id !== entry.id)].slice(0, KEEP_PER_CASE);
       this.#host.requestUpdate();
     }
-    await this.#log()
-      ?.add(entry)
-      .catch(() => undefined);
+    await logged;
   }
 
   /** The agent has seen it: hide it for good. */

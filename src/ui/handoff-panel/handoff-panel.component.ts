@@ -334,7 +334,13 @@ export class HandoffPanel extends LitElement {
     this.#busy = true;
     const sentCase = this.#autosave.draftCase;
     try {
-      const item = await this.#delivery.save(payload);
+      const saving = this.#delivery.save(payload);
+      void this.#history.record(
+        payload,
+        outbox,
+        saving.then((saved) => saved !== undefined),
+      );
+      const item = await saving;
       if (!item) {
         this.#unsaved = payload;
         this.requestUpdate();
@@ -343,7 +349,6 @@ export class HandoffPanel extends LitElement {
         return;
       }
       this.#unsaved = undefined;
-      void this.#history.record(payload, outbox);
       // Ready for the next handoff at once: the form clears now, its saved draft is deleted behind it
       // (that transaction is created first, so it cannot delete a newer draft saved after it). If the
       // host moved to another case meanwhile, only the sent case's draft goes; the form is that case's.
