@@ -1,8 +1,8 @@
 // Drafts and the sent log at rest: sealed, filed under HMACs, expiring, kept per tab without a case,
 // and older clear records sealed on upgrade.
 import { expect } from '@open-wc/testing';
-import { deleteDB, openDB } from 'idb';
-import { closeDraftsDB } from '../../src/drafts/db.js';
+import { openDB } from 'idb';
+import { useDraftsDB } from './helpers.js';
 import { DraftStore } from '../../src/drafts/draft-store.js';
 import { SentLog } from '../../src/drafts/sent-log.js';
 import fc from 'fast-check';
@@ -13,19 +13,12 @@ const SECRET = 'Zebra-Quartz-7781';
 const HOUR = 3_600_000;
 
 describe('drafts at rest', () => {
-  let name: string;
-  beforeEach(() => {
-    name = `test-drafts-${crypto.randomUUID()}`;
-  });
-  afterEach(async () => {
-    closeDraftsDB(name);
-    await deleteDB(name);
-  });
+  const db = useDraftsDB();
 
   it('stores neither the draft nor its case id in clear, and reads them back', async () => {
-    const store = new DraftStore(name);
+    const store = new DraftStore(db.name);
     await store.save('C-SECRET-CASE', { recap: { summary: `${SECRET} and card 4111 1111 1111 1111` } });
-    const raw = await rawText(name);
+    const raw = await rawText(db.name);
     expect(raw).not.to.contain('Zebra-Quartz');
     expect(raw).not.to.contain('C-SECRET-CASE');
     expect(raw).not.to.contain('1111');
@@ -36,22 +29,22 @@ describe('drafts at rest', () => {
 
   it('a draft past its time to live is deleted, never restored', async () => {
     let now = Date.UTC(2026, 11, 2, 9);
-    const store = new DraftStore(name, 24 * HOUR, () => now);
+    const store = new DraftStore(db.name, 24 * HOUR, () => now);
     await store.save('C-1', { recap: { summary: 'typed yesterday' } });
     await store.save('C-2', { recap: { summary: 'typed later' } });
     now += 24 * HOUR - 1;
     expect((await store.load('C-1'))?.draft.recap?.summary).to.equal('typed yesterday');
     now += 1;
     expect(await store.load('C-1')).to.equal(undefined);
-    const db = await openDB(name);
-    expect(await db.count('drafts')).to.equal(1);
-    db.close();
+    const raw = await openDB(db.name);
+    expect(await raw.count('drafts')).to.equal(1);
+    raw.close();
     now += HOUR;
     expect(await store.deleteExpired()).to.equal(1);
   });
 
   it('a panel without a case keeps its draft for its own tab: another tab or session does not get it', async () => {
-    const store = new DraftStore(name);
+    const store = new DraftStore(db.name);
     await store.save('', { recap: { summary: 'first customer' } });
     expect((await store.load(''))?.draft.recap?.summary).to.equal('first customer');
     const session = sessionStorage.getItem('handoff-panel:draft-session');
@@ -64,7 +57,7 @@ describe('drafts at rest', () => {
   });
 
   it('seals the clear drafts and log entries of a version-2 database on first open; the shared caseless draft is dropped', async () => {
-    const v2 = await openDB(name, 2, {
+    const v2 = await openDB(db.name, 2, {
       upgrade(db) {
         db.createObjectStore('drafts', { keyPath: 'caseId' });
         const sent = db.createObjectStore('sent', { keyPath: 'id' });
@@ -90,19 +83,19 @@ describe('drafts at rest', () => {
     });
     v2.close();
 
-    const store = new DraftStore(name);
+    const store = new DraftStore(db.name);
     expect((await store.load('C-7'))?.draft.recap?.summary).to.equal(SECRET);
     expect(await store.load('')).to.equal(undefined);
-    const entries = await new SentLog(name).forCase('C-7');
+    const entries = await new SentLog(db.name).forCase('C-7');
     expect(entries.map((e) => e.receiver)).to.deep.equal(['Dana Zebra-Quartz']);
-    const raw = await rawText(name);
+    const raw = await rawText(db.name);
     expect(raw).not.to.contain('Zebra-Quartz');
     expect(raw).not.to.contain('whoever was here');
     expect(raw).not.to.contain('C-7');
   });
 
   it('the sent log keeps who it went to and their answer sealed, and updates them', async () => {
-    const log = new SentLog(name);
+    const log = new SentLog(db.name);
     await log.add({
       id: 'h-2',
       caseId: 'C-8',
@@ -123,34 +116,29 @@ describe('drafts at rest', () => {
       at: '2026-12-02T09:00:00Z',
       declineReason: 'Not mine',
     });
-    const raw = await rawText(name);
+    const raw = await rawText(db.name);
     expect(raw).not.to.contain('Zebra-Quartz');
     expect(raw).not.to.contain('Not mine');
   });
 });
 
 describe('drafts at rest: property', () => {
+  const db = useDraftsDB();
   it('whatever card number is typed anywhere in a draft, neither the stored draft nor IndexedDB holds it', async function () {
     this.timeout(120_000);
-    const name = `test-drafts-${crypto.randomUUID()}`;
-    const store = new DraftStore(name);
-    try {
-      await fc.assert(
-        fc.asyncProperty(textWithCard, async ({ pan, text }) => {
-          await store.save('C-P', {
-            customer: { name: text.slice(0, 200) },
-            recap: { tried: text.split('\n') },
-            nextSteps: text,
-          });
-          const saved = await store.load('C-P');
-          expect(readable(JSON.stringify(saved), pan)).to.equal(false);
-          expect(digitsOf(await rawText(name))).not.to.contain(pan.slice(0, -4));
-        }),
-        { numRuns: 60, seed: 20261202 },
-      );
-    } finally {
-      closeDraftsDB(name);
-      await deleteDB(name);
-    }
+    const store = new DraftStore(db.name);
+    await fc.assert(
+      fc.asyncProperty(textWithCard, async ({ pan, text }) => {
+        await store.save('C-P', {
+          customer: { name: text.slice(0, 200) },
+          recap: { tried: text.split('\n') },
+          nextSteps: text,
+        });
+        const saved = await store.load('C-P');
+        expect(readable(JSON.stringify(saved), pan)).to.equal(false);
+        expect(digitsOf(await rawText(db.name))).not.to.contain(pan.slice(0, -4));
+      }),
+      { numRuns: 60, seed: 20261202 },
+    );
   });
 });

@@ -1,8 +1,7 @@
 // The panel's log of handoffs sent from each case: newest first, dismissed ones hidden, and kept small —
 // a case's newest 20, nothing older than 30 days — however many an agent sends.
 import { expect } from '@open-wc/testing';
-import { deleteDB } from 'idb';
-import { closeDraftsDB } from '../../src/drafts/db.js';
+import { useDraftsDB } from './helpers.js';
 import { KEEP_PER_CASE, SentLog, type SentEntry } from '../../src/drafts/sent-log.js';
 
 const DAY = 86_400_000;
@@ -16,17 +15,10 @@ const entry = (id: string, caseId: string, sentAt: number): SentEntry => ({
 });
 
 describe('SentLog', () => {
-  let name: string;
-  beforeEach(() => {
-    name = `test-drafts-${crypto.randomUUID()}`;
-  });
-  afterEach(async () => {
-    closeDraftsDB(name);
-    await deleteDB(name);
-  });
+  const db = useDraftsDB();
 
   it('lists a case’s entries newest first, without dismissed ones', async () => {
-    const log = new SentLog(name);
+    const log = new SentLog(db.name);
     const now = Date.now();
     await log.add(entry('a', 'C-1', now - 3000));
     await log.add(entry('b', 'C-1', now - 2000));
@@ -37,7 +29,7 @@ describe('SentLog', () => {
   });
 
   it('keeps a case’s newest 20 and drops anything older than 30 days', async () => {
-    const log = new SentLog(name);
+    const log = new SentLog(db.name);
     const now = Date.now();
     for (let i = 0; i < 25; i++) await log.add(entry(`e${String(i).padStart(2, '0')}`, 'C-1', now - 25_000 + i * 1000));
     await log.add(entry('old', 'C-9', now - 31 * DAY));
