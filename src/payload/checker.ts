@@ -219,8 +219,10 @@ export class Checker {
    * In draft mode, a list of texts masked as one before its entries are read (a card number split over
    * two lines of "what has been tried" is still one card number).
    */
-  lines(value: unknown, path: string): unknown {
-    if (!this.draft || !Array.isArray(value) || !value.every((v) => typeof v === 'string')) return value;
+  lines(value: unknown, path: string, max: number): unknown {
+    // A list over its limit is refused as it is (by `list`), not scanned first.
+    if (!this.draft || !Array.isArray(value) || value.length > max || !value.every((v) => typeof v === 'string'))
+      return value;
     const masked = maskLines(value.map(cleanText));
     for (const { kind, line } of masked.found) this.redactions.push({ field: `${path}[${line}]`, kind });
     return masked.lines;

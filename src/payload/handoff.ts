@@ -236,8 +236,11 @@ function readBody(
     }),
     recap: compact({
       summary: c.text(recap.summary, 'recap.summary', { max: LIMITS.summary, required: true })!,
-      tried: c.list(c.lines(recap.tried, 'recap.tried'), 'recap.tried', requiredList(c, LIMITS.tried), (entry, path) =>
-        c.text(entry, path, REQUIRED_TEXT),
+      tried: c.list(
+        c.lines(recap.tried, 'recap.tried', LIMITS.tried),
+        'recap.tried',
+        requiredList(c, LIMITS.tried),
+        (entry, path) => c.text(entry, path, REQUIRED_TEXT),
       )!,
       expectation: c.text(recap.expectation, 'recap.expectation', TEXT),
     }),

@@ -36,30 +36,33 @@ export function maskText(text: string): Masked {
   return { text: masked.text, found: found.sort((a, b) => a.at - b.at) };
 }
 
+/** Joins the entries of a list for masking: a line break to the masking, found in no entry in practice. */
+const ENTRY_BREAK = '\u2029';
+
 /**
- * Masks a list of texts as one (entries joined by line breaks), so a card number split over two lines
+ * Masks a list of texts as one (entries joined by a line break), so a card number split over two lines
  * of "what has been tried" is found; each masking is told against the entry where it starts.
  */
 export function maskLines(lines: readonly string[]): {
   lines: string[];
   found: { kind: RedactionKind; line: number }[];
 } {
-  if (lines.some((line) => line.includes('\n'))) {
+  if (lines.some((line) => line.includes(ENTRY_BREAK))) {
     const each = lines.map(maskText);
     return {
       lines: each.map((m) => m.text),
       found: each.flatMap((m, line) => m.found.map((f) => ({ kind: f.kind, line }))),
     };
   }
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
-  const masked = maskText(lines.join('\n'));
-  const lineOf = (at: number) => starts.filter((s) => s <= at).length - 1;
-  return { lines: masked.text.split('\n'), found: masked.found.map((f) => ({ kind: f.kind, line: lineOf(f.at) })) };
+  const masked = maskText(lines.join(ENTRY_BREAK));
+  // `found` is in text order: walk the entries' starts along with it.
+  let line = 0;
+  let nextStart = (lines[0]?.length ?? 0) + 1;
+  const found = masked.found.map((f) => {
+    while (line < lines.length - 1 && f.at >= nextStart) nextStart += lines[++line]!.length + 1;
+    return { kind: f.kind, line };
+  });
+  return { lines: masked.text.split(ENTRY_BREAK), found };
 }
 
 /** Only card numbers, counted (the first release's API). */

@@ -67,6 +67,15 @@ const CARDS: [string, string, string][] = [
   ['after a phone number on the same line', `+44 20 7946 0958 ${grouped(VISA, ' ')}`, VISA],
   ['after an order number', `order 4821 ${VISA}`, VISA],
   ['after a reference keyword, whole', `ticket: ${grouped(MC, '-')}`, MC],
+  ['fullwidth dots', grouped(inScript(VISA, 0xff10), '．'), VISA],
+  ['Arabic thousands separators', grouped(inScript(VISA, 0x660), '٬'), VISA],
+  ['pipes', grouped(VISA, ' | '), VISA],
+  ['brackets', '(4111) 1111 1111 1111', VISA],
+  ['Hangul fillers between groups', grouped(VISA, '\u3164'), VISA],
+  ['six spaces between groups', grouped(VISA, '      '), VISA],
+  ['bullets opening each line', '• card 4111 1111\n• 1111 1111', VISA],
+  ['numbered lines', '1. card 4111 1111\n2. 1111 1111 declined', VISA],
+  ['glued digits after a reference word', 'order #411111111111111112345', VISA],
 ];
 
 describe('masking corpus: card numbers, however written, are masked', () => {
@@ -86,6 +95,19 @@ describe('masking corpus: card numbers, however written, are masked', () => {
     expect(digitsOf(lines.join(''))).not.to.contain('411111111111');
     expect(lines).to.have.length(2);
     expect(found).to.deep.equal([{ kind: 'card-number', line: 0 }]);
+  });
+
+  it('a card followed by its 3-digit code is the card and a code, never a 19-digit "card" ending in the code', () => {
+    for (const written of ['4111 1111 1111 1111 102', '6011 1111 1111 1117 109']) {
+      const { text, found } = maskText(written);
+      expect(text).to.match(/^•••• •••• •••• \d{4} •••$/);
+      expect(found.map((f) => f.kind)).to.deep.equal(['card-number', 'card-security-code']);
+    }
+  });
+
+  it('masks a card split over entries of "what has been tried" that themselves hold line breaks', () => {
+    const { lines } = maskLines(['Called bank\nthen customer read 4111 1111', '1111 1111 declined']);
+    expect(digitsOf(lines.join(''))).not.to.contain('411111111111');
   });
 
   it('masks two card numbers in one text, each to its own last four', () => {
@@ -134,6 +156,19 @@ const KEEP: [string, string][] = [
   ['an error code', 'error code 5001'],
   ['a discount code', 'discount code 4821, promo code 7733'],
   ['a password reset', 'The password was reset; the password is expired; la contraseña es incorrecta'],
+  ['two Spanish mobile numbers in a list', 'Tel 663 696 618, 678 737 152'],
+  ['two US numbers in a list', 'Call 555-123-4567, 555-987-6543'],
+  ['a phone number and its extension', '+44 20 7946 1000 / 1234'],
+  ['a list of amounts, comma and space', 'Refunds: 24.99, 98.50, 60.00, 33.20, 12.75'],
+  ['a date range', 'Away 30/01/2025 - 01/06/2025'],
+  ['an IBAN with dashes', 'IBAN ES91-2100-0418-4502-0005-1332'],
+  ['an IBAN in lower case', 'iban es9121000418450200051332'],
+  ['an IBAN with a space after the country', 'PL 61 1090 1014 0000 0712 1981 2874'],
+  ['dates after due words', 'La factura vence el 30/06/2025; the offer expires 30/06/2025; valid until 31/12/2024'],
+  ['a contract year', 'contract expires 2026'],
+  ['codes that are not one-time codes', 'coupon code 2024, reason code 1234, booking code 4821'],
+  ['a year after PIN', 'PIN of the 2024 card'],
+  ['words after "password is"', 'password is strong; the security answer is on file'],
 ];
 
 describe('masking corpus: what is not a card number or a secret stays', () => {
@@ -164,6 +199,15 @@ const SECRETS: [string, string, string, string][] = [
   ['a security answer', "mother's maiden name is Smith", "mother's maiden name is •••••", 'security-answer'],
   ['a first pet', 'first pet was Rex', 'first pet was •••••', 'security-answer'],
   ['a Spanish security answer', 'respuesta de seguridad: Madrid', 'respuesta de seguridad: •••••', 'security-answer'],
+  ['a CVV with "code"', 'CVV code 123', 'CVV code •••', 'card-security-code'],
+  ['a CVV in brackets', 'CVV (123)', 'CVV (•••)', 'card-security-code'],
+  ['a CVV with a zero-width space inside', 'CVV 1\u200b23', 'CVV •\u200b••', 'card-security-code'],
+  ['an expiry with a space', 'exp 12 27', 'exp •• ••', 'card-expiry'],
+  ['a Spanish expiry with "en"', 'caduca en 12/27', 'caduca en ••/••', 'card-expiry'],
+  ['a code sent by SMS', 'the code sent by SMS is 482913', 'the code sent by SMS is ••••••', 'one-time-code'],
+  ['a password "is now"', 'password is now hunter2', 'password is now •••••', 'password'],
+  ['a password "is:"', 'la contraseña es: Perro2020', 'la contraseña es: •••••', 'password'],
+  ['a pet’s name with a curly apostrophe', 'my pet’s name: Rex', 'my pet’s name: •••••', 'security-answer'],
 ];
 
 describe('masking corpus: secrets other than card numbers', () => {

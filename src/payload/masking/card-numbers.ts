@@ -6,12 +6,12 @@
  * groups joined by a short run of separators (spaces of any width, dashes, dots, slashes, commas,
  * underscores) or by a line break with its indentation. In each chain of 13 or more digits the windows
  * of 13–19 digits that pass the Luhn check and fit a card network are masked, tried from the most
- * card-like down: the whole chain; whole groups in a card's usual grouping; one whole group; any whole groups; then
+ * card-like down: whole groups in a card's usual grouping; one whole group; the whole chain; any whole groups; then
  * windows cutting into a long glued group (`41111111111111111227`, a card with its expiry glued on).
  */
 import { LuhnWindows, cardLengths } from './card-networks.js';
 import { canBeE164 } from './e164.js';
-import { IGNORABLE, LINE_BREAK, OTHER, PUNCTUATION, classify } from './characters.js';
+import { IGNORABLE, LINE_BREAK, OTHER, PUNCTUATION, SPACE, classify } from './characters.js';
 
 /** A digit as found in the text. */
 export interface FoundDigit {
@@ -34,7 +34,7 @@ export interface CardMatch {
 const MIN_DIGITS = 13;
 const MAX_DIGITS = 19;
 /** Separators between two groups on one line (`4111 - 1111`, `4111 // 1111`). */
-const MAX_GAP = 5;
+const MAX_GAP = 8;
 /** A gap with a line break may carry indentation or a list marker's spacing. */
 const MAX_LINE_GAP = 24;
 /** A window may cut into a group only this long: digits glued to a card, not a short group of a list. */
@@ -44,6 +44,12 @@ const GLUED_GROUP = 8;
  * cards are): a shorter window inside a long account number passes by chance too often.
  */
 const MIN_GLUED_CARD = 15;
+
+/**
+ * Window lengths in the order they are tried: the lengths nearly all cards have first, so that a 16-digit
+ * card followed by its 3-digit security code is the card and a code, not a 19-digit "card" ending in it.
+ */
+const PREFERRED_LENGTHS = [16, 15, 19, 14, 13, 17, 18];
 
 /** Ranges of the text known not to be card numbers (IBANs, UUIDs): their digits break chains. */
 export type Exclusions = readonly (readonly [start: number, end: number])[];
@@ -55,6 +61,7 @@ export function findCardNumbers(text: string, excluded: Exclusions = []): CardMa
   let gap = 0;
   let breaks = 0;
   let spaced = false;
+  let listed = false;
   let plus = false;
   let previous = OTHER;
   let exclusion = 0;
@@ -70,7 +77,12 @@ export function findCardNumbers(text: string, excluded: Exclusions = []): CardMa
     while (exclusion < excluded.length && excluded[exclusion]![1] <= i) exclusion++;
     const kind = exclusion < excluded.length && excluded[exclusion]![0] <= i ? OTHER : classify(codePoint);
     if (kind >= 0) {
-      const joined = chain.length > 0 && (gap <= MAX_GAP || (breaks > 0 && breaks <= 2 && gap <= MAX_LINE_GAP));
+      // `54.99, 60.00` or `663 696 618, 678 737 152`: a comma (or `;`, `/`) with a space separates
+      // the items of a list, not the groups of one number.
+      const joined =
+        chain.length > 0 &&
+        !(listed && spaced) &&
+        (gap <= MAX_GAP || (breaks > 0 && breaks <= 2 && gap <= MAX_LINE_GAP));
       if (!joined) {
         flush();
         plus = previous === PLUS;
@@ -79,14 +91,27 @@ export function findCardNumbers(text: string, excluded: Exclusions = []): CardMa
       gap = 0;
       breaks = 0;
       spaced = false;
+      listed = false;
     } else if (kind === IGNORABLE) {
       // Invisible: neither joins nor breaks.
     } else if (kind === OTHER) {
       flush();
     } else {
       gap++;
-      if (kind === LINE_BREAK) breaks++;
       if (kind !== PUNCTUATION) spaced = true;
+      if (kind === PUNCTUATION && LIST_SEPARATORS.has(codePoint)) listed = true;
+      if (kind === LINE_BREAK) {
+        breaks++;
+        // A list marker opening the next line (`• `, `- `, `2. `) is part of the line break.
+        LIST_MARKER.lastIndex = i + width;
+        const marker = LIST_MARKER.exec(text);
+        if (marker && chain.length) {
+          gap += marker[0].length;
+          i += width + marker[0].length;
+          previous = SPACE;
+          continue;
+        }
+      }
     }
     if (kind !== IGNORABLE) previous = codePoint === 43 ? PLUS : kind;
     i += width;
@@ -97,6 +122,19 @@ export function findCardNumbers(text: string, excluded: Exclusions = []): CardMa
 
 /** `previous` after a '+'. */
 const PLUS = -100;
+
+/** `,` `;` `/` and their fullwidth and Arabic forms. */
+const LIST_SEPARATORS = new Set([0x2c, 0x3b, 0x2f, 0xff0c, 0xff1b, 0xff0f, 0x60c, 0x61b]);
+/** Indentation, then a bullet or an item number, then a space, at the start of a line. */
+const LIST_MARKER = /[ \t]*(?:[•*>·▪◦‣⁃–-]|\d{1,2}[.)])[ \t]+/y;
+
+/**
+ * Inside a reference, any run of whole groups is not tried (in any grouping), nor cuts into a glued
+ * group that could be a reference of its own length (up to 19 digits): only longer ones hold a card
+ * with digits glued on.
+ */
+const triedInReference = (tier: number, groupSize: number): boolean =>
+  tier < 3 || (tier === 4 && groupSize > MAX_DIGITS);
 
 /** Whether a window of digits [start, end), aligned or not with its groups' edges, is tried in a tier. */
 type Tier = (start: number, end: number, alignedStart: boolean, alignedEnd: boolean) => boolean;
@@ -111,9 +149,9 @@ function isReference(text: string, chainStart: number): boolean {
 
 /**
  * The card numbers of one chain. In a chain introduced as a reference, windows inside the reference
- * itself (its first word, `112-4567890-1234567`) are tried only whole, in a card's usual grouping, or
- * as one unbroken group: its other windows pass the Luhn check one time in ten by chance alone.
- * Windows reaching past it are tried like any other.
+ * itself (its first word, `112-4567890-1234567`) are not tried as "any whole groups": those windows of
+ * a reference pass the Luhn check one time in ten by chance alone. Windows reaching past it are tried
+ * like any other.
  */
 function cardsInChain(chain: FoundDigit[], reference: boolean): CardMatch[] {
   const n = chain.length;
@@ -125,9 +163,9 @@ function cardsInChain(chain: FoundDigit[], reference: boolean): CardMatch[] {
     return true;
   };
   const tiers: Tier[] = [
-    (start, end) => start === 0 && end === n,
     (start, end, a, b) => a && b && usualGrouping(start, end),
     (start, end, a, b) => a && b && groupSize[start] === end - start,
+    (start, end) => start === 0 && end === n,
     (_start, _end, a, b) => a && b,
     (start, end, a, b) =>
       end - start >= MIN_GLUED_CARD &&
@@ -145,9 +183,10 @@ function cardsInChain(chain: FoundDigit[], reference: boolean): CardMatch[] {
     for (let start = 0; start + MIN_DIGITS <= n; start++) {
       const lengths = candidates[start]!;
       if (!lengths || taken[start]) continue;
-      for (let end = Math.min(n, start + MAX_DIGITS); end >= start + MIN_DIGITS; end--) {
-        if (!(lengths & (1 << (end - start)))) continue;
-        if (index > 2 && end <= outsideReference) continue;
+      for (const length of PREFERRED_LENGTHS) {
+        const end = start + length;
+        if (end > n || !(lengths & (1 << length))) continue;
+        if (end <= outsideReference && !triedInReference(index, groupSize[start]!)) continue;
         if (!tier(start, end, groupStart(start), end === n || groupStart(end)) || !free(start, end)) continue;
         matches.push(matchOf(chain.slice(start, end)));
         taken.fill(1, start, end);

@@ -16,16 +16,16 @@ export const PUNCTUATION = -5;
 
 const DECIMAL_DIGIT = /\p{Nd}/u;
 /** Zero-width spaces and joiners, soft hyphens, bidi marks, BOM, variation selectors, combining marks. */
-const INVISIBLE = /[\p{Cf}\p{M}]/u;
+const INVISIBLE = /[\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
 const WHITESPACE = /\s/u;
 /** Dashes and hyphens of every kind, the minus sign, and the punctuation used in groups. */
-const GROUP_PUNCTUATION = /[\p{Pd}\u2212.,/\\_·'’]/u;
+const GROUP_PUNCTUATION = /[\p{Pd}\u2212.,/\\_·'’|()[\]．，／＿｜（）٫٬،؛;]/u;
 
 const ascii = new Int8Array(128).fill(OTHER);
 for (let c = 48; c <= 57; c++) ascii[c] = c - 48;
 for (const c of ' \t\f\v') ascii[c.charCodeAt(0)] = SPACE;
 for (const c of '\n\r') ascii[c.charCodeAt(0)] = LINE_BREAK;
-for (const c of "-.,/\\_'") ascii[c.charCodeAt(0)] = PUNCTUATION;
+for (const c of "-.,/\\_'|()[];") ascii[c.charCodeAt(0)] = PUNCTUATION;
 
 const cache = new Map<number, number>();
 

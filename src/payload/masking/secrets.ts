@@ -19,13 +19,18 @@ export interface SecretSpan {
 const START = String.raw`(?<![\p{L}\p{N}])`;
 const END = String.raw`(?![\p{L}\p{N}])`;
 const D = String.raw`\p{Nd}`;
+/** Between the digits of a value: nothing, a space, or an invisible character pasted in. */
+const GLUE = String.raw`[\s\p{Cf}]?`;
+/** A month of 1–12, then its year: `12/27`, `03/2029`, `12 27`, not a day such as `30/06`. */
+const MONTH_YEAR = String.raw`(?:0?[1-9]|1[0-2])\s?[/\-.\s]\s?(?:${D}{4}|${D}{2})(?![/\-.]?${D})`;
+const MONTH_NAMES = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?`;
 /** What may stand between a keyword and its value: "CVV: 123", "el código es 4821", "PIN number is 0000". */
-const LINK = String.raw`(?:[\s:=#\-–]|(?:is|it's|was|es|era|number|n[uú]mero|no\.|the|el|la|de|of)${END}){0,8}`;
+const LINK = String.raw`(?:[\s:=#\-–(\[]|(?:is|it's|was|es|era|number|n[uú]mero|no\.|the|el|la|de|en|code|c[oó]digo|given|dado|now|ahora|(?:sent|received|recibido|enviado)(?: by| via| por)?(?: sms| text| email| correo)?)${END}){0,8}`;
 /** A value must be announced for free-form secrets: "password: x", "password is x", "contraseña es x". */
-const ANNOUNCE = String.raw`\s{0,3}(?::|=|(?:is|was|es|era|would be|ser[ií]a)${END})\s{0,3}`;
+const ANNOUNCE = String.raw`\s{0,3}(?:(?:is|was|es|era|would be|ser[ií]a)(?:\s{0,3}(?:now|ahora))?${END}\s{0,3}[:=-]?|[:=]|\s-)\s{0,3}`;
 /** Words that follow "password is" without being one: "password is expired", "la contraseña es incorrecta". */
-const NOT_A_VALUE = String.raw`(?!(?:not|no|now|being|reset|expired|changed|locked|wrong|incorrect|correct|invalid|required|needed|forgotten|blocked|too|the|a|an|caducada|incorrecta|correcta|bloqueada|olvidada|restablecida|cambiada|err[oó]nea|v[aá]lida)${END})`;
-const TOKEN = String.raw`(?:"[^"\n]{1,64}"|'[^'\n]{1,64}'|“[^”\n]{1,64}”|«[^»\n]{1,64}»|[^\s"'“”«»]{0,63}[^\s"'“”«».,;:!?)\]])`;
+const NOT_A_VALUE = String.raw`(?!(?:not|no|being|reset|expired|changed|locked|wrong|incorrect|invalid|required|needed|forgotten|blocked|too|the|a|an|strong|weak|long|short|set|updated|case-sensitive|see|on|in|at|unknown|desconocida|caducada|incorrecta|bloqueada|olvidada|restablecida|cambiada|err[oó]nea|v[aá]lida|segura|d[eé]bil)${END})`;
+const TOKEN = String.raw`(?:"[^"\n\u2029]{1,64}"|'[^'\n\u2029]{1,64}'|“[^”\n\u2029]{1,64}”|«[^»\n\u2029]{1,64}»|[^\s"'“”«»]{0,63}[^\s"'“”«».,;:!?)\]])`;
 
 interface Rule {
   kind: SecretKind;
@@ -44,20 +49,20 @@ const RULES: Rule[] = [
     'card-security-code',
     'digits',
     String.raw`cvv2?|cvc2?|cvn|cid|csc|security code|card verification (?:value|code|number)|c[oó]digo de seguridad|c[oó]digo cvv|d[ií]gitos de seguridad`,
-    `${D}(?:\\s?${D}){2,3}(?!${D})`,
+    `${D}(?:${GLUE}${D}){2,3}(?!${D})`,
   ),
   rule(
     'card-expiry',
     'digits',
     String.raw`exp(?:iry|iration|ires)?(?: date)?|exp\.|valid (?:thru|through|until)|good thru|caduca(?:d|cidad)?|vence|vencimiento|fecha de (?:caducidad|vencimiento)`,
-    `${D}{1,2}\\s?[/\\-.]\\s?(?:${D}{4}|${D}{2})(?!${D})|${D}{4}(?!${D})`,
+    `${MONTH_YEAR}|(?:0[1-9]|1[0-2])${D}{2}(?!${D})|${MONTH_NAMES}\\s?(?:${D}{4}|${D}{2})(?!${D})`,
   ),
-  rule('pin', 'digits', String.raw`pin(?: number| code)?|nip|n[uú]mero pin`, `${D}(?:[\\s-]?${D}){3,7}(?!${D})`),
+  rule('pin', 'digits', String.raw`pin(?: number| code)?|nip|n[uú]mero pin`, `${D}(?:[\\s\\p{Cf}-]?${D}){3,7}(?!${D})`),
   rule(
     'one-time-code',
     'digits',
-    String.raw`(?<!(?:zip|post|postal|area|country|dialling|dialing|error|status|promo|discount|product|tracking|tax|sort|swift|bank|branch|iso|voucher|gift)[\s-]?)(?:one[-\s]time (?:pass)?code|one[-\s]time password|otp|passcode|verification code|auth(?:entication|orization)? code|sms code|code|c[oó]digo(?!\s+postal)(?: de verificaci[oó]n| de un solo uso| sms| otp)?|clave (?:sms|temporal|de un solo uso))`,
-    `${D}(?:[\\s-]?${D}){3,7}(?!${D})`,
+    String.raw`(?<!(?:zip|post|postal|area|country|dialling|dialing|error|status|promo|discount|product|tracking|tax|sort|swift|bank|branch|iso|voucher|gift|coupon|reason|item|booking|hs|sku|referral|confirmation|article|art[ií]culo|cup[oó]n|descuento|producto|reserva)[\s-]?)(?:one[-\s]time (?:pass)?code|one[-\s]time password|otp|passcode|verification code|auth(?:entication|orization)? code|sms code|code|c[oó]digo(?!\s+postal)(?: de verificaci[oó]n| de un solo uso| sms| otp)?|clave (?:sms|temporal|de un solo uso))`,
+    `${D}(?:[\\s\\p{Cf}-]?${D}){3,7}(?!${D})`,
   ),
   rule(
     'password',
@@ -69,7 +74,7 @@ const RULES: Rule[] = [
   rule(
     'security-answer',
     'whole',
-    String.raw`security answer|answer to (?:the|her|his|their|my) security question|(?:mother|mum|mom)'?s maiden name|maiden name|first pet(?:'s name)?|pet'?s name|memorable (?:word|answer)|respuesta de seguridad|respuesta a la pregunta de seguridad|apellido de soltera(?: de (?:su|mi) madre)?|nombre de (?:su|mi) (?:primera )?mascota|palabra (?:secreta|memorable)`,
+    String.raw`security answer|answer to (?:the|her|his|their|my) security question|(?:mother|mum|mom)['’]?s maiden name|maiden name|first pet(?:['’]s name)?|pet['’]?s name|memorable (?:word|answer)|respuesta de seguridad|respuesta a la pregunta de seguridad|apellido de soltera(?: de (?:su|mi) madre)?|nombre de (?:su|mi) (?:primera )?mascota|palabra (?:secreta|memorable)`,
     `${NOT_A_VALUE}${TOKEN}`,
     ANNOUNCE,
   ),
@@ -77,7 +82,7 @@ const RULES: Rule[] = [
 
 /** Right after a card number: an expiry (`12/27`) and/or a security code (`123`), in either order. */
 const AFTER_CARD = new RegExp(
-  String.raw`^[\s,;/|\-]{1,3}(?:(${D}{2}\s?/\s?(?:${D}{4}|${D}{2}))|(${D}{3,4}))(?!${D})(?:[\s,;/|\-]{1,3}(?:(${D}{2}\s?/\s?(?:${D}{4}|${D}{2}))|(${D}{3,4}))(?!${D}))?`,
+  String.raw`^[\s,;/|()\-]{1,3}(?:(${MONTH_YEAR})|(${D}{3,4}))(?!${D})(?:[\s,;/|()\-]{1,3}(?:(${MONTH_YEAR})|(${D}{3,4}))(?!${D}))?`,
   'ud',
 );
 
