@@ -4,3 +4,4 @@
  */
 export { validateAck } from '../payload/ack.js';
 export { validateHandoff } from '../payload/handoff.js';
+export { unmaskedPaths } from '../payload/redact.js';

@@ -69,6 +69,15 @@ async function checkPayload(payload: OutboxPayload): Promise<OutboxKind> {
       problems,
     );
   }
+  // Nothing with a card number or a secret in it is stored, even sealed, or sent.
+  const unmasked = validators.unmaskedPaths(payload);
+  if (unmasked.length) {
+    const builder = kind === 'handoff' ? 'buildHandoff' : 'buildAck';
+    throw new OutboxPayloadError(
+      `enqueue() was given a ${kind} with an unmasked card number or secret in ${unmasked.join(', ')}: build it with ${builder}(), which masks them.`,
+      unmasked.map((path) => ({ path, message: `${path} holds an unmasked card number or secret.` })),
+    );
+  }
   return kind;
 }
 

@@ -94,6 +94,16 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/** A link or address as a person reads it: `%20` and `+` are spaces, `%EF%BC%94` is `４`. */
+function decoded(text: string): string {
+  const spaced = text.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced.replace(/%[0-9a-f]{2}/gi, ' ');
+  }
+}
+
 function asUri(text: string): string {
   if (!/^https?:\/\//i.test(text)) return text;
   try {
@@ -201,7 +211,8 @@ export class Checker {
     if (given > rule.max) return this.fail(path, 'too-long', { length: given, max: rule.max });
     if (this.draft) {
       if (!rule.identifier) text = this.#redact(text, path);
-      else if (containsCardNumber(text)) return this.fail(path, 'card-number-in-identifier');
+      else if (containsCardNumber(text) || containsCardNumber(decoded(text)))
+        return this.fail(path, 'card-number-in-identifier');
     }
     // A masked password is five mask characters, whatever its length: the text may have grown.
     const length = codePoints(text);

@@ -129,3 +129,24 @@ export function redactDraft<T>(draft: T): { draft: T; redactions: Redaction[] } 
   };
   return { draft: walk(draft, '') as T, redactions };
 }
+
+/**
+ * The paths of the strings in a finished payload that still hold a card number or a secret (a payload
+ * built by hand, not by `buildHandoff` / `buildAck`, which mask them).
+ */
+export function unmaskedPaths(payload: unknown): string[] {
+  const paths: string[] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === 'string') {
+      if (maskText(value).found.length) paths.push(path);
+    } else if (Array.isArray(value)) {
+      if (value.length > 1 && value.every((v) => typeof v === 'string') && maskLines(value).found.length)
+        paths.push(path);
+      else value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    } else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) walk(v, path ? `${path}.${key}` : key);
+    }
+  };
+  walk(payload, '');
+  return paths;
+}

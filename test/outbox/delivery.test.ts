@@ -446,6 +446,20 @@ describe('outbox delivery', () => {
     expect(await outbox.counts()).to.deep.equal({ pending: 0, sending: 0, delivered: 0, dead: 0 });
   });
 
+  it('refuses a hand-built payload with an unmasked card number or secret, naming where, and saves nothing', async () => {
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock });
+    const built = handoff();
+    const raw = { ...built, recap: { ...built.recap, summary: 'Card 4111 1111 1111 1111, CVV 123' } } as HandoffV1;
+    let error: unknown;
+    await outbox.enqueue(raw).catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(OutboxPayloadError);
+    expect((error as Error).message).to.equal(
+      'enqueue() was given a handoff with an unmasked card number or secret in recap.summary: build it with buildHandoff(), which masks them.',
+    );
+    expect((error as OutboxPayloadError).problems.map((p) => p.path)).to.deep.equal(['recap.summary']);
+    expect(await outbox.counts()).to.deep.equal({ pending: 0, sending: 0, delivered: 0, dead: 0 });
+  });
+
   it('never writes payload content to the console, even when everything fails', async () => {
     await t.receiver.faults({ status: 500 }, { status: 401 }, { status: 400, message: 'no' });
     const logged: string[] = [];

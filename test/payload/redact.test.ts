@@ -182,6 +182,9 @@ describe('every string of a handoff and an acknowledgement', () => {
   const identifiers: [string, (d: any) => void][] = [
     ['case.id', (d) => (d.case.id = '4111111111111111')],
     ['case.url', (d) => (d.case.url = 'https://crm.example.com/cases/4111111111111111')],
+    ['case.url', (d) => (d.case.url = 'https://crm.example.com/search?q=4111 1111 1111 1111')],
+    ['case.url', (d) => (d.case.url = 'https://crm.example.com/search?q=4111+1111+1111+1111')],
+    ['case.url', (d) => (d.case.url = 'https://crm.example.com/cards/４１１１１１１１１１１１１１１１')],
     ['customer.accountId', (d) => (d.customer.accountId = 'ACC-5555-5555-5555-4444')],
     ['customer.contact.email', (d) => (d.customer.contact.email = '4111111111111111@example.com')],
     ['from.agentId', (d) => (d.from.agentId = '4111 1111 1111 1111')],
