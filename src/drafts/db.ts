@@ -10,6 +10,7 @@ import { storageErrorFrom } from '../outbox/errors.js';
 import type { HandoffDraft, Redaction } from '../payload/types.js';
 import { databaseKey, type KeyName, type KeyedDB } from '../storage/keys.js';
 import { onLocalDataCleared } from '../storage/local-data-events.js';
+import { redactDraft } from '../payload/redact.js';
 import { draftKey } from './draft-key.js';
 import { lookupName, newLookupKey, newSealingKey, seal, type Sealed } from '../storage/seal.js';
 
@@ -181,7 +182,10 @@ async function sealClearRecords(db: IDBPDatabase<DraftsDB>): Promise<void> {
       continue;
     }
     const name = await caseName(db, draftKey(old.caseId));
-    const sealed = await seal(await sealingKey(db), { draft: old.draft, redactions: old.redactions }, name);
+    // Written by an older masking, which knew only some card numbers and no other secrets: masked again.
+    const masked = redactDraft(old.draft);
+    const content = { draft: masked.draft, redactions: [...old.redactions, ...masked.redactions] };
+    const sealed = await seal(await sealingKey(db), content, name);
     const tx = db.transaction('drafts', 'readwrite');
     await tx.store.delete(old.caseId);
     await tx.store.put({ caseId: name, sealed, savedAt: old.savedAt, expiresAt: old.savedAt + DEFAULT_TTL_MS });

@@ -187,7 +187,7 @@ export class Outbox extends OutboxEvents {
   async get(id: string): Promise<OutboxRecord | undefined> {
     const record = await this.#store.get(id);
     if (!record) return undefined;
-    const { sealed: _sealed, ...opened } = record;
+    const { sealed: _sealed, sealedError: _error, ...opened } = record;
     return opened;
   }
 

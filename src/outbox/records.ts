@@ -83,7 +83,7 @@ async function checkPayload(payload: OutboxPayload): Promise<OutboxKind> {
 
 /** A record as the status API reports it: without its payload. */
 export function toItem(record: OutboxRecord): OutboxItem {
-  const { payload: _payload, sealed: _sealed, ...item } = record;
+  const { payload: _payload, sealed: _sealed, sealedError: _error, ...item } = record;
   return item;
 }
 

@@ -37,7 +37,9 @@ export class OutboxStore {
       const db = await this.db();
       const stored = await Promise.all(batch.map((record) => this.#stored(db, record)));
       const tx = db.transaction('items', 'readwrite', { durability: 'relaxed' });
-      await Promise.all([...stored.map((record) => tx.store.put(record)), tx.done]);
+      // A record deleted meanwhile (discarded, or `clearLocalData()` on sign-out) stays deleted.
+      const present = await Promise.all(stored.map((record) => tx.store.getKey(record.id)));
+      await Promise.all([...stored.filter((_, i) => present[i] !== undefined).map((r) => tx.store.put(r)), tx.done]);
     },
   );
 
@@ -110,7 +112,8 @@ export class OutboxStore {
   async all(state?: OutboxState): Promise<OutboxRecord[]> {
     const db = await this.db();
     const records = state ? await db.getAllFromIndex('items', 'state', state) : await db.getAll('items');
-    return records.sort((a, b) => a.enqueuedAt - b.enqueuedAt);
+    const sorted = records.sort((a, b) => a.enqueuedAt - b.enqueuedAt);
+    return Promise.all(sorted.map((record) => this.#openedError(db, record)));
   }
 
   async counts(): Promise<OutboxCounts> {
@@ -176,7 +179,7 @@ export class OutboxStore {
     let removed = 0;
     let cursor = await tx.store.index('state').openCursor('dead');
     while (cursor) {
-      const { sealed, payload, ...record } = cursor.value;
+      const { sealed, payload, sealedError: _quoted, ...record } = cursor.value;
       if ((sealed ?? payload) && (record.deadAt ?? record.retainFrom) <= before) {
         await cursor.update({ ...record, payloadRemovedAt: now });
         removed++;
@@ -202,13 +205,39 @@ export class OutboxStore {
 
   /** A record as stored: its payload sealed, or gone once delivered. */
   async #stored(db: IDBPDatabase<OutboxDB>, record: OutboxRecord): Promise<OutboxRecord> {
-    const { payload, sealed, ...rest } = record;
-    if (record.state === 'delivered') return rest;
-    if (sealed) return { ...rest, sealed };
-    return payload ? { ...rest, sealed: await seal(await this.#key(db), payload, record.id) } : rest;
+    const { payload, sealed, sealedError, ...rest } = record;
+    const base: OutboxRecord = rest.lastError?.message
+      ? await this.#withSealedError(db, rest)
+      : sealedError && rest.lastError
+        ? { ...rest, sealedError }
+        : rest;
+    if (record.state === 'delivered') return base;
+    if (sealed) return { ...base, sealed };
+    return payload ? { ...base, sealed: await seal(await this.#key(db), payload, record.id) } : base;
   }
 
-  async #opened(db: IDBPDatabase<OutboxDB>, record: OutboxRecord): Promise<OutboxRecord> {
+  /**
+   * The last error's message is the start of the server's answer, which may quote what the agent wrote:
+   * it is stored sealed, and the stored `lastError.message` is empty.
+   */
+  async #withSealedError(db: IDBPDatabase<OutboxDB>, record: OutboxRecord): Promise<OutboxRecord> {
+    const error = record.lastError!;
+    const sealedError = await seal(await this.#key(db), error.message, `${record.id}#error`);
+    return { ...record, lastError: { ...error, message: '' }, sealedError };
+  }
+
+  /** A stored record's last error message, opened (or a note that it no longer opens). */
+  async #openedError(db: IDBPDatabase<OutboxDB>, record: OutboxRecord): Promise<OutboxRecord> {
+    const { sealedError, ...rest } = record;
+    if (!sealedError || !rest.lastError) return rest;
+    const message = await unseal<string>(await this.#key(db), sealedError, `${record.id}#error`).catch(
+      () => '(the stored message no longer opens)',
+    );
+    return { ...rest, lastError: { ...rest.lastError, message } };
+  }
+
+  async #opened(db: IDBPDatabase<OutboxDB>, stored: OutboxRecord): Promise<OutboxRecord> {
+    const record = await this.#openedError(db, stored);
     if (!record.sealed) return record;
     try {
       return { ...record, payload: await unseal<OutboxPayload>(await this.#key(db), record.sealed, record.id) };
@@ -284,8 +313,9 @@ export class OutboxStore {
       const tx = db.transaction('items', 'readwrite');
       const record = await tx.store.get(id);
       if (record?.state === 'pending' && expired(record)) {
+        const { sealedError: _earlier, ...rest } = record;
         const dead: OutboxRecord = {
-          ...record,
+          ...rest,
           state: 'dead',
           deadReason: 'expired',
           lastError,

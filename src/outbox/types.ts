@@ -39,6 +39,8 @@ export interface OutboxRecord {
   route: string;
   payload?: OutboxPayload;
   sealed?: Sealed;
+  /** `lastError.message` as stored: sealed (the server's answer may quote the payload). */
+  sealedError?: Sealed;
   state: OutboxState;
   attempts: number;
   enqueuedAt: number;
@@ -57,7 +59,7 @@ export interface OutboxRecord {
 }
 
 /** A record's state without its payload, as the status API reports it. */
-export type OutboxItem = Omit<OutboxRecord, 'payload' | 'sealed'> & {
+export type OutboxItem = Omit<OutboxRecord, 'payload' | 'sealed' | 'sealedError'> & {
   /**
    * `'endpoint'`: pending, but no outbox on this page is configured for its endpoint (`route`), so this
    * page will not send it; it waits for a page that is, and never borrows another endpoint's credentials.

@@ -66,7 +66,12 @@ describe('drafts at rest', () => {
       },
     });
     const now = Date.now();
-    await v2.put('drafts', { caseId: 'C-7', draft: { recap: { summary: SECRET } }, redactions: [], savedAt: now });
+    await v2.put('drafts', {
+      caseId: 'C-7',
+      draft: { recap: { summary: SECRET }, nextSteps: 'CVV 123, card 4111.1111.1111.1111' },
+      redactions: [],
+      savedAt: now,
+    });
     await v2.put('drafts', {
       caseId: '',
       draft: { recap: { summary: 'whoever was here before' } },
@@ -84,7 +89,10 @@ describe('drafts at rest', () => {
     v2.close();
 
     const store = new DraftStore(db.name);
-    expect((await store.load('C-7'))?.draft.recap?.summary).to.equal(SECRET);
+    const restored = await store.load('C-7');
+    expect(restored?.draft.recap?.summary).to.equal(SECRET);
+    // Masked again on the way: the older masking knew neither dotted card numbers nor security codes.
+    expect(restored?.draft.nextSteps).to.equal('CVV •••, card ••••.••••.••••.1111');
     expect(await store.load('')).to.equal(undefined);
     const entries = await new SentLog(db.name).forCase('C-7');
     expect(entries.map((e) => e.receiver)).to.deep.equal(['Dana Zebra-Quartz']);

@@ -117,6 +117,34 @@ describe('outbox at rest', () => {
     expect(error?.message).to.match(/can no longer be retried: its payload was removed/);
   });
 
+  it('stores the server’s answer to a rejected item sealed: it may quote the payload', async () => {
+    const name = `test-outbox-${crypto.randomUUID()}`;
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, name });
+    await t.receiver.faults({ status: 400, message: `recap.summary "${SECRET}" is not allowed` });
+    const dead = nextEvent(outbox, 'dead');
+    await outbox.enqueue(handoff());
+    expect((await dead).detail.error!.message).to.contain('Zebra-Quartz');
+    expect(await rawText(name)).not.to.contain('Zebra-Quartz');
+    const [item] = await outbox.dead();
+    expect(item!.lastError!.message).to.contain('Zebra-Quartz');
+  });
+
+  it('an item deleted while it is being sent (a discard on sign-out) is not written back', async () => {
+    const name = `test-outbox-${crypto.randomUUID()}`;
+    const outbox = createOutbox({ endpoint: t.receiver.endpoint, clock: t.clock, name });
+    await t.receiver.faults({ type: 'delay', ms: 200 });
+    const sending = nextEvent(outbox, 'sending');
+    const delivered = nextEvent(outbox, 'delivered');
+    await outbox.enqueue(handoff());
+    await sending;
+    const db = await openDB<OutboxDB>(name);
+    await db.clear('items');
+    db.close();
+    await delivered;
+    await outbox.flush();
+    expect(await outbox.counts()).to.deep.equal({ pending: 0, sending: 0, delivered: 0, dead: 0 });
+  });
+
   it('a payload that no longer opens (damaged bytes) is dead as unreadable, not sent', async () => {
     setOnline(false);
     const name = `test-outbox-${crypto.randomUUID()}`;
