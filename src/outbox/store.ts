@@ -37,9 +37,12 @@ export class OutboxStore {
       const db = await this.db();
       const stored = await Promise.all(batch.map((record) => this.#stored(db, record)));
       const tx = db.transaction('items', 'readwrite', { durability: 'relaxed' });
-      // A record deleted meanwhile (discarded, or `clearLocalData()` on sign-out) stays deleted.
-      const present = await Promise.all(stored.map((record) => tx.store.getKey(record.id)));
-      await Promise.all([...stored.filter((_, i) => present[i] !== undefined).map((r) => tx.store.put(r)), tx.done]);
+      // A record deleted during its request (`clearLocalData()` discarding on sign-out) stays deleted:
+      // a state is written only over a record still there.
+      const writes = stored.map(async (record) => {
+        if ((await tx.store.getKey(record.id)) !== undefined) await tx.store.put(record);
+      });
+      await Promise.all([...writes, tx.done]);
     },
   );
 
