@@ -2,7 +2,10 @@
  * The panel's draft as data: what the agent typed over what the host gave, the maskings made on the
  * way, and how a form control's value is read into it. No Lit, no DOM beyond reading a control.
  */
-import { maskLines, maskText } from '../../payload/redact.js';
+import { fieldLabel, type FieldError } from '../../payload/checker.js';
+import { containsCardNumber, maskLines, maskText } from '../../payload/redact.js';
+import { renderTemplate } from '../../payload/template.js';
+import type { HandoffMessages } from '../messages/catalogue.js';
 import type { HandoffDraft, Redaction, RedactionKind } from '../../payload/types.js';
 import { fromLocalInput, getPath, setPath } from '../shared/paths.js';
 
@@ -246,4 +249,12 @@ export class DraftModel {
   text(path: string): string {
     return stringValue(getPath(this.draft, path));
   }
+}
+
+/** An id the agent typed that holds a card number: refused at the field (masked, it would point nowhere). */
+export function cardInIdentifier(value: string, path: string, messages: HandoffMessages): FieldError | undefined {
+  if (!containsCardNumber(value)) return undefined;
+  const field = fieldLabel(messages.fieldLabels, errorPath(path));
+  const code = 'card-number-in-identifier';
+  return { path: errorPath(path), code, message: renderTemplate(messages.validation[code], { field }), params: {} };
 }

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { SavedDraft } from '../../drafts/draft-store.js';
-import { fieldLabel, type FieldError } from '../../payload/checker.js';
-import { containsCardNumber } from '../../payload/redact.js';
+import type { FieldError } from '../../payload/checker.js';
 import { buildHandoff, DEFAULT_FLAG_THRESHOLD } from '../../payload/handoff.js';
 import { suggestScripts } from '../../payload/scripts.js';
 import { renderTemplate } from '../../payload/template.js';
@@ -20,7 +19,7 @@ import { textReset, tokenStyles } from '../shared/tokens.styles.js';
 import { CaseHistoryController } from './case-history.controller.js';
 import { renderCaseHistory } from './case-history.js';
 import { DraftAutosave } from './draft-autosave.controller.js';
-import { DraftModel, FOCUS_FOR, HOST_KEYS, clone, errorPath } from './draft-model.js';
+import { DraftModel, FOCUS_FOR, HOST_KEYS, cardInIdentifier, clone } from './draft-model.js';
 import { panelStyles } from './handoff-panel.styles.js';
 import { panelStatus, type Notice } from './panel-status.js';
 import { scriptTemplatesCache } from './script-templates.js';
@@ -241,29 +240,20 @@ export class HandoffPanel extends LitElement {
     this.#autosave.schedule();
   };
 
-  /**
-   * On leaving a field: mask any card number or secret in its text, visibly; an id holding a card number
-   * is refused at once (masking it would make it point nowhere).
-   */
+  /** On leaving a field: card numbers and secrets in it masked, visibly; an id holding a card refused. */
   readonly #onChange = (event: Event): void => {
     const control = event.target as HTMLInputElement;
     const path = control.dataset.path;
     if (!path) return;
-    if (control.dataset.identifier !== undefined && containsCardNumber(control.value)) {
-      this.errors = [...this.errors.filter((e) => controlPath(e.path) !== path), this.#cardInIdentifier(path)];
+    const refused = control.dataset.identifier !== undefined && cardInIdentifier(control.value, path, this.#messages);
+    if (refused) {
+      this.errors = [...this.errors.filter((e) => controlPath(e.path) !== path), refused];
       return;
     }
     if (control.dataset.redact === undefined || !this.#model.mask(control, path)) return;
     this.notice = { kind: 'masked' };
     this.#autosave.schedule();
   };
-
-  #cardInIdentifier(path: string): FieldError {
-    const { validation, fieldLabels } = this.#messages;
-    const field = fieldLabel(fieldLabels, errorPath(path));
-    const code = 'card-number-in-identifier';
-    return { path: errorPath(path), code, message: renderTemplate(validation[code], { field }), params: {} };
-  }
 
   /** Enter in a one-line field must not send a half-finished handoff. */
   readonly #onKeydown = (event: KeyboardEvent): void => {
@@ -335,11 +325,7 @@ export class HandoffPanel extends LitElement {
     const sentCase = this.#autosave.draftCase;
     try {
       const saving = this.#delivery.save(payload);
-      void this.#history.record(
-        payload,
-        outbox,
-        saving.then((saved) => saved !== undefined),
-      );
+      void this.#history.record(payload, outbox, saving.then(Boolean));
       const item = await saving;
       if (!item) {
         this.#unsaved = payload;
