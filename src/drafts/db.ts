@@ -8,7 +8,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { storageErrorFrom } from '../outbox/errors.js';
 import type { HandoffDraft, Redaction } from '../payload/types.js';
-import { databaseKey, type KeyName, type KeyedDB } from '../storage/keys.js';
+import { databaseKey, forgetDatabaseKeys, type KeyName, type KeyedDB } from '../storage/keys.js';
 import { onLocalDataCleared } from '../storage/local-data-events.js';
 import { redactDraft } from '../payload/redact.js';
 import { draftKey } from './draft-key.js';
@@ -131,25 +131,15 @@ export function closeDraftsDB(name: string): void {
   );
 }
 
-let keyCache = new WeakMap<IDBPDatabase<DraftsDB>, Map<KeyName, Promise<CryptoKey>>>();
 let forgetOnClear: (() => void) | undefined;
 
 /**
  * A key of the database, read once per connection and forgotten when local data is cleared here or in
- * another tab: `clearLocalData()` deletes the keys, which makes anything left of the deleted records on
- * disk unreadable, and nothing may be sealed with them after.
+ * another tab: `clearLocalData()` deletes the keys, and nothing may be sealed with them after.
  */
 function cachedKey(db: IDBPDatabase<DraftsDB>, name: KeyName, make: () => Promise<CryptoKey>): Promise<CryptoKey> {
-  forgetOnClear ??= onLocalDataCleared(() => (keyCache = new WeakMap()));
-  let keys = keyCache.get(db);
-  if (!keys) keyCache.set(db, (keys = new Map<KeyName, Promise<CryptoKey>>()));
-  let key = keys.get(name);
-  if (!key) {
-    key = databaseKey(db, name, make);
-    keys.set(name, key);
-    key.catch(() => keys.delete(name));
-  }
-  return key;
+  forgetOnClear ??= onLocalDataCleared(forgetDatabaseKeys);
+  return databaseKey(db, name, make);
 }
 
 export const sealingKey = (db: IDBPDatabase<DraftsDB>): Promise<CryptoKey> => cachedKey(db, 'sealing', newSealingKey);
@@ -166,7 +156,6 @@ interface ClearDraft {
   redactions: Redaction[];
   savedAt: number;
 }
-type ClearSent = SentEntry;
 
 /**
  * Drafts and log entries written in clear by a version before 3 are sealed, and filed under their
@@ -191,17 +180,21 @@ async function sealClearRecords(db: IDBPDatabase<DraftsDB>): Promise<void> {
     await tx.store.put({ caseId: name, sealed, savedAt: old.savedAt, expiresAt: old.savedAt + DEFAULT_TTL_MS });
     await tx.done;
   }
-  const entries = (await db.getAll('sent')) as unknown as (StoredSentEntry | ClearSent)[];
+  const entries = (await db.getAll('sent')) as unknown as (StoredSentEntry | SentEntry)[];
   for (const old of entries) {
-    if (!('receiver' in old)) continue;
-    const { receiver, ack, ...rest } = old;
-    const stored: StoredSentEntry = {
-      ...rest,
-      caseId: await caseName(db, old.caseId),
-      sealed: await seal(await sealingKey(db), { receiver, ack } satisfies SentSecrets, old.id),
-    };
-    await db.put('sent', stored);
+    if ('receiver' in old) await db.put('sent', await sealedEntry(db, old, await caseName(db, old.caseId)));
   }
+}
+
+/** A log entry as stored: who it went to and their answer sealed, filed under `filedAs` (its case's name). */
+export async function sealedEntry(
+  db: IDBPDatabase<DraftsDB>,
+  entry: SentEntry,
+  filedAs: string,
+): Promise<StoredSentEntry> {
+  const { receiver, ack, ...rest } = entry;
+  const secrets: SentSecrets = ack ? { receiver, ack } : { receiver };
+  return { ...rest, caseId: filedAs, sealed: await seal(await sealingKey(db), secrets, entry.id) };
 }
 
 /** Drafts are kept this long unless configured otherwise. */

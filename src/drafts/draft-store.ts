@@ -7,7 +7,16 @@ import { redactDraft } from '../payload/redact.js';
 import type { HandoffDraft, Redaction } from '../payload/types.js';
 import { seal, unseal } from '../storage/seal.js';
 import { draftKey } from './draft-key.js';
-import { DEFAULT_TTL_MS, caseName, closeDraftsDB, inOrder, openDraftsDB, sealingKey, type SavedDraft } from './db.js';
+import {
+  DEFAULT_TTL_MS,
+  caseName,
+  closeDraftsDB,
+  inOrder,
+  openDraftsDB,
+  sealingKey,
+  type SavedDraft,
+  type StoredDraft,
+} from './db.js';
 
 export type { SavedDraft } from './db.js';
 export { DEFAULT_TTL_MS } from './db.js';
@@ -50,7 +59,7 @@ export class DraftStore {
       const name = await caseName(db, draftKey(caseId));
       const stored = await db.get('drafts', name);
       if (!stored) return undefined;
-      if (stored.expiresAt <= this.now() || stored.savedAt + this.ttlMs <= this.now()) {
+      if (this.#expired(stored)) {
         await db.delete('drafts', name);
         return undefined;
       }
@@ -74,7 +83,7 @@ export class DraftStore {
       let deleted = 0;
       let cursor = await tx.store.openCursor();
       while (cursor) {
-        if (cursor.value.expiresAt <= this.now() || cursor.value.savedAt + this.ttlMs <= this.now()) {
+        if (this.#expired(cursor.value)) {
           await cursor.delete();
           deleted++;
         }
@@ -83,6 +92,12 @@ export class DraftStore {
       await tx.done;
       return deleted;
     });
+  }
+
+  /** Past the time to live it was saved with, or this store's (which may be shorter). */
+  #expired({ expiresAt, savedAt }: Pick<StoredDraft, 'expiresAt' | 'savedAt'>): boolean {
+    const now = this.now();
+    return expiresAt <= now || savedAt + this.ttlMs <= now;
   }
 
   close(): void {

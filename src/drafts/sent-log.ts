@@ -4,11 +4,12 @@
  * sealed; the case is filed under its HMAC.
  */
 import type { IDBPDatabase } from 'idb';
-import { seal, unseal } from '../storage/seal.js';
+import { unseal } from '../storage/seal.js';
 import {
   caseName,
   inOrder,
   openDraftsDB,
+  sealedEntry,
   sealingKey,
   type DraftsDB,
   type SentEntry,
@@ -30,7 +31,7 @@ export class SentLog {
   add(entry: SentEntry): Promise<void> {
     return inOrder(this.name, async () => {
       const db = await openDraftsDB(this.name);
-      await db.put('sent', await stored(db, entry));
+      await db.put('sent', await sealedEntry(db, entry, await caseName(db, entry.caseId)));
     });
   }
 
@@ -69,21 +70,10 @@ export class SentLog {
       if (!entry) return;
       const current = await open(db, entry, '');
       if (!current) return;
-      const next = await stored(db, { ...current, ...change, id });
-      // Sealing is not an IndexedDB request: written in a transaction of its own, keeping the case's name.
-      await db.put('sent', { ...next, caseId: entry.caseId });
+      // Sealing is not an IndexedDB request: written in a transaction of its own.
+      await db.put('sent', await sealedEntry(db, { ...current, ...change, id }, entry.caseId));
     });
   }
-}
-
-async function stored(db: IDBPDatabase<DraftsDB>, entry: SentEntry): Promise<StoredSentEntry> {
-  const { receiver, ack, ...rest } = entry;
-  const secrets: SentSecrets = ack ? { receiver, ack } : { receiver };
-  return {
-    ...rest,
-    caseId: await caseName(db, entry.caseId),
-    sealed: await seal(await sealingKey(db), secrets, entry.id),
-  };
 }
 
 async function open(

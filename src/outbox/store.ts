@@ -14,8 +14,6 @@ import type { OutboxCounts, OutboxPayload, OutboxRecord, OutboxState } from './t
 
 const STATES = ['pending', 'sending', 'delivered', 'dead'] as const;
 
-const keys = new WeakMap<IDBPDatabase<OutboxDB>, Promise<CryptoKey>>();
-
 /** One endpoint's records in one state, in due order. */
 const routeRange = (route: string, state: OutboxState, until = Infinity) =>
   IDBKeyRange.bound([route, state, -Infinity], [route, state, until]);
@@ -195,15 +193,8 @@ export class OutboxStore {
 
   // ——— sealing ———
 
-  /** The sealing key, read once per connection (it is never replaced while the database exists). */
   #key(db: IDBPDatabase<OutboxDB>): Promise<CryptoKey> {
-    let key = keys.get(db);
-    if (!key) {
-      key = databaseKey(db, 'sealing', newSealingKey);
-      keys.set(db, key);
-      key.catch(() => keys.delete(db));
-    }
-    return key;
+    return databaseKey(db, 'sealing', newSealingKey);
   }
 
   /** A record as stored: its payload sealed, or gone once delivered. */

@@ -16,8 +16,34 @@ export interface KeyedDB extends DBSchema {
   keys: { key: KeyName; value: KeyRecord };
 }
 
-/** Reads the named key, storing `make()`'s if there is none yet. */
-export async function databaseKey<DB extends KeyedDB>(
+let cache = new WeakMap<object, Map<KeyName, Promise<CryptoKey>>>();
+
+/**
+ * The named key of a database, read once per connection (storing `make()`'s if there is none yet);
+ * a failed read is tried again next time.
+ */
+export function databaseKey<DB extends KeyedDB>(
+  db: IDBPDatabase<DB>,
+  name: KeyName,
+  make: () => Promise<CryptoKey>,
+): Promise<CryptoKey> {
+  let keys = cache.get(db);
+  if (!keys) cache.set(db, (keys = new Map<KeyName, Promise<CryptoKey>>()));
+  let key = keys.get(name);
+  if (!key) {
+    key = readOrMake(db, name, make);
+    keys.set(name, key);
+    key.catch(() => keys.delete(name));
+  }
+  return key;
+}
+
+/** Forgets every key read so far (their records were deleted): the next use reads, or makes, anew. */
+export function forgetDatabaseKeys(): void {
+  cache = new WeakMap();
+}
+
+async function readOrMake<DB extends KeyedDB>(
   db: IDBPDatabase<DB>,
   name: KeyName,
   make: () => Promise<CryptoKey>,
