@@ -76,11 +76,11 @@ export function safeDecode(text) {
 /** A subscriber that has this much unsent is too slow: it is cut off and reconnects. */
 const MAX_BUFFERED = 1024 * 1024;
 
-/** Writes one server-sent event; a subscriber that cannot keep up is disconnected instead. */
-export function writeEvent(res, event, data) {
+/** Writes one server-sent event (with its id, if any); a subscriber that cannot keep up is disconnected instead. */
+export function writeEvent(res, event, data, id) {
   if (res.writableLength > MAX_BUFFERED) {
     res.destroy();
     return;
   }
-  res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  res.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }

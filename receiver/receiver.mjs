@@ -6,11 +6,16 @@
 //                            with another body, 409 while the first request with that key is still being
 //                            committed, 400 with field errors, 413 when too large, 415 when not JSON,
 //                            503 when it could not be stored.
-//   GET  /handoffs           the inbox, newest first
+//   GET  /handoffs           the inbox, newest first (`?limit=`, at most 1000)
 //   GET  /handoffs/:id       one handoff with its acknowledgements
 //   POST /handoffs/:id/ack   a handoff-ack/v1 for that handoff (same idempotency rules)
 //   GET  /handoffs/events    server-sent events: `handoff` for each new handoff, `ack` for each ack
 //   GET  /handoffs/:id/events  server-sent events: `ack` for that handoff (those already there first)
+//   Every event has an `id:`; a reconnect with Last-Event-ID gets what it missed. The contract is
+//   written down in schema/openapi.json.
+//
+// Stores (receiver/stores/): the JSON-lines log by default, PostgreSQL with `databaseUrl` (several
+// instances may share one database). `shutdown()` lets requests in flight finish and refuses new ones.
 //
 // With `token` (RECEIVER_TOKEN), every route needs `Authorization: Bearer <token>`. With `corsOrigins`,
 // pages on those origins may call it. Test instrumentation (namespaces under /r/<ns>/, scripted faults,
@@ -18,7 +23,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { answer, safeDecode, sendJson } from './http.mjs';
 import { MAX_BODY, createInbox } from './inbox.mjs';
-import { openStore } from './store.mjs';
+import { lastEventId } from './event-streams.mjs';
+import { openLogStore } from './stores/log-store.mjs';
 import { createTestControls } from './test-controls.mjs';
 
 export { MAX_BODY };
@@ -26,6 +32,9 @@ export { MAX_BODY };
 const ROUTE = /^(?:\/r\/([\w-]{1,64}))?\/(handoffs|__receiver)(?:\/([^/]+))?(?:\/(ack|events))?\/?$/;
 const DEFAULT_MAX_STREAMS = 100;
 const MIN_TOKEN_LENGTH = 16;
+const DEFAULT_LIST_LIMIT = 1000;
+/** How soon browsers reconnect after a graceful shutdown closed their streams (to another instance). */
+const SHUTDOWN_RETRY_MS = 1000;
 
 const digest = (text) => createHash('sha256').update(text).digest();
 
@@ -40,9 +49,31 @@ function checkOptions({ token, corsOrigins }) {
   }
 }
 
+/** The store the options ask for: PostgreSQL with a databaseUrl, else the JSON-lines log. */
+async function openConfiguredStore({ databaseUrl, dataFile, fs, postgres }) {
+  if (!databaseUrl) return openLogStore(dataFile, { fs });
+  if (dataFile)
+    throw new TypeError(
+      'Give the receiver either a databaseUrl (DATABASE_URL) or a dataFile (RECEIVER_DATA), not both.',
+    );
+  const { openPostgresStore } = await import('./stores/postgres-store.mjs');
+  return openPostgresStore({ connectionString: databaseUrl, ...postgres });
+}
+
+/** `?limit=n` for the inbox list: 1–1000, default 1000; undefined when it is not a number in range. */
+function listLimit(url) {
+  const value = new URL(url, 'http://receiver').searchParams.get('limit');
+  if (value === null) return DEFAULT_LIST_LIMIT;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= DEFAULT_LIST_LIMIT ? n : undefined;
+}
+
 /**
  * @param {object} [options]
- * @param {string} [options.dataFile] the JSON-lines log; without one, nothing survives a restart
+ * @param {string} [options.databaseUrl] `postgres://…`: store in PostgreSQL (migrated on start)
+ * @param {{ inFlightTimeoutMs?: number, keyRetentionMs?: number, poolSize?: number }} [options.postgres]
+ *   the PostgreSQL store's settings (see receiver/stores/postgres-store.mjs)
+ * @param {string} [options.dataFile] the JSON-lines log; without one (and no databaseUrl), nothing survives a restart
  * @param {string} [options.token] a bearer token every request must carry
  * @param {'*' | string[]} [options.corsOrigins] page origins allowed to call the receiver ('*': any, without cookies)
  * @param {number} [options.maxStreams] open server-sent event streams at most (default 100)
@@ -51,12 +82,15 @@ function checkOptions({ token, corsOrigins }) {
  */
 export async function createReceiver(options = {}) {
   checkOptions(options);
-  const { dataFile, token, corsOrigins, maxStreams = DEFAULT_MAX_STREAMS, testControls = false, fs } = options;
-  const store = await openStore(dataFile, fs ? { fs } : {});
-  const main = createInbox({ records: store.takeRecords(), store });
+  const { token, corsOrigins, maxStreams = DEFAULT_MAX_STREAMS, testControls = false } = options;
+  const main = createInbox({ store: await openConfiguredStore(options) });
   const controls = testControls ? createTestControls(main) : undefined;
   const tokenDigest = token ? digest(token) : undefined;
   let openStreams = 0;
+  /** Requests being answered (event streams not counted); shutdown waits for them. */
+  let inFlight = 0;
+  let idle;
+  let shuttingDown = false;
 
   function authorized(req) {
     if (!tokenDigest) return true;
@@ -91,14 +125,13 @@ export async function createReceiver(options = {}) {
     });
     // Reconnect soon after a restart of the receiver; EventSource's own default is browser-dependent.
     res.write('retry: 2000\n\n');
-    const unsubscribe = inbox.subscribe(res, handoffId);
     // Proxies close idle connections; a comment line every 25 s keeps this one open.
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     res.on('close', () => {
       clearInterval(keepAlive);
-      unsubscribe();
       openStreams--;
     });
+    return inbox.subscribe(res, { handoffId, after: lastEventId(req) }).catch(() => res.destroy());
   }
 
   /** Handles a request if it is the receiver's; returns false to let the host server carry on. */
@@ -106,6 +139,24 @@ export async function createReceiver(options = {}) {
     const pathname = (req.url ?? '/').split('?')[0];
     const m = ROUTE.exec(pathname);
     if (!m) return false;
+    if (shuttingDown) {
+      sendJson(
+        res,
+        503,
+        { error: 'This receiver instance is shutting down; send the request again.' },
+        { 'Retry-After': '1', Connection: 'close', ...corsHeaders(req) },
+      );
+      return true;
+    }
+    inFlight++;
+    try {
+      return await route(req, res, m);
+    } finally {
+      if (--inFlight === 0) idle?.();
+    }
+  }
+
+  async function route(req, res, m) {
     const [, ns, root, rawId, sub] = m;
     if ((ns || root === '__receiver') && !controls) return false;
     const cors = corsHeaders(req);
@@ -142,25 +193,48 @@ export async function createReceiver(options = {}) {
     const inbox = controls
       ? controls.inbox(ns ?? 'default', req.method === 'POST' || id === 'events' || sub === 'events')
       : main;
-    if (req.method === 'GET' && id === 'events' && !sub) openStream(req, res, inbox, undefined, cors);
-    else if (req.method === 'GET' && id && sub === 'events') openStream(req, res, inbox, id, cors);
+    if (req.method === 'GET' && id === 'events' && !sub) void openStream(req, res, inbox, undefined, cors);
+    else if (req.method === 'GET' && id && sub === 'events') void openStream(req, res, inbox, id, cors);
     else if (req.method === 'POST' && (!id || sub === 'ack')) {
       const kind = id ? 'ack' : 'handoff';
       if (controls) await controls.accept(ns ?? 'default', kind, req, res, id, send);
       else send(await inbox.accept(kind, req, id));
-    } else if (req.method === 'GET' && !id) send(answer(200, inbox?.list() ?? []));
-    else if (req.method === 'GET' && id && !sub) {
-      const found = inbox?.get(id);
+    } else if (req.method === 'GET' && !id) {
+      const limit = listLimit(req.url);
+      if (limit === undefined)
+        send(answer(400, { error: `limit must be a whole number from 1 to ${DEFAULT_LIST_LIMIT}.` }));
+      else send(answer(200, (await inbox?.list({ limit })) ?? []));
+    } else if (req.method === 'GET' && id && !sub) {
+      const found = await inbox?.get(id);
       send(found ? answer(200, found) : answer(404, { error: 'No such handoff.' }));
     } else send(answer(405, { error: `${req.method} is not supported here.` }, { Allow: 'GET, POST' }));
     return true;
   }
 
   async function close() {
-    main.closeStreams();
     controls?.close();
-    await store.close();
+    await main.close();
   }
 
-  return { handle, close };
+  /**
+   * Graceful shutdown: new requests get 503 with Retry-After, event streams end with a retry hint (so
+   * browsers reconnect, through the load balancer, to another instance), requests in flight finish
+   * (waiting at most `graceMs`), then the store closes.
+   */
+  async function shutdown({ graceMs = 10_000 } = {}) {
+    shuttingDown = true;
+    main.closeStreams(SHUTDOWN_RETRY_MS);
+    controls?.close();
+    if (inFlight > 0) {
+      let timer;
+      await new Promise((resolve) => {
+        idle = resolve;
+        timer = setTimeout(resolve, graceMs);
+      });
+      clearTimeout(timer);
+    }
+    await main.close();
+  }
+
+  return { handle, close, shutdown };
 }

@@ -142,7 +142,7 @@ export function createTestControls(main) {
       s.inbox = createInbox({ maxBody });
       return answer(200, { maxBody });
     }
-    if (action === 'stats') return answer(200, summary(s));
+    if (action === 'stats') return answer(200, await summary(s));
     if (action === 'reset' && req.method === 'POST') {
       if (ns === 'default')
         return answer(400, { error: 'The default inbox is the durable one; reset a namespace of your own.' });
@@ -152,13 +152,10 @@ export function createTestControls(main) {
     return answer(404, { error: 'Unknown control action.' });
   }
 
-  function summary(s) {
+  async function summary(s) {
     const { stats } = s;
     const duplicatesApplied = [...stats.appliedPerId.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
-    const ids = s.inbox
-      .list()
-      .map((h) => h.id)
-      .reverse();
+    const ids = (await s.inbox.list()).map((h) => h.id).reverse();
     return {
       requests: stats.requests,
       faults: stats.faults,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { FULL_PAYLOAD, clone } from '../fixtures/handoffs.js';
 import { post, startReceiver } from './receiver-helpers.js';
 // @ts-expect-error -- plain JavaScript module without declarations
-import { openStore, CorruptLogError } from '../../receiver/store.mjs';
+import { openStore, CorruptLogError } from '../../receiver/stores/json-lines-log.mjs';
 
 const dirs: string[] = [];
 const tempFile = () => {
