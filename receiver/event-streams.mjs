@@ -45,8 +45,8 @@ export function createEventStreams(store) {
           page.forEach(send);
         }
       } else {
-        // Only what comes next; its seq starts the count, so nothing already stored is replayed.
-        lastSent = -1;
+        // Only what commits from now on: a notification still on its way for an older record is not news.
+        lastSent = await store.lastSeq();
       }
     } finally {
       const waiting = backlog;

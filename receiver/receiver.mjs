@@ -211,9 +211,14 @@ export async function createReceiver(options = {}) {
     return true;
   }
 
-  async function close() {
-    controls?.close();
-    await main.close();
+  let closed;
+  /** Ends every stream and closes the store (once, however often it is called). */
+  function close() {
+    closed ??= (async () => {
+      controls?.close();
+      await main.close();
+    })();
+    return closed;
   }
 
   /**
@@ -233,7 +238,7 @@ export async function createReceiver(options = {}) {
       });
       clearTimeout(timer);
     }
-    await main.close();
+    await close();
   }
 
   return { handle, close, shutdown };

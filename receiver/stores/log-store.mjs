@@ -9,6 +9,7 @@
 //   get(id)              one handoff with its acks, or undefined
 //   events({ after, handoffId, limit })  stored events with seq > after, oldest first
 //   onEvent(listener)    live events in seq order; returns an unsubscribe function
+//   lastSeq()            the seq of the newest stored record (0 when there is none)
 //   close()
 // An event is `{ seq, kind, payload, receivedAt }`; seq orders every record and is the stream's event id.
 import { openStore } from './json-lines-log.mjs';
@@ -80,6 +81,7 @@ export function createLogStore({ records = [], log } = {}) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    lastSeq: async () => events.length,
     close: async () => {
       listeners.clear();
       await log?.close();

@@ -7,9 +7,12 @@ import { createReceiver } from '../../receiver/receiver.mjs';
 export interface Receiver {
   handle(req: unknown, res: unknown): Promise<boolean>;
   close(): Promise<void>;
+  shutdown(options?: { graceMs?: number }): Promise<void>;
 }
 
 export interface ReceiverOptions {
+  databaseUrl?: string;
+  postgres?: { inFlightTimeoutMs?: number; keyRetentionMs?: number; poolSize?: number };
   dataFile?: string;
   token?: string;
   corsOrigins?: '*' | string[];
@@ -20,6 +23,7 @@ export interface ReceiverOptions {
 
 export interface Running {
   url: string;
+  receiver: Receiver;
   stop(): Promise<void>;
 }
 
@@ -35,6 +39,7 @@ export async function startReceiver(options: ReceiverOptions | string = {}): Pro
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
+    receiver,
     stop: async () => {
       await receiver.close();
       server.closeAllConnections();
@@ -50,13 +55,23 @@ export const post = (url: string, body: unknown, headers: Record<string, string>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
-/** Reads `count` events from a server-sent event stream, then closes it. */
+export interface StreamEvent {
+  event: string;
+  data: unknown;
+  id?: string;
+}
+
+/**
+ * Reads `count` events from a server-sent event stream, then closes it (or reads until the server ends
+ * it). `retry` holds the last `retry:` hint seen.
+ */
 export function readEvents(url: string, count: number, headers: Record<string, string> = {}) {
   const controller = new AbortController();
+  const hints: { retry?: number } = {};
   const response = fetch(url, { signal: controller.signal, headers: { Accept: 'text/event-stream', ...headers } });
   const events = response.then(async (res) => {
     assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
-    const found: { event: string; data: unknown }[] = [];
+    const found: StreamEvent[] = [];
     const decoder = new TextDecoder();
     let buffer = '';
     for await (const chunk of res.body!) {
@@ -67,12 +82,16 @@ export function readEvents(url: string, count: number, headers: Record<string, s
         buffer = buffer.slice(end + 2);
         const event = /^event: (.*)$/m.exec(block)?.[1];
         const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event && data) found.push({ event, data: JSON.parse(data) });
+        const id = /^id: (.*)$/m.exec(block)?.[1];
+        const retry = /^retry: (\d+)$/m.exec(block)?.[1];
+        if (retry) hints.retry = Number(retry);
+        if (event && data)
+          found.push(id === undefined ? { event, data: JSON.parse(data) } : { event, data: JSON.parse(data), id });
       }
       if (found.length >= count) break;
     }
     controller.abort();
     return found;
   });
-  return { open: response, events, close: () => controller.abort() };
+  return { open: response, events, hints, close: () => controller.abort() };
 }
