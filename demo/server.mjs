@@ -1,6 +1,6 @@
 // `npm start`: serves the demo page, the built bundle and the reference receiver on 127.0.0.1
 // (PORT, default 8787). The receiver keeps its handoffs in .data/handoffs.jsonl (RECEIVER_DATA to
-// change), outside every folder this server serves.
+// change), outside every folder this server serves, or in PostgreSQL with DATABASE_URL.
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat } from 'node:fs/promises';
@@ -167,12 +167,17 @@ async function dataFile() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8787);
-  const receiver = await createReceiver({
-    dataFile: await dataFile().catch((error) => {
-      console.error(error.message);
-      process.exit(1);
-    }),
-    token: process.env.RECEIVER_TOKEN || undefined,
+  const store = process.env.DATABASE_URL
+    ? { databaseUrl: process.env.DATABASE_URL }
+    : {
+        dataFile: await dataFile().catch((error) => {
+          console.error(error.message);
+          process.exit(1);
+        }),
+      };
+  const receiver = await createReceiver({ ...store, token: process.env.RECEIVER_TOKEN || undefined }).catch((error) => {
+    console.error(error.message);
+    process.exit(1);
   });
   const server = createDemoServer({ receiver });
   server.on('error', (error) => {
@@ -185,6 +190,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const url = `http://127.0.0.1:${server.address().port}`;
     console.log(`handoff-panel demo (CRM page, trainer mode, inspector): ${url}/`);
     console.log(`receiver view: ${url}/receiver.html · payload playground: ${url}/playground.html`);
-    console.log(`reference receiver: POST ${url}/handoffs (inbox: GET ${url}/handoffs)`);
+    console.log(
+      `reference receiver: POST ${url}/handoffs (inbox: GET ${url}/handoffs), stored in ${process.env.DATABASE_URL ? 'PostgreSQL' : 'the JSON-lines log'}`,
+    );
   });
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    process.once(signal, () => {
+      server.close();
+      server.closeIdleConnections();
+      receiver.shutdown().then(() => process.exit(0));
+    });
+  }
 }

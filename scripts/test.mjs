@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { missingBrowserHelp, selectedBrowsers } from './browsers.mjs';
+import { POSTGRES_HELP, findPostgresBin, startCluster } from './postgres-cluster.mjs';
 import { startWebKitDriver } from './webkit-driver.mjs';
 
 const RESULTS = '.test-results';
@@ -36,6 +37,7 @@ const browserFilesOnly = wtrArgs.includes('--files');
 async function main() {
   const browsers = selectedBrowsers();
   const help = missingBrowserHelp(browsers);
+  if (!browserFilesOnly && !findPostgresBin()) help.push(POSTGRES_HELP);
   if (help.length) {
     console.error(help.join('\n'));
     console.log('0 passed, 1 failed');
@@ -60,18 +62,25 @@ async function main() {
     totals.failed++;
   }
 
+  // One throwaway PostgreSQL cluster for every Node test file; each makes databases of its own in it.
+  const cluster = browserFilesOnly ? undefined : await startCluster();
   const nodeExit = browserFilesOnly
     ? 0
-    : await run(process.execPath, [
-        '--import',
-        './scripts/ts-register.mjs',
-        '--test',
-        '--test-reporter=spec',
-        '--test-reporter-destination=stdout',
-        '--test-reporter=./scripts/node-count-reporter.mjs',
-        `--test-reporter-destination=${RESULTS}/node.json`,
-        ...nodeTestFiles(browsers),
-      ]);
+    : await run(
+        process.execPath,
+        [
+          '--import',
+          './scripts/ts-register.mjs',
+          '--test',
+          '--test-reporter=spec',
+          '--test-reporter-destination=stdout',
+          '--test-reporter=./scripts/node-count-reporter.mjs',
+          `--test-reporter-destination=${RESULTS}/node.json`,
+          ...nodeTestFiles(browsers),
+        ],
+        { TEST_DATABASE_URL: cluster.url },
+      );
+  await cluster?.stop();
   const nodeCounts = browserFilesOnly ? { passed: 0, failed: 0, skipped: 0 } : readCounts(`${RESULTS}/node.json`);
   add(nodeCounts, 'Node tests');
   if (nodeExit !== 0 && nodeCounts && !nodeCounts.failed) totals.failed++;
