@@ -157,8 +157,11 @@ export async function createReceiver(options = {}) {
   }
 
   async function route(req, res, m) {
-    const [, ns, root, rawId, sub] = m;
-    if ((ns || root === '__receiver') && !controls) return false;
+    const [, pathNs, root, rawId, sub] = m;
+    if ((pathNs || root === '__receiver') && !controls) return false;
+    // Behind a proxy that checks requests against schema/openapi.json, the namespace travels in a header.
+    const headerNs = controls ? req.headers['x-receiver-namespace'] : undefined;
+    const ns = pathNs ?? (typeof headerNs === 'string' && /^[\w-]{1,64}$/.test(headerNs) ? headerNs : undefined);
     const cors = corsHeaders(req);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {

@@ -2,7 +2,8 @@
 // true })` has it, which the test servers (web-test-runner, the end-to-end harness, the benchmarks) use
 // and `npm start` never does.
 //
-// - Namespaces: every route also exists under /r/<ns>/… with an inbox of its own (in memory), so
+// - Namespaces: every route also exists under /r/<ns>/… (or with `X-Receiver-Namespace: <ns>`, as the
+//   Prism-checked run sends it) with an inbox of its own (in memory), so
 //   parallel tests never share state. At most MAX_NAMESPACES live at once; the least recently used
 //   one without open streams makes room.
 // - POST /r/<ns>/__receiver/faults `[{"status":503},{"type":"commit-then-drop"}, …]`: answers the next

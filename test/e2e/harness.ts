@@ -8,6 +8,11 @@ import type { Server } from 'node:http';
 import { createDemoServer } from '../../demo/server.mjs';
 // @ts-expect-error: plain JavaScript modules without type declarations
 import { createReceiver } from '../../receiver/receiver.mjs';
+import { prismRoutedReceiver } from './prism-route.js';
+// @ts-expect-error: plain JavaScript modules without type declarations
+import { serveReceiver } from '../../receiver/server.mjs';
+// @ts-expect-error: plain JavaScript modules without type declarations
+import { startPrism } from '../../scripts/prism.mjs';
 // @ts-expect-error: plain JavaScript modules without type declarations
 import { BROWSER_REQUIREMENTS, CHROMIUM_ARGS } from '../../scripts/browsers.mjs';
 
@@ -41,8 +46,28 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/**
+ * The reference receiver, or, with PRISM_REPORT (scripts/prism-e2e.mjs), a receiver of this file's own
+ * behind Prism's validating proxy, with the delivery routes sent through it.
+ */
+async function harnessReceiver() {
   const receiver = await createReceiver({ testControls: true });
+  if (!process.env.PRISM_REPORT) return { receiver, stop: async () => {} };
+  const upstream = serveReceiver(receiver);
+  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+  const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  const prism = await startPrism(upstreamUrl);
+  return {
+    receiver: prismRoutedReceiver({ prismUrl: prism.url, upstreamUrl, report: process.env.PRISM_REPORT }),
+    async stop() {
+      prism.stop();
+      await upstream.stop({ graceMs: 1000 });
+    },
+  };
+}
+
+export async function startHarness(): Promise<Harness> {
+  const { receiver, stop } = await harnessReceiver();
   const server: Server = createDemoServer({
     receiver,
     extraMounts: TEST_MOUNTS,
@@ -62,6 +87,7 @@ export async function startHarness(): Promise<Harness> {
       await browser.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await stop();
     },
   };
 }
