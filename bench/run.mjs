@@ -9,6 +9,7 @@ import { createDemoServer } from '../demo/server.mjs';
 import { createReceiver } from '../receiver/receiver.mjs';
 import { BROWSER_REQUIREMENTS, CHROMIUM_ARGS } from '../scripts/browsers.mjs';
 import { measureSizes } from '../scripts/size.mjs';
+import { receiverThroughput } from './receiver.mjs';
 
 const quick = process.argv.includes('--quick');
 /** `--only=drain,enqueue` runs just those stages (and skips the sizes), for working on one number. */
@@ -17,8 +18,8 @@ const only = process.argv
   ?.slice('--only='.length)
   .split(',');
 const N = quick
-  ? { cold: 5, typing: 40, enqueue: 20, drain: 200, drainRuns: 1, memory: 30, masking: 5 }
-  : { cold: 25, typing: 300, enqueue: 150, drain: 1000, drainRuns: 3, memory: 200, masking: 30 };
+  ? { cold: 5, typing: 40, enqueue: 20, drain: 200, drainRuns: 1, memory: 30, masking: 5, receiver: 200 }
+  : { cold: 25, typing: 300, enqueue: 150, drain: 1000, drainRuns: 3, memory: 200, masking: 30, receiver: 3000 };
 
 const median = (xs) => quantile(xs, 0.5);
 function quantile(xs, q) {
@@ -62,6 +63,7 @@ async function main() {
       ['masking', masking],
       ['drain', drain],
       ['memory', memory],
+      ['receiver', () => receiverThroughput(N.receiver)],
     ]) {
       if (only && !only.some((o) => name.startsWith(o))) continue;
       const started = Date.now();

@@ -194,20 +194,21 @@ async function write(pool, { kind, key, hash, payload }) {
     const receivedAt = new Date().toISOString();
     const response = { id: payload.id, status: 'accepted', receivedAt };
     const handoffId = kind === 'handoff' ? payload.id : payload.handoffId;
+    // One statement under the lock (the lock is held until COMMIT, so each round trip here costs every writer).
     const inserted = await client.query(
-      `INSERT INTO handoff_records (kind, id, handoff_id, request_hash, payload, response, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING seq`,
-      [kind, payload.id, handoffId, hash, JSON.stringify(payload), response, receivedAt],
+      `WITH inserted AS (
+         INSERT INTO handoff_records (kind, id, handoff_id, request_hash, payload, response, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING seq
+       ), keyed AS (
+         UPDATE handoff_idempotency_keys SET response = $6, locked_until = NULL
+         WHERE key = $8 AND EXISTS (SELECT 1 FROM inserted)
+       )
+       SELECT seq, pg_notify($9, seq::text) FROM inserted`,
+      [kind, payload.id, handoffId, hash, JSON.stringify(payload), response, receivedAt, key, CHANNEL],
     );
     let result;
     if (inserted.rowCount) {
-      const seq = Number(inserted.rows[0].seq);
-      await client.query('UPDATE handoff_idempotency_keys SET response = $2, locked_until = NULL WHERE key = $1', [
-        key,
-        response,
-      ]);
-      await client.query('SELECT pg_notify($1, $2)', [CHANNEL, String(seq)]);
-      result = { outcome: 'stored', response, seq };
+      result = { outcome: 'stored', response, seq: Number(inserted.rows[0].seq) };
     } else {
       // Stored before (its key row expired, or another instance took over a slow claim): answer as then.
       const { rows } = await client.query('SELECT request_hash, response FROM handoff_records WHERE id = $1', [
