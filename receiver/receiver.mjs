@@ -151,6 +151,17 @@ export async function createReceiver(options = {}) {
     inFlight++;
     try {
       return await route(req, res, m);
+    } catch {
+      // The store could not be read (the database is down): a retryable answer, never a stack trace.
+      if (!res.headersSent) {
+        sendJson(
+          res,
+          503,
+          { error: 'The receiver could not reach its store; try again shortly.' },
+          { 'Retry-After': '5', ...corsHeaders(req) },
+        );
+      }
+      return true;
     } finally {
       if (--inFlight === 0) idle?.();
     }

@@ -289,7 +289,7 @@ async function startFeed(pool, connectionString) {
         await candidate.query(`LISTEN ${CHANNEL}`);
       } catch {
         await candidate.end().catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        await new Promise((resolve) => setTimeout(resolve, delay).unref());
         continue;
       }
       client = candidate;

@@ -21,29 +21,7 @@ const countOf = async (url: string, id: string) =>
 
 describeReceiverContract('PostgreSQL', {
   options: async () => ({ databaseUrl: await databases.create() }),
-  async holdCommits({ databaseUrl }) {
-    // Every commit takes this lock (to keep commits in seq order): holding it holds them.
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query('SELECT pg_advisory_lock($1)', [COMMIT_ORDER_LOCK]);
-    return {
-      async held(count) {
-        // Waiters show in pg_locks as ungranted advisory locks; ask until enough are there.
-        for (;;) {
-          const { rows } = await client.query(
-            "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1",
-            [COMMIT_ORDER_LOCK],
-          );
-          if (rows[0].n >= count) return;
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-      },
-      async release() {
-        await client.query('SELECT pg_advisory_unlock($1)', [COMMIT_ORDER_LOCK]);
-        await client.end();
-      },
-    };
-  },
+  holdCommits: ({ databaseUrl }) => holdCommits(databaseUrl!),
   storedCount: ({ databaseUrl }, id) => countOf(databaseUrl!, id),
 });
 
@@ -110,6 +88,70 @@ describe('two receiver instances on one PostgreSQL database', () => {
   });
 });
 
+/** `node receiver/server.mjs` as a process of its own, as an integrator runs it. */
+async function startInstance(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['receiver/server.mjs'], {
+    env: { ...process.env, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const found = /listening on (http:\/\/\S+)/.exec(chunk.toString());
+      if (found) resolve(found[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the receiver exited (${code}) before listening`)));
+  });
+  return { child, url };
+}
+
+/** Holds every commit on `databaseUrl` (they all take the order lock) until release(). */
+async function holdCommits(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('SELECT pg_advisory_lock($1)', [COMMIT_ORDER_LOCK]);
+  return {
+    async held(count: number) {
+      // Waiters show in pg_locks as ungranted advisory locks; ask until enough are there.
+      for (;;) {
+        const { rows } = await client.query(
+          "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1",
+          [COMMIT_ORDER_LOCK],
+        );
+        if (rows[0].n >= count) return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    async release() {
+      await client.query('SELECT pg_advisory_unlock($1)', [COMMIT_ORDER_LOCK]);
+      await client.end();
+    },
+  };
+}
+
+describe('an instance stopped with SIGTERM', () => {
+  it('answers the request in flight, refuses new ones, ends its streams with a retry hint, and exits 0', async () => {
+    const databaseUrl = await databases.create();
+    const { child, url } = await startInstance({ DATABASE_URL: databaseUrl });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const stream = readEvents(`${url}/handoffs/events`, 99);
+    await stream.open;
+    const hold = await holdCommits(databaseUrl);
+    const payload = fresh();
+    const inFlight = send(url, payload);
+    await hold.held(1);
+    child.kill('SIGTERM');
+    assert.deepEqual(await stream.events, []);
+    assert.equal(stream.hints.retry, 1000);
+    // A new connection is refused, a kept-alive one answered 503: either way nothing new is taken on.
+    const refused = await send(url, fresh()).catch(() => undefined);
+    if (refused) assert.equal(refused.status, 503);
+    await hold.release();
+    assert.equal((await inFlight).status, 201);
+    assert.equal(await exited, 0);
+    assert.equal(await countOf(databaseUrl, payload.id), 1);
+  });
+});
+
 describe('an instance killed mid-request', () => {
   let databaseUrl: string;
   let survivor: Running;
@@ -124,17 +166,8 @@ describe('an instance killed mid-request', () => {
   });
 
   it('loses no handoff it answered 2xx; the unanswered ones are stored exactly once on retry elsewhere', async () => {
-    child = spawn(process.execPath, ['receiver/server.mjs'], {
-      env: { ...process.env, PORT: '0', DATABASE_URL: databaseUrl, RECEIVER_IN_FLIGHT_TIMEOUT_MS: '1000' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      child!.stdout!.on('data', (chunk: Buffer) => {
-        const found = /listening on (http:\/\/\S+)/.exec(chunk.toString());
-        if (found) resolve(found[1]!);
-      });
-      child!.once('exit', (code) => reject(new Error(`the receiver exited (${code}) before listening`)));
-    });
+    let url: string;
+    ({ child, url } = await startInstance({ DATABASE_URL: databaseUrl, RECEIVER_IN_FLIGHT_TIMEOUT_MS: '1000' }));
     const payloads = Array.from({ length: 120 }, fresh);
     const answered: string[] = [];
     let next = 0;
@@ -233,6 +266,29 @@ describe('the PostgreSQL store’s keys and schema', () => {
       openPostgresStore({ connectionString: databaseUrl }),
       /schema version 99, newer than this receiver knows/,
     );
+  });
+
+  it('a database that goes away mid-run: every route answers 503 with Retry-After, nothing crashes', async () => {
+    const databaseUrl = await databases.create();
+    const server = await startReceiver({ databaseUrl });
+    try {
+      assert.equal((await send(server.url, fresh())).status, 201);
+      const name = new URL(databaseUrl).pathname.slice(1);
+      const admin = new URL(databaseUrl);
+      admin.pathname = '/postgres';
+      await query(admin.toString(), `DROP DATABASE ${name} WITH (FORCE)`);
+      for (const res of [
+        await send(server.url, fresh()),
+        await fetch(`${server.url}/handoffs`),
+        await fetch(`${server.url}/handoffs/${crypto.randomUUID()}`),
+      ]) {
+        assert.equal(res.status, 503);
+        assert.ok(Number(res.headers.get('retry-after')) >= 1);
+        assert.match((await res.json()).error, /could not (be stored|reach its store)/);
+      }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('a database that cannot be reached is a clear error, without the password', async () => {
