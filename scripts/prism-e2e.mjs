@@ -19,7 +19,6 @@ const E2E_FILES = [
   'test/e2e/bundle.test.ts',
   'test/e2e/demo.test.ts',
 ];
-const PRISM = 'node_modules/.bin/prism';
 
 function listen(server) {
   return new Promise((resolve) =>

@@ -26,7 +26,7 @@ export function prismRoutedReceiver({ prismUrl, upstreamUrl, report }: PrismRout
       if (root === '__receiver' && /^\/(faults|chaos|limits)$/.test(rest) && req.method === 'POST') faulted.add(ns);
       const direct = root === '__receiver' || rest.endsWith('/events') || rest === '/events' || faulted.has(ns);
       const target = direct ? new URL(req.url!, upstreamUrl) : new URL(`/handoffs${rest}${query}`, prismUrl);
-      const headers = { ...req.headers, host: target.host };
+      const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: target.host };
       if (!direct && pathNs) headers['x-receiver-namespace'] = pathNs;
       const forwarded = request(target, { method: req.method, headers }, (answer) => {
         if (!direct) {
@@ -36,7 +36,8 @@ export function prismRoutedReceiver({ prismUrl, upstreamUrl, report }: PrismRout
             `${JSON.stringify({ method: req.method, path: `/handoffs${rest}`, status: answer.statusCode, violations })}\n`,
           );
         }
-        const { 'sl-violations': _, ...passed } = answer.headers;
+        const passed = { ...answer.headers };
+        delete passed['sl-violations'];
         res.writeHead(answer.statusCode ?? 502, passed);
         answer.pipe(res);
       });

@@ -14,11 +14,12 @@ export interface TestDatabase {
 export function usePostgres(): TestDatabase {
   let cluster: Promise<{ url: string; stop(): Promise<void> }> | undefined;
   const created: string[] = [];
-  const server = () => {
+  const server = (): Promise<{ url: string; stop(): Promise<void> }> => {
     if (process.env.TEST_DATABASE_URL)
       return Promise.resolve({ url: process.env.TEST_DATABASE_URL, stop: async () => {} });
-    cluster ??= startCluster();
-    return cluster;
+    const started = cluster ?? (startCluster() as Promise<{ url: string; stop(): Promise<void> }>);
+    cluster = started;
+    return started;
   };
   after(async () => {
     if (!created.length && !cluster) return;
