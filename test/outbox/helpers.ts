@@ -52,6 +52,32 @@ export async function until(check: () => boolean | Promise<boolean>, what = 'con
   }
 }
 
+/**
+ * `promise`, or a failure after `ms` naming the step and what `state()` shows then: a hang reports
+ * where it is stuck instead of the test framework's bare timeout.
+ */
+export async function step<T>(
+  what: string,
+  promise: Promise<T>,
+  state: () => Promise<unknown>,
+  ms = 12_000,
+): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stuck = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void state().then(
+        (seen) => reject(new Error(`Stuck at "${what}" after ${ms} ms; state: ${JSON.stringify(seen)}`)),
+        (error: unknown) => reject(new Error(`Stuck at "${what}" after ${ms} ms; state unreadable: ${String(error)}`)),
+      );
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise, stuck]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function nextEvent<K extends keyof OutboxEventMap>(
   outbox: Outbox,
   type: K,

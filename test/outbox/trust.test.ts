@@ -2,7 +2,7 @@
 // page, a headers() hook that never settles, a state write that fails mid-round, a body the receiver
 // refuses as too large. Each against the real receiver; each asserts what the receiver applied.
 import { expect } from '@open-wc/testing';
-import { useOutboxTest, createOutbox, handoff, nextEvent, setOnline, until } from './helpers.js';
+import { useOutboxTest, createOutbox, handoff, nextEvent, setOnline, step, until } from './helpers.js';
 
 describe('outbox: what counts as delivered', () => {
   const t = useOutboxTest();
@@ -35,11 +35,20 @@ describe('outbox: what counts as delivered', () => {
       name: `lenient-${crypto.randomUUID()}`,
     });
     const first = handoff();
+    // Each step names itself if it hangs (seen twice in WebKit in a full run, never in this file alone).
+    let strict: ReturnType<typeof createOutbox> | undefined;
+    const state = async () => ({
+      now: t.clock.now(),
+      timers: t.clock.pending,
+      lenient: await lenient.items(),
+      strict: await strict?.items(),
+      receiver: await t.receiver.stats(),
+    });
     const deliveredLenient = nextEvent(lenient, 'delivered');
     await lenient.enqueue(first);
-    await deliveredLenient;
+    await step('the lenient outbox delivers', deliveredLenient, state);
 
-    const strict = createOutbox({
+    strict = createOutbox({
       endpoint: t.receiver.endpoint,
       clock: t.clock,
       deliveryReceipt: 'echo-id',
@@ -48,10 +57,12 @@ describe('outbox: what counts as delivered', () => {
     const second = handoff();
     const retrying = nextEvent(strict, 'retrying');
     await strict.enqueue(second);
-    expect((await retrying).detail.error!.message).to.match(/without echoing the handoff's id/);
+    expect((await step('the strict outbox retries', retrying, state)).detail.error!.message).to.match(
+      /without echoing the handoff's id/,
+    );
     const delivered = nextEvent(strict, 'delivered');
     t.clock.advance((await strict.get(second.id))!.nextAttemptAt - t.clock.now());
-    await delivered;
+    await step('the strict outbox delivers on its retry', delivered, state);
     await t.receiver.expectExactlyOnce([second.id]);
   });
 
