@@ -7,6 +7,7 @@ import { mkdir, readFile, readdir, rename, stat } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createReceiver } from '../receiver/receiver.mjs';
+import { optionsFromEnv } from '../receiver/server.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** URL prefix → folder; nothing else in the repo is served. */
@@ -167,18 +168,18 @@ async function dataFile() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8787);
-  const store = process.env.DATABASE_URL
-    ? { databaseUrl: process.env.DATABASE_URL }
-    : {
-        dataFile: await dataFile().catch((error) => {
-          console.error(error.message);
-          process.exit(1);
-        }),
-      };
-  const receiver = await createReceiver({ ...store, token: process.env.RECEIVER_TOKEN || undefined }).catch((error) => {
+  const fail = (error) => {
     console.error(error.message);
     process.exit(1);
-  });
+  };
+  // The receiver's own settings (receiver/server.mjs); the demo's default log file is its own.
+  const options = await Promise.resolve()
+    .then(async () => ({
+      ...optionsFromEnv(),
+      ...(process.env.DATABASE_URL ? {} : { dataFile: await dataFile() }),
+    }))
+    .catch(fail);
+  const receiver = await createReceiver(options).catch(fail);
   const server = createDemoServer({ receiver });
   server.on('error', (error) => {
     console.error(

@@ -23,11 +23,24 @@ export function createEventStreams(store) {
   });
 
   /**
-   * Adds `res` as a stream of the whole inbox or of `handoffId`'s acks. Events after `after` are sent
-   * first (a handoff's stream sends all its acks when `after` is absent); live ones follow, none twice.
+   * Where a new stream starts: after its Last-Event-ID (never beyond the newest record: a store that
+   * was reset must not silence the stream until its ids catch up), or, for the inbox without one, after
+   * the newest record now. A handoff's stream without one starts at its first ack. Read before the
+   * stream's headers go out, so nothing committed after the request arrived is skipped.
+   */
+  async function startAfter({ handoffId, lastEventId }) {
+    if (lastEventId === undefined && handoffId) return 0;
+    const newest = await store.lastSeq();
+    return lastEventId === undefined ? newest : Math.min(lastEventId, newest);
+  }
+
+  /**
+   * Adds `res` as a stream of the whole inbox or of `handoffId`'s acks, from `after` (startAfter()):
+   * the stored events first, then live ones, none twice. The inbox's stream first names where it
+   * starts (`id:` alone), so a browser that reconnects before any event says what it last saw.
    */
   async function open(res, { handoffId, after }) {
-    let lastSent = after ?? 0;
+    let lastSent = after;
     let backlog = [];
     const send = (event) => {
       if (event.seq <= lastSent) return;
@@ -38,15 +51,11 @@ export function createEventStreams(store) {
     const stream = { res, deliver: (event) => (backlog ? backlog.push(event) : send(event)) };
     streams.add(stream);
     res.on('close', () => streams.delete(stream));
+    if (!handoffId) res.write(`id: ${after}\n\n`);
     try {
-      if (after !== undefined || handoffId) {
-        for (let page; !page || page.length === HISTORY_PAGE;) {
-          page = await store.events({ after: lastSent, handoffId, limit: HISTORY_PAGE });
-          page.forEach(send);
-        }
-      } else {
-        // Only what commits from now on: a notification still on its way for an older record is not news.
-        lastSent = await store.lastSeq();
+      for (let page; !page || (page.length === HISTORY_PAGE && !res.destroyed);) {
+        page = await store.events({ after: lastSent, handoffId, limit: HISTORY_PAGE });
+        page.forEach(send);
       }
     } finally {
       const waiting = backlog;
@@ -56,15 +65,24 @@ export function createEventStreams(store) {
   }
 
   return {
+    startAfter,
     open,
     get count() {
       return streams.size;
     },
-    /** Ends every stream; `retryMs` tells browsers when to reconnect (to another instance). */
+    /**
+     * Ends every stream; with `retryMs` (a shutdown) each says when to reconnect, and its connection is
+     * closed too, so the browser's reconnect opens a new one (through the balancer, to another instance)
+     * instead of reusing this one.
+     */
     closeAll(retryMs) {
       for (const { res } of streams) {
-        if (retryMs !== undefined) res.write(`retry: ${retryMs}\n\n`);
-        res.end();
+        if (retryMs === undefined) {
+          res.end();
+          continue;
+        }
+        res.write(`retry: ${retryMs}\n\n`);
+        res.end(() => res.socket?.destroy());
       }
       streams.clear();
     },

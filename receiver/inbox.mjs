@@ -63,7 +63,7 @@ export function createInbox({ store = createLogStore(), maxBody = MAX_BODY } = {
     const hash = createHash('sha256').update(raw).digest('hex');
     let result;
     try {
-      result = await store.commit({ kind, key, hash, payload });
+      result = await store.commit({ kind, key, hash, payload, body: raw.toString('utf8') });
     } catch {
       return answer(503, { error: 'The handoff could not be stored. Try again.' }, { 'Retry-After': '1' });
     }
@@ -95,7 +95,9 @@ export function createInbox({ store = createLogStore(), maxBody = MAX_BODY } = {
     list: (options) => store.list(options),
     /** One handoff with its acknowledgements, or undefined. */
     get: (id) => store.get(id),
-    /** Streams the whole inbox or one handoff's acks to `res`; see receiver/event-streams.mjs. */
+    /** Where a stream asked for with `{ handoffId, lastEventId }` starts; see receiver/event-streams.mjs. */
+    streamStart: (options) => streams.startAfter(options),
+    /** Streams the whole inbox or one handoff's acks to `res`, from `after` (streamStart()). */
     subscribe: (res, options) => streams.open(res, options),
     get streamCount() {
       return streams.count;

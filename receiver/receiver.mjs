@@ -107,7 +107,7 @@ export async function createReceiver(options = {}) {
     return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' };
   }
 
-  function openStream(req, res, inbox, handoffId, headers) {
+  async function openStream(req, res, inbox, handoffId, headers) {
     if (openStreams >= maxStreams) {
       return sendJson(
         res,
@@ -117,6 +117,13 @@ export async function createReceiver(options = {}) {
       );
     }
     openStreams++;
+    let after;
+    try {
+      after = await inbox.streamStart({ handoffId, lastEventId: lastEventId(req) });
+    } catch (error) {
+      openStreams--;
+      throw error; // answered 503 by handle()
+    }
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -131,7 +138,7 @@ export async function createReceiver(options = {}) {
       clearInterval(keepAlive);
       openStreams--;
     });
-    return inbox.subscribe(res, { handoffId, after: lastEventId(req) }).catch(() => res.destroy());
+    await inbox.subscribe(res, { handoffId, after }).catch(() => res.destroy());
   }
 
   /** Handles a request if it is the receiver's; returns false to let the host server carry on. */
@@ -207,8 +214,8 @@ export async function createReceiver(options = {}) {
     const inbox = controls
       ? controls.inbox(ns ?? 'default', req.method === 'POST' || id === 'events' || sub === 'events')
       : main;
-    if (req.method === 'GET' && id === 'events' && !sub) void openStream(req, res, inbox, undefined, cors);
-    else if (req.method === 'GET' && id && sub === 'events') void openStream(req, res, inbox, id, cors);
+    if (req.method === 'GET' && id === 'events' && !sub) await openStream(req, res, inbox, undefined, cors);
+    else if (req.method === 'GET' && id && sub === 'events') await openStream(req, res, inbox, id, cors);
     else if (req.method === 'POST' && (!id || sub === 'ack')) {
       const kind = id ? 'ack' : 'handoff';
       if (controls) await controls.accept(ns ?? 'default', kind, req, res, id, send);

@@ -16,10 +16,9 @@ import { createReceiver } from './receiver.mjs';
 
 const DEFAULT_DATA_FILE = fileURLToPath(new URL('../.data/receiver.jsonl', import.meta.url));
 
-const number = (name) => (process.env[name] ? Number(process.env[name]) : undefined);
-
 /** The receiver's options from the environment (see the top of this file). */
 export function optionsFromEnv(env = process.env) {
+  const number = (name) => (env[name] ? Number(env[name]) : undefined);
   const cors = env.RECEIVER_CORS_ORIGINS?.trim();
   const postgres = Object.fromEntries(
     [
@@ -27,6 +26,9 @@ export function optionsFromEnv(env = process.env) {
       ['keyRetentionMs', number('RECEIVER_KEY_RETENTION_MS')],
     ].filter(([, value]) => value !== undefined),
   );
+  if (env.DATABASE_URL && env.RECEIVER_DATA) {
+    throw new TypeError('Set either DATABASE_URL (PostgreSQL) or RECEIVER_DATA (the JSON-lines log), not both.');
+  }
   return {
     ...(env.DATABASE_URL
       ? { databaseUrl: env.DATABASE_URL, postgres }

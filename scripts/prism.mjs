@@ -26,8 +26,3 @@ export function startPrism(upstream) {
     child.once('exit', (code) => reject(new Error(`prism exited (${code}) before listening:\n${log}`)));
   });
 }
-
-/** The `sl-violations` of an answer from Prism that are errors (warnings are only notes). */
-export function violationErrors(header) {
-  return JSON.parse(header ?? '[]').filter((v) => v.severity === 'Error');
-}

@@ -2,7 +2,7 @@
 // for the test controls' namespaces). One process owns it; for several instances use the PostgreSQL store.
 //
 // The store interface both stores implement (receiver/inbox.mjs is its only caller):
-//   commit({ kind, key, hash, payload })  → { outcome: 'stored', response, seq } | { outcome: 'replayed',
+//   commit({ kind, key, hash, payload, body })  → { outcome: 'stored', response, seq } | { outcome: 'replayed',
 //       response } | { outcome: 'mismatch' } | { outcome: 'in-flight', retryAfterSeconds } |
 //       { outcome: 'no-handoff' }; throws when the record could not be made durable
 //   list({ limit })      the newest handoffs first, each with its acks
@@ -12,6 +12,7 @@
 //   lastSeq()            the seq of the newest stored record (0 when there is none)
 //   close()
 // An event is `{ seq, kind, payload, receivedAt }`; seq orders every record and is the stream's event id.
+// `body` is the request's text (a store may keep it as sent); `payload` is the same, parsed.
 import { openStore } from './json-lines-log.mjs';
 
 /** `file`: the JSON-lines log; without one, nothing survives a restart. `fs` is for tests. */

@@ -3,10 +3,11 @@
 //
 // - `handoff_records`: every handoff and ack, once (`id` is unique: the payload id, which is also its
 //   Idempotency-Key). `seq` orders them and is the event id of the server-sent event streams. The payload
-//   is `json`, not `jsonb`: it keeps the body exactly as sent and accepts every string JSON allows
-//   (jsonb refuses `\u0000`).
+//   is `json`, not `jsonb`: it keeps the request body's text exactly as sent and accepts every string
+//   JSON allows (jsonb refuses `\u0000`).
 // - `handoff_idempotency_keys`: the key's request hash and, once committed, the 201 it was answered;
-//   `locked_until` while the first request is still committing (the in-flight marker). Rows are removed
+//   `locked_until` while the first request is still committing (the in-flight marker), `claimed_by` the
+//   claim's own token (a failed request lets go of its own claim only). Rows are removed
 //   after the retention time; a key older than that is still answered from `handoff_records`.
 export const MIGRATION_LOCK = 0x68_6f_66_66; // "hoff"
 
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
      request_hash text NOT NULL,
      response jsonb,
      locked_until timestamptz,
+     claimed_by text,
      created_at timestamptz NOT NULL DEFAULT now()
    );
    CREATE INDEX handoff_idempotency_keys_by_age ON handoff_idempotency_keys (created_at);`,

@@ -29,6 +29,8 @@ export const POSTGRES_DEFAULTS = {
   keyRetentionMs: 7 * 24 * HOUR,
   /** Connections in the pool, besides the one that listens. @default 10 */
   poolSize: 10,
+  /** How long a connection or a query may take before the request is answered 503. @default 15 s */
+  queryTimeoutMs: 15_000,
 };
 
 const iso = (date) => date.toISOString();
@@ -65,23 +67,33 @@ function checkSettings(settings) {
 export async function openPostgresStore({ connectionString, ...options }) {
   const settings = { ...POSTGRES_DEFAULTS, ...options };
   checkSettings(settings);
-  const pool = new pg.Pool({ connectionString, max: settings.poolSize });
+  const connection = {
+    connectionString,
+    // A database that stops answering (packets dropped, not refused) fails requests with 503 instead of hanging them.
+    connectionTimeoutMillis: settings.queryTimeoutMs,
+    query_timeout: settings.queryTimeoutMs,
+    keepAlive: true,
+  };
+  const pool = new pg.Pool({ ...connection, max: settings.poolSize });
   // An idle connection that drops (the database restarted) must not end the process; the next query reports it.
-  pool.on('error', () => undefined);
+  pool.on('error', ignore);
+  let feed;
   try {
     const client = await pool.connect();
+    client.on('error', ignore);
     try {
       await migrate(client);
     } finally {
+      client.removeListener('error', ignore);
       client.release();
     }
+    feed = await startFeed(pool, connection);
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    await pool.end().catch(ignore);
     throw new Error(`Could not open the PostgreSQL store at ${redactUrl(connectionString)}: ${error.message}`, {
       cause: error,
     });
   }
-  const feed = await startFeed(pool, connectionString);
   const sweep = setInterval(
     () => void sweepKeys(pool, settings.keyRetentionMs),
     Math.min(HOUR, settings.keyRetentionMs),
@@ -102,6 +114,8 @@ export async function openPostgresStore({ connectionString, ...options }) {
       return rows.map((row) => withAcks(row, acks));
     },
     async get(id) {
+      // A NUL cannot be in a stored id (nor in a text parameter): no such handoff.
+      if (id.includes('\u0000')) return undefined;
       const { rows } = await pool.query(
         "SELECT payload, received_at FROM handoff_records WHERE kind = 'handoff' AND id = $1",
         [id],
@@ -141,6 +155,7 @@ async function acksOf(pool, handoffIds) {
 }
 
 async function events(pool, { after = 0, handoffId, limit = HISTORY_LIMIT } = {}) {
+  if (handoffId?.includes('\u0000')) return [];
   const { rows } = handoffId
     ? await pool.query(
         "SELECT seq, kind, payload, received_at FROM handoff_records WHERE kind = 'ack' AND handoff_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
@@ -154,14 +169,19 @@ async function events(pool, { after = 0, handoffId, limit = HISTORY_LIMIT } = {}
 }
 
 const CLAIM = `
-  INSERT INTO handoff_idempotency_keys (key, request_hash, locked_until)
-  VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+  INSERT INTO handoff_idempotency_keys (key, request_hash, locked_until, claimed_by)
+  VALUES ($1, $2, now() + $3 * interval '1 millisecond', $4)
   ON CONFLICT (key) DO UPDATE
-    SET request_hash = EXCLUDED.request_hash, locked_until = EXCLUDED.locked_until, created_at = now()
+    SET request_hash = EXCLUDED.request_hash, locked_until = EXCLUDED.locked_until,
+        claimed_by = EXCLUDED.claimed_by, created_at = now()
     WHERE handoff_idempotency_keys.response IS NULL AND handoff_idempotency_keys.locked_until < now()
   RETURNING key`;
 
-async function commit(pool, settings, { kind, key, hash, payload }) {
+/** A 409's Retry-After: the marker's remaining time, but a live commit takes milliseconds, so ask again soon. */
+const MAX_IN_FLIGHT_RETRY_SECONDS = 5;
+
+async function commit(pool, settings, record) {
+  const { kind, key, hash, payload } = record;
   if (kind === 'ack') {
     const { rowCount } = await pool.query("SELECT 1 FROM handoff_records WHERE kind = 'handoff' AND id = $1", [
       payload.handoffId,
@@ -170,8 +190,9 @@ async function commit(pool, settings, { kind, key, hash, payload }) {
   }
   // A key row can vanish between the claim and the look (its request failed and let go): claim again.
   for (let attempt = 0; attempt < 3; attempt++) {
-    if ((await pool.query(CLAIM, [key, hash, settings.inFlightTimeoutMs])).rowCount) {
-      return write(pool, { kind, key, hash, payload });
+    const claim = crypto.randomUUID();
+    if ((await pool.query(CLAIM, [key, hash, settings.inFlightTimeoutMs, claim])).rowCount) {
+      return write(pool, record, claim);
     }
     const { rows } = await pool.query(
       'SELECT request_hash, response, ceil(extract(epoch FROM locked_until - now())) AS wait FROM handoff_idempotency_keys WHERE key = $1',
@@ -179,61 +200,79 @@ async function commit(pool, settings, { kind, key, hash, payload }) {
     );
     if (!rows.length) continue;
     const [row] = rows;
-    if (row.response === null) return { outcome: 'in-flight', retryAfterSeconds: Math.max(1, Number(row.wait)) };
+    if (row.response === null) {
+      const wait = Math.min(MAX_IN_FLIGHT_RETRY_SECONDS, Math.max(1, Number(row.wait)));
+      return { outcome: 'in-flight', retryAfterSeconds: wait };
+    }
     return row.request_hash === hash ? { outcome: 'replayed', response: row.response } : { outcome: 'mismatch' };
   }
   throw new Error(`Could not claim the Idempotency-Key ${key}.`);
 }
 
-async function write(pool, { kind, key, hash, payload }) {
-  const client = await pool.connect();
+/**
+ * Step 2 on a connection of its own. Whatever fails (a statement, a timeout, the connection itself),
+ * the connection is destroyed before this request's claim is let go, so failing requests never wait on
+ * the pool for a second connection while holding one.
+ */
+async function write(pool, { kind, key, hash, payload, body }, claim) {
+  let client;
   let broken;
   try {
+    client = await pool.connect();
+    // A checked-out connection that dies emits 'error' on itself: without a listener that ends the process.
+    client.on('error', ignore);
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [COMMIT_ORDER_LOCK]);
-    const receivedAt = new Date().toISOString();
-    const response = { id: payload.id, status: 'accepted', receivedAt };
-    const handoffId = kind === 'handoff' ? payload.id : payload.handoffId;
-    // One statement under the lock (the lock is held until COMMIT, so each round trip here costs every writer).
-    const inserted = await client.query(
-      `WITH inserted AS (
-         INSERT INTO handoff_records (kind, id, handoff_id, request_hash, payload, response, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING seq
-       ), keyed AS (
-         UPDATE handoff_idempotency_keys SET response = $6, locked_until = NULL
-         WHERE key = $8 AND EXISTS (SELECT 1 FROM inserted)
-       )
-       SELECT seq, pg_notify($9, seq::text) FROM inserted`,
-      [kind, payload.id, handoffId, hash, JSON.stringify(payload), response, receivedAt, key, CHANNEL],
-    );
-    let result;
-    if (inserted.rowCount) {
-      result = { outcome: 'stored', response, seq: Number(inserted.rows[0].seq) };
-    } else {
-      // Stored before (its key row expired, or another instance took over a slow claim): answer as then.
-      const { rows } = await client.query('SELECT request_hash, response FROM handoff_records WHERE id = $1', [
-        payload.id,
-      ]);
-      const [record] = rows;
-      await client.query(
-        'UPDATE handoff_idempotency_keys SET request_hash = $2, response = $3, locked_until = NULL WHERE key = $1',
-        [key, record.request_hash, record.response],
-      );
-      result =
-        record.request_hash === hash ? { outcome: 'replayed', response: record.response } : { outcome: 'mismatch' };
-    }
+    const result = await insertRecord(client, { kind, key, hash, payload, body });
     await client.query('COMMIT');
     return result;
   } catch (error) {
+    // No ROLLBACK on this connection (after a timeout it would wait behind the stuck statement): it
+    // is destroyed below, and the database rolls back a transaction whose connection is gone.
     broken = error;
-    await client.query('ROLLBACK').catch(() => undefined);
-    await pool
-      .query('DELETE FROM handoff_idempotency_keys WHERE key = $1 AND response IS NULL', [key])
-      .catch(() => undefined);
     throw error;
   } finally {
-    client.release(broken);
+    client?.removeListener('error', ignore);
+    client?.release(broken);
+    if (broken) {
+      await pool
+        .query('DELETE FROM handoff_idempotency_keys WHERE key = $1 AND response IS NULL AND claimed_by = $2', [
+          key,
+          claim,
+        ])
+        .catch(ignore);
+    }
   }
+}
+
+const ignore = () => undefined;
+
+async function insertRecord(client, { kind, key, hash, payload, body }) {
+  const receivedAt = new Date().toISOString();
+  const response = { id: payload.id, status: 'accepted', receivedAt };
+  const handoffId = kind === 'handoff' ? payload.id : payload.handoffId;
+  // One statement under the lock (the lock is held until COMMIT, so each round trip here costs every
+  // writer). The key gets this body's hash too: a takeover may have claimed it with another body.
+  const inserted = await client.query(
+    `WITH inserted AS (
+       INSERT INTO handoff_records (kind, id, handoff_id, request_hash, payload, response, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING seq
+     ), keyed AS (
+       UPDATE handoff_idempotency_keys SET request_hash = $4, response = $6, locked_until = NULL
+       WHERE key = $8 AND EXISTS (SELECT 1 FROM inserted)
+     )
+     SELECT seq, pg_notify($9, seq::text) FROM inserted`,
+    [kind, payload.id, handoffId, hash, body ?? JSON.stringify(payload), response, receivedAt, key, CHANNEL],
+  );
+  if (inserted.rowCount) return { outcome: 'stored', response, seq: Number(inserted.rows[0].seq) };
+  // Stored before (its key row expired, or another instance took over a slow claim): answer as then.
+  const { rows } = await client.query('SELECT request_hash, response FROM handoff_records WHERE id = $1', [payload.id]);
+  const [record] = rows;
+  await client.query(
+    'UPDATE handoff_idempotency_keys SET request_hash = $2, response = $3, locked_until = NULL WHERE key = $1',
+    [key, record.request_hash, record.response],
+  );
+  return record.request_hash === hash ? { outcome: 'replayed', response: record.response } : { outcome: 'mismatch' };
 }
 
 async function sweepKeys(pool, retentionMs) {
@@ -251,16 +290,23 @@ async function maxSeq(pool) {
   return Number(rows[0].seq);
 }
 
+/** How often the listening connection proves it is alive (a NAT may drop an idle one silently). */
+const HEARTBEAT_MS = 30_000;
+/** After a failed read of new records, try again this soon (the next notification may never come). */
+const READ_RETRY_MS = 1000;
+
 /**
- * The live feed: one LISTEN connection, reconnected when it drops; on each notification (and after a
- * reconnect) the records after the last seen seq are read and handed to the listeners in order.
+ * The live feed: one LISTEN connection, reconnected when it drops or stops answering its heartbeat; on
+ * each notification (and after a reconnect) the records after the last seen seq are read and handed to
+ * the listeners in order. The first connection must succeed, or opening the store fails.
  */
-async function startFeed(pool, connectionString) {
+async function startFeed(pool, connection) {
   const listeners = new Set();
   let lastSeen = await maxSeq(pool);
   let reading = Promise.resolve();
   let client;
   let closed = false;
+  let retryTimer;
 
   async function readNew(notified) {
     if (!listeners.size) {
@@ -277,32 +323,52 @@ async function startFeed(pool, connectionString) {
     }
   }
   const catchUp = (notified) => {
-    reading = reading.then(() => readNew(notified)).catch(() => undefined);
+    reading = reading
+      .then(() => readNew(notified))
+      .catch(() => {
+        clearTimeout(retryTimer);
+        if (!closed) retryTimer = setTimeout(() => catchUp(), READ_RETRY_MS).unref();
+      });
   };
 
-  async function connect() {
-    for (let delay = 100; !closed; delay = Math.min(delay * 2, 5000)) {
-      const candidate = new pg.Client({ connectionString });
-      candidate.on('error', () => undefined); // 'end' follows, and reconnects
-      try {
-        await candidate.connect();
-        await candidate.query(`LISTEN ${CHANNEL}`);
-      } catch {
-        await candidate.end().catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, delay).unref());
-        continue;
-      }
-      client = candidate;
-      candidate.on('notification', (message) => catchUp(Number(message.payload)));
-      candidate.once('end', () => {
-        client = undefined;
-        if (!closed) void connect();
-      });
-      catchUp(); // whatever was committed while no one listened
+  async function listen() {
+    const candidate = new pg.Client(connection);
+    candidate.on('error', ignore); // 'end' follows, and reconnects
+    try {
+      await candidate.connect();
+      await candidate.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      await candidate.end().catch(ignore);
+      throw error;
+    }
+    if (closed) {
+      await candidate.end().catch(ignore);
       return;
     }
+    client = candidate;
+    const heartbeat = setInterval(() => {
+      candidate.query('SELECT 1').catch(() => candidate.end().catch(ignore));
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
+    candidate.on('notification', (message) => catchUp(Number(message.payload)));
+    candidate.once('end', () => {
+      clearInterval(heartbeat);
+      client = undefined;
+      if (!closed) void reconnect();
+    });
+    catchUp(); // whatever was committed while no one listened
   }
-  await connect();
+
+  async function reconnect() {
+    for (let delay = 100; !closed; delay = Math.min(delay * 2, 5000)) {
+      try {
+        return await listen();
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      }
+    }
+  }
+  await listen();
 
   return {
     onEvent(listener) {
@@ -311,8 +377,9 @@ async function startFeed(pool, connectionString) {
     },
     async close() {
       closed = true;
+      clearTimeout(retryTimer);
       listeners.clear();
-      await client?.end().catch(() => undefined);
+      await client?.end().catch(ignore);
       await reading;
     },
   };

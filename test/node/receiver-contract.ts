@@ -116,6 +116,13 @@ export function describeReceiverContract(name: string, store: StoreUnderTest) {
       assert.ok((await refused.json()).fields.some((f: { path: string }) => f.path === 'recap.summary'));
     });
 
+    it('404 for an id no handoff can have (a NUL, a very long one)', async () => {
+      for (const id of ['%00', 'a%00b', 'x'.repeat(2000)]) {
+        const res = await fetch(`${server.url}/handoffs/${id}`);
+        assert.equal(res.status, 404, id.slice(0, 10));
+      }
+    });
+
     it('lists the newest first, at most ?limit=, and refuses a limit out of range', async () => {
       const [a, b] = [fresh(), fresh()];
       await send(server.url, a);
@@ -197,6 +204,25 @@ export function describeReceiverContract(name: string, store: StoreUnderTest) {
       const late = readEvents(`${server.url}/handoffs/${payload.id}/events`, 1);
       const [existing] = await late.events;
       assert.deepEqual(existing, { event: 'ack', data: ack, id: events[1]!.id });
+    });
+
+    it('the inbox stream names where it starts, so a reconnect before its first event misses nothing', async () => {
+      const stream = readEvents(`${server.url}/handoffs/events`, 1);
+      await stream.open;
+      const payload = fresh();
+      await send(server.url, payload);
+      const [event] = await stream.events;
+      assert.ok(stream.hints.startId !== undefined, 'an id: before any event');
+      assert.ok(Number(event!.id) > Number(stream.hints.startId));
+      // Dropped before that event arrived: the reconnect names the start, and gets it.
+      const again = readEvents(`${server.url}/handoffs/events`, 1, { 'Last-Event-ID': stream.hints.startId! });
+      assert.equal(((await again.events)[0]!.data as { id: string }).id, payload.id);
+      // An id beyond the newest record (the store was reset) counts from the newest, not silence.
+      const ahead = readEvents(`${server.url}/handoffs/events`, 1, { 'Last-Event-ID': '999999999' });
+      await ahead.open;
+      const next = fresh();
+      await send(server.url, next);
+      assert.equal(((await ahead.events)[0]!.data as { id: string }).id, next.id);
     });
 
     it('a stream that reconnects with Last-Event-ID gets exactly what it missed, once', async () => {

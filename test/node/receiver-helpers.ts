@@ -12,7 +12,7 @@ export interface Receiver {
 
 export interface ReceiverOptions {
   databaseUrl?: string;
-  postgres?: { inFlightTimeoutMs?: number; keyRetentionMs?: number; poolSize?: number };
+  postgres?: { inFlightTimeoutMs?: number; keyRetentionMs?: number; poolSize?: number; queryTimeoutMs?: number };
   dataFile?: string;
   token?: string;
   corsOrigins?: '*' | string[];
@@ -67,7 +67,8 @@ export interface StreamEvent {
  */
 export function readEvents(url: string, count: number, headers: Record<string, string> = {}) {
   const controller = new AbortController();
-  const hints: { retry?: number } = {};
+  /** The last `retry:` hint, and the id a stream named before its first event (`id:` alone). */
+  const hints: { retry?: number; startId?: string } = {};
   const response = fetch(url, { signal: controller.signal, headers: { Accept: 'text/event-stream', ...headers } });
   const events = response.then(async (res) => {
     assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
@@ -85,6 +86,7 @@ export function readEvents(url: string, count: number, headers: Record<string, s
         const id = /^id: (.*)$/m.exec(block)?.[1];
         const retry = /^retry: (\d+)$/m.exec(block)?.[1];
         if (retry) hints.retry = Number(retry);
+        if (id !== undefined && !event && !found.length) hints.startId = id;
         if (event && data)
           found.push(id === undefined ? { event, data: JSON.parse(data) } : { event, data: JSON.parse(data), id });
       }
