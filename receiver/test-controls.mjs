@@ -18,6 +18,7 @@ import { createInbox } from './inbox.mjs';
 
 const MAX_NAMESPACES = 300;
 const CONTROL_BODY_MAX = 64 * 1024;
+const FAULTED_BODY_MAX = 2 * 1024 * 1024;
 
 function newStats() {
   return {
@@ -75,6 +76,10 @@ export function createTestControls(main) {
     if (fault) stats.faults++;
     if (fault?.type === 'hang') return; // never answer; the client's timeout must fire
     if (fault?.type === 'drop') return req.socket.destroy();
+    // A faulted answer still reads the request first, as a real server (or proxy) does: answering
+    // while the browser is still sending the body is a different fault, and one no test asks for.
+    const answersItself = fault && (fault.type === 'redirect' || fault.type === 'html' || fault.status);
+    if (answersItself) await readBody(req, FAULTED_BODY_MAX).catch(() => undefined);
     if (fault?.type === 'redirect') {
       res.writeHead(302, { Location: '/captive-portal' });
       return res.end();
