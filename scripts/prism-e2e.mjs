@@ -6,6 +6,7 @@
 // a bad answer body); then the tests run with PRISM_REPORT set: each test file's harness starts a
 // receiver and a Prism of its own in front of it (test/e2e/prism-route.ts) and reports there.
 import { spawn } from 'node:child_process';
+import { sweepContract } from './prism-contract-sweep.mjs';
 import { startPrism } from './prism.mjs';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,6 +77,19 @@ function run(command, args, env) {
   });
 }
 
+/** The contract sweep against a receiver with a token, behind a Prism of its own. */
+async function sweepWithToken() {
+  const token = crypto.randomUUID();
+  const upstream = serveReceiver(await createReceiver({ token }));
+  const prism = await startPrism(await listen(upstream));
+  try {
+    return await sweepContract(prism.url, token);
+  } finally {
+    prism.stop();
+    await upstream.stop({ graceMs: 1000 });
+  }
+}
+
 async function main() {
   const upstream = serveReceiver(await createReceiver({ testControls: true }));
   const upstreamUrl = await listen(upstream);
@@ -89,6 +103,12 @@ async function main() {
       return 1;
     }
     console.log('Prism checks requests and answers against schema/openapi.json (self-check passed)');
+    const sweep = await sweepWithToken();
+    if (sweep.problems.length) {
+      console.error(`The receiver's answers do not match schema/openapi.json:\n- ${sweep.problems.join('\n- ')}`);
+      return 1;
+    }
+    console.log(`Every documented answer matches (statuses ${sweep.statuses.join(', ')})`);
     const exit = await run(
       process.execPath,
       ['--import', './scripts/ts-register.mjs', '--test', '--test-reporter=spec', ...E2E_FILES],
