@@ -16,8 +16,18 @@ export function lastEventId(req) {
   return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
 }
 
+/** Ends a stream with a retry hint and closes its connection, so the reconnect opens a new one. */
+function endForShutdown(res, retryMs) {
+  // Taken now: by the time end() calls back, the response has let go of its socket.
+  const socket = res.socket;
+  res.write(`retry: ${retryMs}\n\n`);
+  res.end(() => socket?.destroy());
+}
+
 export function createEventStreams(store) {
   const streams = new Set();
+  /** Set once a shutdown closed the streams: one still opening then is ended the same way. */
+  let shutdownRetryMs;
   const unsubscribe = store.onEvent((event) => {
     for (const stream of streams) stream.deliver(event);
   });
@@ -37,7 +47,8 @@ export function createEventStreams(store) {
   /**
    * Adds `res` as a stream of the whole inbox or of `handoffId`'s acks, from `after` (startAfter()):
    * the stored events first, then live ones, none twice. The inbox's stream first names where it
-   * starts (`id:` alone), so a browser that reconnects before any event says what it last saw.
+   * starts (a `position` event with its id), so a browser that reconnects before any other event
+   * says what it last saw.
    */
   async function open(res, { handoffId, after }) {
     let lastSent = after;
@@ -49,9 +60,13 @@ export function createEventStreams(store) {
       writeEvent(res, event.kind, eventData(event), event.seq);
     };
     const stream = { res, deliver: (event) => (backlog ? backlog.push(event) : send(event)) };
+    if (res.destroyed) return;
+    if (shutdownRetryMs !== undefined) return endForShutdown(res, shutdownRetryMs);
     streams.add(stream);
     res.on('close', () => streams.delete(stream));
-    if (!handoffId) res.write(`id: ${after}\n\n`);
+    // A real event (Firefox and Safari keep an id only from an event with data), ignored by listeners
+    // of `handoff` and `ack`.
+    if (!handoffId) writeEvent(res, 'position', { seq: after }, after);
     try {
       for (let page; !page || (page.length === HISTORY_PAGE && !res.destroyed);) {
         page = await store.events({ after: lastSent, handoffId, limit: HISTORY_PAGE });
@@ -76,13 +91,10 @@ export function createEventStreams(store) {
      * instead of reusing this one.
      */
     closeAll(retryMs) {
+      shutdownRetryMs ??= retryMs;
       for (const { res } of streams) {
-        if (retryMs === undefined) {
-          res.end();
-          continue;
-        }
-        res.write(`retry: ${retryMs}\n\n`);
-        res.end(() => res.socket?.destroy());
+        if (retryMs === undefined) res.end();
+        else endForShutdown(res, retryMs);
       }
       streams.clear();
     },

@@ -71,7 +71,7 @@ function listLimit(url) {
 /**
  * @param {object} [options]
  * @param {string} [options.databaseUrl] `postgres://…`: store in PostgreSQL (migrated on start)
- * @param {{ inFlightTimeoutMs?: number, keyRetentionMs?: number, poolSize?: number }} [options.postgres]
+ * @param {{ inFlightTimeoutMs?: number, keyRetentionMs?: number, poolSize?: number, queryTimeoutMs?: number }} [options.postgres]
  *   the PostgreSQL store's settings (see receiver/stores/postgres-store.mjs)
  * @param {string} [options.dataFile] the JSON-lines log; without one (and no databaseUrl), nothing survives a restart
  * @param {string} [options.token] a bearer token every request must carry
@@ -116,14 +116,16 @@ export async function createReceiver(options = {}) {
         { 'Retry-After': '10', ...headers },
       );
     }
+    // Counted (and uncounted on close) before anything is awaited: a browser that leaves while the
+    // stream opens must not hold a place for ever.
     openStreams++;
-    let after;
-    try {
-      after = await inbox.streamStart({ handoffId, lastEventId: lastEventId(req) });
-    } catch (error) {
+    let keepAlive;
+    res.on('close', () => {
+      clearInterval(keepAlive);
       openStreams--;
-      throw error; // answered 503 by handle()
-    }
+    });
+    const after = await inbox.streamStart({ handoffId, lastEventId: lastEventId(req) }).catch(() => undefined);
+    if (res.destroyed) return;
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -132,12 +134,14 @@ export async function createReceiver(options = {}) {
     });
     // Reconnect soon after a restart of the receiver; EventSource's own default is browser-dependent.
     res.write('retry: 2000\n\n');
+    if (after === undefined) {
+      // The store could not say where to start: end the stream, and the browser reconnects in 2 s
+      // (a 503 would make EventSource give up for good).
+      res.end();
+      return;
+    }
     // Proxies close idle connections; a comment line every 25 s keeps this one open.
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
-    res.on('close', () => {
-      clearInterval(keepAlive);
-      openStreams--;
-    });
+    keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     await inbox.subscribe(res, { handoffId, after }).catch(() => res.destroy());
   }
 
@@ -146,6 +150,17 @@ export async function createReceiver(options = {}) {
     const pathname = (req.url ?? '/').split('?')[0];
     const m = ROUTE.exec(pathname);
     if (!m) return false;
+    if (shuttingDown && /\/events\/?$/.test(pathname)) {
+      // An event stream is answered 200 and ended at once, with a retry hint: a 503 would make
+      // EventSource give up for good, while this sends it (through the balancer) to another instance.
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        Connection: 'close',
+        ...corsHeaders(req),
+      });
+      res.end(`retry: ${SHUTDOWN_RETRY_MS}\n\n`);
+      return true;
+    }
     if (shuttingDown) {
       sendJson(
         res,

@@ -6,7 +6,8 @@
 //   RECEIVER_DATA=path/handoffs.jsonl  or the JSON-lines log (default .data/receiver.jsonl; one instance)
 //   RECEIVER_TOKEN                     bearer token every request must carry
 //   RECEIVER_CORS_ORIGINS              "*" or a comma-separated list of page origins
-//   RECEIVER_IN_FLIGHT_TIMEOUT_MS, RECEIVER_KEY_RETENTION_MS   PostgreSQL idempotency settings
+//   RECEIVER_IN_FLIGHT_TIMEOUT_MS, RECEIVER_KEY_RETENTION_MS, RECEIVER_QUERY_TIMEOUT_MS,
+//   RECEIVER_POOL_SIZE                 the PostgreSQL store's settings (receiver/stores/postgres-store.mjs)
 //
 // SIGTERM or SIGINT: graceful shutdown (requests in flight finish, new ones get 503, streams end with
 // a retry hint), then exit 0.
@@ -24,6 +25,8 @@ export function optionsFromEnv(env = process.env) {
     [
       ['inFlightTimeoutMs', number('RECEIVER_IN_FLIGHT_TIMEOUT_MS')],
       ['keyRetentionMs', number('RECEIVER_KEY_RETENTION_MS')],
+      ['queryTimeoutMs', number('RECEIVER_QUERY_TIMEOUT_MS')],
+      ['poolSize', number('RECEIVER_POOL_SIZE')],
     ].filter(([, value]) => value !== undefined),
   );
   if (env.DATABASE_URL && env.RECEIVER_DATA) {

@@ -29,10 +29,11 @@ export const MIGRATIONS = [
      request_hash text NOT NULL,
      response jsonb,
      locked_until timestamptz,
-     claimed_by text,
      created_at timestamptz NOT NULL DEFAULT now()
    );
    CREATE INDEX handoff_idempotency_keys_by_age ON handoff_idempotency_keys (created_at);`,
+  // 2: each claim's own token, so a failed request lets go of its own claim only.
+  `ALTER TABLE handoff_idempotency_keys ADD COLUMN claimed_by text;`,
 ];
 
 /** Applies the migrations `client` has not seen yet; returns how many it applied. */

@@ -67,25 +67,31 @@ function checkSettings(settings) {
 export async function openPostgresStore({ connectionString, ...options }) {
   const settings = { ...POSTGRES_DEFAULTS, ...options };
   checkSettings(settings);
+  const base = { connectionString, keepAlive: true, keepAliveInitialDelayMillis: 10_000 };
   const connection = {
-    connectionString,
-    // A database that stops answering (packets dropped, not refused) fails requests with 503 instead of hanging them.
+    ...base,
+    // A database that stops answering (packets dropped, not refused) fails requests with 503 instead of
+    // hanging them. The client's own timeout only stops waiting; the server-side ones end the work too,
+    // so a timed-out commit does not stay queued on the order lock holding a connection slot, and a
+    // writer whose instance vanished mid-transaction does not hold the lock for hours.
     connectionTimeoutMillis: settings.queryTimeoutMs,
     query_timeout: settings.queryTimeoutMs,
-    keepAlive: true,
+    statement_timeout: settings.queryTimeoutMs,
+    idle_in_transaction_session_timeout: settings.queryTimeoutMs,
   };
   const pool = new pg.Pool({ ...connection, max: settings.poolSize });
   // An idle connection that drops (the database restarted) must not end the process; the next query reports it.
   pool.on('error', ignore);
   let feed;
   try {
-    const client = await pool.connect();
+    // Migrations may wait for another instance's and take their time: no statement timeouts there.
+    const client = new pg.Client(base);
     client.on('error', ignore);
+    await client.connect();
     try {
       await migrate(client);
     } finally {
-      client.removeListener('error', ignore);
-      client.release();
+      await client.end();
     }
     feed = await startFeed(pool, connection);
   } catch (error) {

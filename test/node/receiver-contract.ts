@@ -274,6 +274,11 @@ export function describeReceiverContract(name: string, store: StoreUnderTest) {
       assert.equal(refused.headers.get('connection'), 'close');
       assert.deepEqual(await stream.events, []);
       assert.equal(stream.hints.retry, 1000);
+      // A stream asked for now is not refused (EventSource would give up on a 503): it is told to retry.
+      const late = readEvents(`${server.url}/handoffs/events`, 1);
+      assert.equal((await late.open).status, 200);
+      assert.deepEqual(await late.events, []);
+      assert.equal(late.hints.retry, 1000);
       await hold.release();
       assert.equal((await inFlight).status, 201);
       await stopping;

@@ -2,6 +2,7 @@
 // URLs, oversized bodies and error answers, unbounded streams and namespaces, MIME sniffing.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { Agent, createServer, get } from 'node:http';
 import { FULL_PAYLOAD, clone } from '../fixtures/handoffs.js';
 import { post, readEvents, startReceiver, type Running } from './receiver-helpers.js';
 // @ts-expect-error -- plain JavaScript module without declarations
@@ -75,6 +76,38 @@ describe('reference receiver, as started for production (no test controls)', () 
     b.close();
     a.events.catch(() => undefined);
     b.events.catch(() => undefined);
+  });
+});
+
+describe('reference receiver shutting down', () => {
+  it('closes each event stream’s connection, so the browser’s reconnect cannot reuse it to reach this instance', async () => {
+    const receiver = (await createReceiver({})) as {
+      handle(...a: unknown[]): Promise<boolean>;
+      shutdown(): Promise<void>;
+    };
+    const server = createServer((req, res) => void receiver.handle(req, res));
+    server.keepAliveTimeout = 60_000; // an idle connection would stay open a minute: only a close ends it sooner
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const { port } = server.address() as { port: number };
+      const closed = new Promise<void>((resolve, reject) => {
+        const req = get(`http://127.0.0.1:${port}/handoffs/events`, { agent }, (res) => {
+          res.resume();
+          res.once('data', () => void receiver.shutdown());
+        });
+        req.on('socket', (socket) => socket.once('close', () => resolve()));
+        req.on('error', reject);
+      });
+      await Promise.race([
+        closed,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('the stream’s connection stayed open')), 10_000)),
+      ]);
+    } finally {
+      agent.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

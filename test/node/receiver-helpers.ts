@@ -35,6 +35,9 @@ export async function startReceiver(options: ReceiverOptions | string = {}): Pro
       if (!handled) res.writeHead(404).end();
     });
   });
+  // Idle kept-alive connections stay open a minute (Node's default is 5 s), so that a test can tell a
+  // connection the receiver closed from one that merely timed out.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
@@ -67,7 +70,7 @@ export interface StreamEvent {
  */
 export function readEvents(url: string, count: number, headers: Record<string, string> = {}) {
   const controller = new AbortController();
-  /** The last `retry:` hint, and the id a stream named before its first event (`id:` alone). */
+  /** The last `retry:` hint, and where the inbox stream said it starts (its `position` event's id). */
   const hints: { retry?: number; startId?: string } = {};
   const response = fetch(url, { signal: controller.signal, headers: { Accept: 'text/event-stream', ...headers } });
   const events = response.then(async (res) => {
@@ -86,8 +89,8 @@ export function readEvents(url: string, count: number, headers: Record<string, s
         const id = /^id: (.*)$/m.exec(block)?.[1];
         const retry = /^retry: (\d+)$/m.exec(block)?.[1];
         if (retry) hints.retry = Number(retry);
-        if (id !== undefined && !event && !found.length) hints.startId = id;
-        if (event && data)
+        if (event === 'position') hints.startId = id;
+        else if (event && data)
           found.push(id === undefined ? { event, data: JSON.parse(data) } : { event, data: JSON.parse(data), id });
       }
       if (found.length >= count) break;

@@ -9,6 +9,10 @@ import { FULL_PAYLOAD, VALID_ACKS, clone } from '../fixtures/handoffs.js';
 import { describeReceiverContract } from './receiver-contract.js';
 import { usePostgres, query } from './postgres.js';
 import { post, readEvents, startReceiver, type Running } from './receiver-helpers.js';
+
+async function until(check: () => Promise<boolean>) {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 10));
+}
 // @ts-expect-error -- plain JavaScript module without declarations
 import { COMMIT_ORDER_LOCK, openPostgresStore } from '../../receiver/stores/postgres-store.mjs';
 
@@ -262,7 +266,7 @@ describe('the PostgreSQL store’s keys and schema', () => {
       (await query<{ version: number }>(databaseUrl, 'SELECT version FROM handoff_receiver_migrations')).map(
         (r) => r.version,
       ),
-      [1],
+      [1, 2],
     );
     await query(databaseUrl, 'INSERT INTO handoff_receiver_migrations (version) VALUES (99)');
     await assert.rejects(
@@ -304,7 +308,14 @@ describe('the PostgreSQL store’s keys and schema', () => {
       const hold = await holdCommits(databaseUrl);
       const stuck = [fresh(), fresh(), fresh()];
       const answers = await Promise.all(stuck.map((p) => send(server.url, p)));
+      // The database stopped their statements too: none is left queued on the lock, holding a connection.
+      const waiting = await query<{ n: number }>(
+        databaseUrl,
+        "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1",
+        [COMMIT_ORDER_LOCK],
+      );
       await hold.release();
+      assert.equal(waiting[0]!.n, 0);
       assert.deepEqual(
         answers.map((r) => r.status),
         [503, 503, 503],
@@ -364,6 +375,38 @@ describe('the PostgreSQL store’s keys and schema', () => {
         assert.match((await res.json()).error, /could not (be stored|reach its store)/);
       }
     } finally {
+      await server.stop();
+    }
+  });
+
+  it('a browser that leaves while its stream is opening does not keep a place among the streams', async () => {
+    const databaseUrl = await databases.create();
+    const server = await startReceiver({ databaseUrl, maxStreams: 1 });
+    const locker = new pg.Client({ connectionString: databaseUrl });
+    await locker.connect();
+    try {
+      // Where a stream starts is read from the records: make that read wait, then leave.
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE handoff_records IN ACCESS EXCLUSIVE MODE');
+      const leaving = new AbortController();
+      const opening = fetch(`${server.url}/handoffs/events`, { signal: leaving.signal }).catch(() => undefined);
+      await until(async () => {
+        const rows = await query<{ n: number }>(
+          databaseUrl,
+          "SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'handoff_records'::regclass AND NOT granted",
+        );
+        return rows[0]!.n > 0;
+      });
+      leaving.abort();
+      await opening;
+      await locker.query('COMMIT');
+      const next = readEvents(`${server.url}/handoffs/events`, 1);
+      const res = await next.open;
+      assert.equal(res.status, 200);
+      next.close();
+      next.events.catch(() => undefined);
+    } finally {
+      await locker.end();
       await server.stop();
     }
   });

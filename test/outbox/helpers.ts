@@ -65,7 +65,8 @@ export async function step<T>(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stuck = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      void state().then(
+      const unreadable = new Promise<never>((_, fail) => setTimeout(() => fail(new Error('no answer in 3 s')), 3000));
+      void Promise.race([state(), unreadable]).then(
         (seen) => reject(new Error(`Stuck at "${what}" after ${ms} ms; state: ${JSON.stringify(seen)}`)),
         (error: unknown) => reject(new Error(`Stuck at "${what}" after ${ms} ms; state unreadable: ${String(error)}`)),
       );
