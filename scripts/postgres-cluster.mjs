@@ -3,9 +3,9 @@
 // service. As root (CI), initdb and pg_ctl run as the `postgres` user, since initdb refuses root.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.mjs';
 
 export const POSTGRES_HELP = [
   'PostgreSQL (initdb and pg_ctl) is missing; the receiver tests start a throwaway cluster with it.',
@@ -24,17 +24,6 @@ export function findPostgresBin() {
   }
   candidates.push(...(process.env.PATH ?? '').split(':').filter(Boolean));
   return candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function runner() {

@@ -1,16 +1,6 @@
 // Starts a virtual display (when there is none) and WebKitWebDriver for the WebKit test run.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+import { freePort } from './free-port.mjs';
 
 function startXvfb() {
   return new Promise((resolve, reject) => {

@@ -114,16 +114,16 @@ async function holdCommits(databaseUrl: string) {
   await client.connect();
   await client.query('SELECT pg_advisory_lock($1)', [COMMIT_ORDER_LOCK]);
   return {
+    /** How many commits wait on the lock: they show in pg_locks as ungranted advisory locks. */
+    async waiting(): Promise<number> {
+      const { rows } = await client.query(
+        "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1",
+        [COMMIT_ORDER_LOCK],
+      );
+      return rows[0].n;
+    },
     async held(count: number) {
-      // Waiters show in pg_locks as ungranted advisory locks; ask until enough are there.
-      for (;;) {
-        const { rows } = await client.query(
-          "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1",
-          [COMMIT_ORDER_LOCK],
-        );
-        if (rows[0].n >= count) return;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      while ((await this.waiting()) < count) await new Promise((resolve) => setTimeout(resolve, 10));
     },
     async release() {
       await client.query('SELECT pg_advisory_unlock($1)', [COMMIT_ORDER_LOCK]);
@@ -309,13 +309,9 @@ describe('the PostgreSQL store’s keys and schema', () => {
       const stuck = [fresh(), fresh(), fresh()];
       const answers = await Promise.all(stuck.map((p) => send(server.url, p)));
       // The database stopped their statements too: none is left queued on the lock, holding a connection.
-      const waiting = await query<{ n: number }>(
-        databaseUrl,
-        "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1",
-        [COMMIT_ORDER_LOCK],
-      );
+      const waiting = await hold.waiting();
       await hold.release();
-      assert.equal(waiting[0]!.n, 0);
+      assert.equal(waiting, 0);
       assert.deepEqual(
         answers.map((r) => r.status),
         [503, 503, 503],
