@@ -77,7 +77,7 @@ export function createTestControls(main) {
     if (fault?.type === 'hang') return; // never answer; the client's timeout must fire
     if (fault?.type === 'drop') return req.socket.destroy();
     // A faulted answer still reads the request first, as a real server (or proxy) does: answering
-    // while the browser is still sending the body is a different fault, and one no test asks for.
+    // while the browser is still sending the body would be another fault, one no test asks for.
     const answersItself = fault && (fault.type === 'redirect' || fault.type === 'html' || fault.status);
     if (answersItself) await readBody(req, FAULTED_BODY_MAX).catch(() => undefined);
     if (fault?.type === 'redirect') {

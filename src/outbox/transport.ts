@@ -113,7 +113,8 @@ async function judge(
   const outcome = classifyStatus(status, response.headers.get('Retry-After'), at());
   if (outcome.kind === 'delivered') {
     const problem = await receiptProblem(response, record.id, transport.receipt);
-    if (!response.bodyUsed) discardBody(response);
+    // Whatever is left of the body is not needed (reading it to the end costs drain throughput).
+    if (!response.bodyUsed) void response.body?.cancel().catch(() => undefined);
     return problem
       ? { outcome: { kind: 'retry' }, error: { kind: 'not-a-receipt', status, message: problem, at: at() } }
       : { outcome };
@@ -125,21 +126,6 @@ async function judge(
       ? 'The endpoint answered with a redirect (a captive portal or login page?), which is not a delivery.'
       : text || `HTTP ${status}`;
   return { outcome, error: { kind, status: status || undefined, message, at: at() } };
-}
-
-/** Past this, a body nobody needs is cancelled rather than read to its end. */
-const SMALL_BODY = 64 * 1024;
-
-/**
- * Lets go of a body nobody needs without waiting for it (waiting costs drain throughput). A small one
- * (every receipt) is read to its end in the background, so the connection is left clean for the next
- * request: a cancelled body can leave a kept-alive connection unusable in some engines (a WebKit test
- * saw the next request on it never answered). Only a large or unsized one is cancelled.
- */
-function discardBody(response: Response): void {
-  const length = Number(response.headers.get('Content-Length') ?? NaN);
-  if (length <= SMALL_BODY) void response.arrayBuffer().catch(() => undefined);
-  else void response.body?.cancel().catch(() => undefined);
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
