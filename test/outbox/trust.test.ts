@@ -80,7 +80,8 @@ describe('outbox: what counts as delivered', () => {
     const payload = handoff();
     const delivered = nextEvent(outbox, 'delivered');
     await outbox.enqueue(payload);
-    await delivered;
+    const state = async () => ({ now: t.clock.now(), items: await outbox.items(), receiver: await t.receiver.stats() });
+    await step('the outbox delivers', delivered, state);
     expect(seen).to.deep.equal([payload.id]);
   });
 
