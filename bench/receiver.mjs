@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { buildHandoff } from '../dist/esm/payload/index.js';
-import { startCluster } from '../scripts/postgres-cluster.mjs';
+import { createDatabase, startCluster } from '../scripts/postgres-cluster.mjs';
 
 const CONCURRENCY = 16;
 const DUPLICATE_SHARE = 0.2;
@@ -159,7 +159,7 @@ export async function receiverThroughput(n) {
   const cluster = await startCluster();
   try {
     for (const instances of [1, 2]) {
-      const databaseUrl = await freshDatabase(cluster.url, `bench_${instances}`);
+      const databaseUrl = await createDatabase(cluster.url, `bench_${instances}`);
       const started = [];
       for (let i = 0; i < instances; i++) started.push(await startInstance({ DATABASE_URL: databaseUrl }));
       const front =
@@ -182,14 +182,4 @@ export async function receiverThroughput(n) {
     await cluster.stop();
   }
   return rows;
-}
-
-async function freshDatabase(url, name) {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  return dbUrl.toString();
 }

@@ -111,3 +111,18 @@ export async function startCluster() {
     },
   };
 }
+
+/** Creates the database `name` in the cluster at `url`; resolves the new database's URL. */
+export async function createDatabase(url, name) {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  return dbUrl.toString();
+}

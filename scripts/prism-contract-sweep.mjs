@@ -7,8 +7,8 @@ import { FULL_PAYLOAD, VALID_ACKS } from '../test/fixtures/handoffs.ts';
 
 const fresh = () => ({ ...structuredClone(FULL_PAYLOAD), id: crypto.randomUUID() });
 
-/** Sends one request through Prism; returns its status and what Prism found wrong with the answer. */
-async function exchange(prismUrl, method, path, { body, headers = {}, token } = {}) {
+/** Sends one request through Prism; returns its status and every violation Prism reported. */
+export async function exchange(prismUrl, method, path, { body, headers = {}, token } = {}) {
   const res = await fetch(`${prismUrl}${path}`, {
     method,
     headers: {
@@ -20,7 +20,7 @@ async function exchange(prismUrl, method, path, { body, headers = {}, token } = 
   });
   await res.arrayBuffer();
   const violations = JSON.parse(res.headers.get('sl-violations') ?? '[]');
-  return { status: res.status, answerViolations: violations.filter((v) => v.location[0] === 'response') };
+  return { status: res.status, violations };
 }
 
 /** Resolves the problems found: a status other than expected, or an answer not as documented. */
@@ -80,12 +80,13 @@ export async function sweepContract(prismUrl, token) {
   const problems = [];
   const statuses = new Set();
   for (const [what, expected, method, path, options] of cases) {
-    const { status, answerViolations } = await exchange(prismUrl, method, path, {
+    const { status, violations } = await exchange(prismUrl, method, path, {
       ...options,
       token: options.token === null ? undefined : token,
     });
     statuses.add(status);
     if (status !== expected) problems.push(`${what}: expected ${expected}, got ${status}`);
+    const answerViolations = violations.filter((v) => v.location[0] === 'response');
     if (answerViolations.length) problems.push(`${what} (${status}): ${JSON.stringify(answerViolations)}`);
   }
   return { problems, statuses: [...statuses].sort() };

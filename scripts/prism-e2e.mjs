@@ -6,7 +6,7 @@
 // a bad answer body); then the tests run with PRISM_REPORT set: each test file's harness starts a
 // receiver and a Prism of its own in front of it (test/e2e/prism-route.ts) and reports there.
 import { spawn } from 'node:child_process';
-import { sweepContract } from './prism-contract-sweep.mjs';
+import { exchange, sweepContract } from './prism-contract-sweep.mjs';
 import { startPrism } from './prism.mjs';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,21 +27,7 @@ function listen(server) {
   );
 }
 
-/**
- * What fails the run: every violation, warnings included. Prism reports an undocumented status (a 500
- * where the document allows 201/400/…) only as a warning, and then checks neither body nor headers.
- */
-const errorsOf = (violations) => violations;
-
-async function checkedSend(prismUrl, path, body, headers = {}) {
-  const res = await fetch(`${prismUrl}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  await res.text();
-  return { status: res.status, violations: JSON.parse(res.headers.get('sl-violations') ?? '[]') };
-}
+const checkedSend = (prismUrl, path, body, headers) => exchange(prismUrl, 'POST', path, { body, headers });
 
 /** Prism must find a bad request and a bad answer, and nothing wrong with a good handoff. */
 async function selfCheck(prismUrl, upstreamUrl) {
@@ -50,10 +36,10 @@ async function selfCheck(prismUrl, upstreamUrl) {
   const problems = [];
   const ns = { 'X-Receiver-Namespace': 'selfcheck' };
   const ok = await checkedSend(prismUrl, '/handoffs', good, { 'Idempotency-Key': good.id, ...ns });
-  if (ok.status !== 201 || errorsOf(ok.violations).length) problems.push(`a valid handoff: ${JSON.stringify(ok)}`);
+  if (ok.status !== 201 || ok.violations.length) problems.push(`a valid handoff: ${JSON.stringify(ok)}`);
   const bad = { ...structuredClone(FULL_PAYLOAD), id: crypto.randomUUID(), priority: 'whenever' };
   const request = await checkedSend(prismUrl, '/handoffs', bad, { 'Idempotency-Key': bad.id, ...ns });
-  if (!errorsOf(request.violations).some((v) => v.location.join('.').startsWith('request.body')))
+  if (!request.violations.some((v) => v.location.join('.').startsWith('request.body')))
     problems.push(`an invalid request body was not reported: ${JSON.stringify(request)}`);
   // A receiver answering 201 without the receipt's fields must be reported too.
   await fetch(`${upstreamUrl}/r/selfcheck-fault/__receiver/faults`, {
@@ -65,7 +51,7 @@ async function selfCheck(prismUrl, upstreamUrl) {
     'Idempotency-Key': other.id,
     'X-Receiver-Namespace': 'selfcheck-fault',
   });
-  if (!errorsOf(answer.violations).some((v) => v.location.join('.').startsWith('response.body')))
+  if (!answer.violations.some((v) => v.location.join('.').startsWith('response.body')))
     problems.push(`an answer without the receipt was not reported: ${JSON.stringify(answer)}`);
   return problems;
 }
@@ -120,7 +106,9 @@ async function main() {
           .filter(Boolean)
           .map((line) => JSON.parse(line))
       : [];
-    const wrong = checked.filter((entry) => errorsOf(entry.violations).length);
+    // Every violation fails the run, warnings included: Prism reports an undocumented status (a 500
+    // where the document allows 201/400/…) only as a warning, and then checks neither body nor headers.
+    const wrong = checked.filter((entry) => entry.violations.length);
     const byRoute = {};
     for (const { method, path, status } of checked) {
       const key = `${method} ${path.replace(/[0-9a-f-]{36}/g, '{id}')} ${status}`;

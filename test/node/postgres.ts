@@ -3,7 +3,7 @@
 import { after } from 'node:test';
 import pg from 'pg';
 // @ts-expect-error -- plain JavaScript module without declarations
-import { startCluster } from '../../scripts/postgres-cluster.mjs';
+import { createDatabase, startCluster } from '../../scripts/postgres-cluster.mjs';
 
 export interface TestDatabase {
   /** A URL for a new, empty database each call. */
@@ -34,14 +34,8 @@ export function usePostgres(): TestDatabase {
     async create() {
       const { url } = await server();
       const name = `handoff_test_${crypto.randomUUID().replaceAll('-', '')}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
       created.push(name);
-      const dbUrl = new URL(url);
-      dbUrl.pathname = `/${name}`;
-      return dbUrl.toString();
+      return (await createDatabase(url, name)) as string;
     },
   };
 }
