@@ -31,6 +31,11 @@ async function visiblePage({ browser }) {
   return page;
 }
 
+/** The scheduler reads a launcher's own `concurrency` before the config's. */
+function oneFileAtATime(launcher) {
+  return Object.assign(launcher, { concurrency: 1 });
+}
+
 const launchers = {
   chromium: () =>
     puppeteerLauncher({
@@ -49,19 +54,24 @@ const launchers = {
       launchOptions: { browser: 'firefox', executablePath: BROWSER_REQUIREMENTS.firefox.path(), headless: true },
       concurrency: 1,
     }),
+  // One test file at a time as well: with two, WebKit runs them in two iframes of one page, on one main
+  // thread, so a CPU-heavy file (property tests, axe) starves the other one's timers and IndexedDB
+  // callbacks; under a loaded machine that stalled outbox tests past their deadlines.
   webkit: () =>
-    webdriverLauncher({
-      automationProtocol: 'webdriver',
-      hostname: '127.0.0.1',
-      port: Number(process.env.WEBKIT_DRIVER_PORT || 4444),
-      path: '/',
-      logLevel: 'error',
-      capabilities: {
-        browserName: 'MiniBrowser',
-        'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: BROWSER_REQUIREMENTS.webkit.path(), args: ['--automation'] },
-      },
-    }),
+    oneFileAtATime(
+      webdriverLauncher({
+        automationProtocol: 'webdriver',
+        hostname: '127.0.0.1',
+        port: Number(process.env.WEBKIT_DRIVER_PORT || 4444),
+        path: '/',
+        logLevel: 'error',
+        capabilities: {
+          browserName: 'MiniBrowser',
+          'wdio:enforceWebDriverClassic': true,
+          'webkitgtk:browserOptions': { binary: BROWSER_REQUIREMENTS.webkit.path(), args: ['--automation'] },
+        },
+      }),
+    ),
 };
 
 export default {
