@@ -1,7 +1,7 @@
 /**
  * handoff-panel: the npm entry. Importing it registers no element: import `handoff-panel/define`
  * (or one element's define file) for that. Every name here is public and kept stable; the subpaths
- * (`handoff-panel/payload`, `/outbox`, `/acks`, `/training`) say more about their own layer.
+ * (`handoff-panel/payload`, `/outbox`, `/acks`, `/notes`, `/training`) say more about their own layer.
  */
 
 // The payload core: building, validating, masking, scripts (pure; no DOM).
@@ -52,6 +52,10 @@ export type {
   PhoneResult,
   Masked,
 } from './payload/index.js';
+
+// Handoffs as helpdesk notes (pure; no DOM).
+export { toNote, NOTE_LIMITS, NOTE_FORMATS } from './notes/index.js';
+export type { NoteOptions, NoteFormat } from './notes/index.js';
 
 // What is stored in this browser, and how to wipe it on sign-out.
 export { clearLocalData } from './storage/clear-local-data.js';

@@ -1,0 +1,156 @@
+/**
+ * What a helpdesk note of a handoff says, as sections of lines. Each line says how it may give way
+ * when the note must fit a limit: `keep` (ids, numbers, phone numbers, due times), `shorten` (free
+ * text, cut at a word boundary down to `floor` characters) or `drop` (nice to have).
+ */
+import { maskText } from '../payload/redact.js';
+import type { HandoffAckV1, HandoffV1 } from '../payload/types.js';
+import { noteDateTime } from './note-time.js';
+
+export interface NoteLine {
+  label?: string;
+  text: string;
+  give: 'keep' | 'shorten' | 'drop';
+  /** Lines that give way first have the lowest rank. */
+  rank: number;
+  /** For `shorten`: the fewest characters it keeps. */
+  floor?: number;
+}
+
+export interface NoteSection {
+  title?: string;
+  lines: NoteLine[];
+}
+
+const REASONS: Record<HandoffV1['reason']['code'], string> = {
+  escalation: 'Escalation',
+  specialist: 'Specialist needed',
+  'shift-change': 'Shift change',
+  'absence-cover': 'Absence cover',
+  other: 'Other',
+};
+
+const IF_UNAVAILABLE: Record<NonNullable<HandoffV1['contingency']>['ifUnavailable'], string> = {
+  callback: 'call the customer back',
+  voicemail: 'leave a voicemail',
+  requeue: 'put the customer back in the queue',
+  other: 'see the note',
+};
+
+/** Free text is masked again here: a handoff read from a store may come from an older or other sender. */
+const masked = (text: string) => maskText(text).text;
+const keep = (label: string | undefined, text: string, rank = 100): NoteLine => ({ label, text, give: 'keep', rank });
+const shorten = (label: string | undefined, text: string, rank: number, floor = 40): NoteLine => ({
+  label,
+  text: masked(text),
+  give: 'shorten',
+  rank,
+  floor,
+});
+const drop = (label: string | undefined, text: string, rank: number): NoteLine => ({
+  label,
+  text: masked(text),
+  give: 'drop',
+  rank,
+});
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+export function noteSections(handoff: HandoffV1, acks: readonly HandoffAckV1[], timeZone: string): NoteSection[] {
+  const at = (iso: string) => noteDateTime(iso, timeZone);
+  const h = handoff;
+  const receiver = [h.to.name, h.to.team].filter(Boolean).join(', ');
+  const sections: NoteSection[] = [
+    {
+      lines: [
+        keep(
+          undefined,
+          `Handoff (${REASONS[h.reason.code]}, ${h.priority} priority, ${h.mode}, ${h.channel}) from ${h.from.name} to ${receiver}`,
+        ),
+        ...(h.training ? [keep(undefined, 'TRAINING: not a real customer.')] : []),
+        keep('Sent', at(h.createdAt)),
+        ...(h.transfer.flagged ? [keep('Priority lane', `transfer number ${h.transfer.count} for this customer`)] : []),
+      ],
+    },
+    { title: 'Why', lines: [shorten(undefined, h.reason.detail, 60)] },
+    { title: 'Customer', lines: customerLines(h, at) },
+    { title: 'Recap', lines: recapLines(h) },
+  ];
+  if (h.actions.length > 0) sections.push({ title: 'Actions', lines: h.actions.map((a) => actionLine(a, at)) });
+  const later = laterLines(h, at);
+  if (later.length > 0) sections.push({ title: 'Follow-up', lines: later });
+  if (h.contingency) sections.push({ title: 'If the receiver cannot finish', lines: contingencyLines(h.contingency) });
+  sections.push({
+    title: 'Told the customer',
+    lines: [
+      keep(
+        undefined,
+        `informed of the transfer: ${yesNo(h.script.customerInformed)}; apology: ${yesNo(h.script.apologyGiven)}; details confirmed: ${yesNo(h.script.detailsConfirmed)}`,
+        90,
+      ),
+      drop('Introduced the receiver as', h.script.managingUp, 10),
+    ],
+  });
+  for (const ack of acks) sections.push({ title: ack.accepted ? 'Accepted' : 'Declined', lines: ackLines(ack, at) });
+  sections.push({ lines: [keep('Handoff id', h.id, 1000), ...(h.case.url ? [keep('Case', h.case.url, 95)] : [])] });
+  return sections;
+}
+
+function customerLines(h: HandoffV1, at: (iso: string) => string): NoteLine[] {
+  const v = h.customer.verification;
+  const verified =
+    v.status === 'verified'
+      ? `verified${v.method ? ` by ${v.method.replace(/-/g, ' ')}` : ''}${v.by ? ` (${v.by}` : ''}${v.by && v.at ? `, ${at(v.at)})` : v.by ? ')' : ''}: do not ask again`
+      : 'NOT verified: verify before acting on the account';
+  return [
+    keep(
+      undefined,
+      [h.customer.name, h.customer.accountId && `account ${h.customer.accountId}`].filter(Boolean).join(', '),
+    ),
+    keep('Identity', verified),
+    ...(h.customer.contact.phone ? [keep('Phone', h.customer.contact.phone, 95)] : []),
+    ...(h.customer.contact.email ? [keep('Email', h.customer.contact.email, 30)] : []),
+    ...(h.customer.language ? [keep('Language', h.customer.language, 30)] : []),
+  ];
+}
+
+function recapLines(h: HandoffV1): NoteLine[] {
+  return [
+    shorten(undefined, h.recap.summary, 50, 120),
+    ...(h.recap.expectation ? [shorten('Customer expects', h.recap.expectation, 80, 80)] : []),
+    // Later attempts give way first: the first thing tried is usually what the receiver repeats.
+    ...h.recap.tried.map((t, i) => drop(i === 0 ? 'Already tried' : undefined, t, 20 - Math.min(i, 10))),
+  ];
+}
+
+function actionLine(a: HandoffV1['actions'][number], at: (iso: string) => string): NoteLine {
+  return shorten(`${a.owner}${a.due ? `, due ${at(a.due)}` : ''}`, a.text, 70, 40);
+}
+
+function laterLines(h: HandoffV1, at: (iso: string) => string): NoteLine[] {
+  const lines: NoteLine[] = [];
+  if (h.followUp) {
+    lines.push(keep(`By ${h.followUp.by}`, at(h.followUp.at), 85));
+    if (h.followUp.note) lines.push(shorten(undefined, h.followUp.note, 40));
+  }
+  if (h.nextSteps) lines.push(drop('Next steps', h.nextSteps, 15));
+  return lines;
+}
+
+function contingencyLines(c: NonNullable<HandoffV1['contingency']>): NoteLine[] {
+  const fallback = [c.fallback.phone, c.fallback.name, c.fallback.hours].filter(Boolean).join(', ');
+  return [
+    keep('Fallback', fallback),
+    keep('Otherwise', IF_UNAVAILABLE[c.ifUnavailable], 90),
+    ...(c.plans ?? []).map((p) => drop(undefined, `If ${p.if}: ${p.then}`, 12)),
+    ...(c.note ? [shorten('Note', c.note, 30)] : []),
+  ];
+}
+
+function ackLines(ack: HandoffAckV1, at: (iso: string) => string): NoteLine[] {
+  return [
+    keep(undefined, `by ${ack.by.name} at ${at(ack.at)}`, 95),
+    ...(ack.declineReason ? [shorten('Reason', ack.declineReason, 75, 80)] : []),
+    shorten('Read back', ack.readBack, 25, 60),
+    ...(ack.questions ? [shorten('Questions', ack.questions, 35)] : []),
+  ];
+}

@@ -1,0 +1,162 @@
+// toNote: a handoff as a helpdesk note in three formats, fitted to byte limits without cutting a word
+// (so never a number) in half, masked as the payload is, with its acknowledgements.
+import { expect } from '@open-wc/testing';
+import { NOTE_FORMATS, NOTE_LIMITS, toNote, type NoteFormat } from '../../src/notes/index.js';
+import type { HandoffV1 } from '../../src/payload/index.js';
+import { FULL_PAYLOAD, MINIMAL_PAYLOAD, VALID_ACKS, clone } from '../fixtures/handoffs.js';
+
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+/** Words, with HTML tags and the shortening notice's own words set apart. */
+const words = (text: string) =>
+  text
+    .replace('Shortened to fit this note; the full handoff is in the handoff record.', ' ')
+    .split(/\s+|<[^>]*>/)
+    .filter(Boolean);
+
+function long(change: (h: HandoffV1) => void): HandoffV1 {
+  const h = clone(FULL_PAYLOAD);
+  change(h);
+  return h;
+}
+
+const SENTENCE = 'The customer paid £1,250.00 on 2026-11-03 and again €89.90 on 14/11, ref 7781-2204; ';
+const HANDOFFS: [string, HandoffV1][] = [
+  ['the full fixture', FULL_PAYLOAD],
+  ['the minimal fixture', MINIMAL_PAYLOAD],
+  [
+    'long recap, many attempts, long actions',
+    long((h) => {
+      h.recap.summary = SENTENCE.repeat(45).trim();
+      h.recap.tried = Array.from({ length: 20 }, (_, i) => `Attempt ${i + 1}: ${SENTENCE.repeat(3)}`);
+      h.actions = Array.from({ length: 8 }, (_, i) => ({
+        text: `Refund ${i + 1} of £${(i + 1) * 12.5} after checking ${SENTENCE.repeat(4)}`,
+        owner: 'receiver',
+        due: `2026-11-2${i}T1${i}:30:00Z`,
+      }));
+      h.nextSteps = SENTENCE.repeat(20);
+    }),
+  ],
+  [
+    'text in several scripts (multi-byte)',
+    long((h) => {
+      h.recap.summary = '顧客は二重に請求されました 54.99 ポンド。'.repeat(120);
+      h.reason.detail = 'Клиент просит возврат 54,99 фунта. '.repeat(50);
+    }),
+  ],
+];
+
+/** Near the least each format needs for the longest handoff here (HTML's tags cost the most). */
+const TIGHT: Record<NoteFormat, number> = { text: 2300, markdown: 2400, html: 3000 };
+
+describe('toNote: fitting a limit', () => {
+  for (const [name, handoff] of HANDOFFS) {
+    for (const format of NOTE_FORMATS) {
+      for (const limit of [NOTE_LIMITS.salesforceCaseComment, TIGHT[format]]) {
+        it(`${name}, ${format}, ${limit} bytes: fits, keeps every word whole and what must stay`, () => {
+          const full = toNote(handoff, { format, acks: VALID_ACKS });
+          const note = toNote(handoff, { format, limit, acks: VALID_ACKS });
+          expect(bytes(note)).to.be.at.most(limit);
+          if (bytes(full) <= limit) expect(note).to.equal(full);
+          else expect(note).to.contain('Shortened to fit');
+          const whole = new Set(words(full));
+          const cut = words(note)
+            .map((w) => w.replace(/…$/, ''))
+            .filter((w) => w !== '' && !whole.has(w));
+          expect(cut, 'words not found whole in the full note').to.deep.equal([]);
+          for (const kept of [handoff.id, handoff.contingency?.fallback.phone, handoff.customer.contact.phone])
+            if (kept) expect(note).to.contain(kept);
+          for (const a of handoff.actions.filter((a) => a.due)) expect(note).to.contain(a.due!.slice(0, 10));
+        });
+      }
+    }
+  }
+
+  it('a limit too small for what must stay whole is refused with the bytes it needs', () => {
+    expect(() => toNote(FULL_PAYLOAD, { limit: 300 })).to.throw(
+      RangeError,
+      /needs \d+ bytes.*limit of 300 bytes is too small/,
+    );
+  });
+
+  const bad: [string, object, RegExp][] = [
+    ['an unknown format', { format: 'rtf' }, /format must be one of text, markdown, html; got "rtf"/],
+    ['a limit of 0', { limit: 0 }, /limit is a number of bytes.*got 0/],
+    ['a fractional limit', { limit: 10.5 }, /got 10.5/],
+    ['an unknown time zone', { timeZone: 'Mars/Olympus' }, /"Mars\/Olympus" is not an IANA time zone/],
+  ];
+  for (const [name, options, message] of bad) {
+    it(`refuses ${name} with what to fix`, () => {
+      expect(() => toNote(FULL_PAYLOAD, options as never)).to.throw(message);
+    });
+  }
+});
+
+describe('toNote: what the receiver reads', () => {
+  it('carries the facts: amounts, due times with weekday and zone, identity not to re-ask, fallback', () => {
+    const note = toNote(FULL_PAYLOAD, { timeZone: 'Europe/London' });
+    for (const fact of [
+      '£54.99',
+      'receiver, due Wed 2026-11-25 17:00 Europe/London: Approve and issue refund of £54.99',
+      'verified by security questions',
+      'do not ask again',
+      'Fallback: +442079460100',
+      'Customer expects: Refund of the duplicate charge within 3 working days',
+      `Handoff id: ${FULL_PAYLOAD.id}`,
+    ])
+      expect(note).to.contain(fact);
+  });
+
+  it('shows date-times in the time zone asked for, named', () => {
+    expect(toNote(FULL_PAYLOAD, { timeZone: 'America/New_York' })).to.contain(
+      'due Wed 2026-11-25 12:00 America/New_York',
+    );
+  });
+
+  it('an unverified customer is flagged to verify before acting', () => {
+    const unverified = long((h) => (h.customer.verification = { status: 'unverified' }));
+    expect(toNote(unverified)).to.contain('Identity: NOT verified: verify before acting on the account');
+  });
+
+  it('lists acknowledgements with their read-back and a decline with its reason', () => {
+    const declined = {
+      ...clone(VALID_ACKS[0]!),
+      accepted: false,
+      declineReason: 'Not my queue: disputes go to Fraud.',
+    };
+    const note = toNote(FULL_PAYLOAD, { acks: [VALID_ACKS[0]!, declined] });
+    expect(note).to.contain('Accepted:\n- by Dana Whitfield');
+    expect(note).to.contain(`Read back: ${VALID_ACKS[0]!.readBack}`);
+    expect(note).to.contain('Declined:\n- by Dana Whitfield');
+    expect(note).to.contain('Reason: Not my queue: disputes go to Fraud.');
+  });
+
+  it('masks a card number in a handoff that reached the store unmasked', () => {
+    const raw = long((h) => (h.recap.summary = 'Paid with 4111 1111 1111 1111 yesterday.'));
+    for (const format of NOTE_FORMATS) {
+      const note = toNote(raw, { format });
+      expect(note).not.to.contain('4111 1111 1111');
+      expect(note).to.contain('1111 yesterday');
+    }
+  });
+
+  const hostile = long(
+    (h) => (h.recap.summary = '<img src=x onerror=alert(1)> **bold** [link](http://x) # not a heading'),
+  );
+  const escaped: [NoteFormat, string, string][] = [
+    ['html', '&lt;img src=x onerror=alert(1)&gt;', '<img'],
+    ['markdown', '\\*\\*bold\\*\\* \\[link\\](http://x)', '**bold**'],
+    ['text', '<img src=x onerror=alert(1)> **bold**', '&lt;'],
+  ];
+  for (const [format, present, absent] of escaped) {
+    it(`${format}: the customer's text is escaped for the format, nothing else`, () => {
+      const note = toNote(hostile, { format });
+      expect(note).to.contain(present);
+      expect(note).not.to.contain(absent);
+    });
+  }
+
+  it('says when it is training traffic', () => {
+    expect(toNote({ ...FULL_PAYLOAD, training: true })).to.contain('TRAINING: not a real customer.');
+    expect(toNote({ ...FULL_PAYLOAD, training: false })).not.to.contain('TRAINING');
+  });
+});
