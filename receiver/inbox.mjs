@@ -22,10 +22,11 @@ const validators = { handoff: ajv.compile(schema('handoff.v1.json')), ack: ajv.c
 const SCHEMA_NAMES = { handoff: 'handoff/v1', ack: 'handoff-ack/v1' };
 
 /**
- * @param {{ store?: object, maxBody?: number }} options `store` (receiver/stores/) holds the records and
- *   makes each durable before its 201; by default an in-memory one.
+ * @param {{ store?: object, maxBody?: number, onStored?: (kind: string, payload: object) => void }} options
+ *   `store` (receiver/stores/) holds the records and makes each durable before its 201; by default an
+ *   in-memory one. `onStored` is told of each record this instance stored (not of replays).
  */
-export function createInbox({ store = createLogStore(), maxBody = MAX_BODY } = {}) {
+export function createInbox({ store = createLogStore(), maxBody = MAX_BODY, onStored } = {}) {
   const streams = createEventStreams(store);
 
   /**
@@ -69,6 +70,7 @@ export function createInbox({ store = createLogStore(), maxBody = MAX_BODY } = {
     }
     switch (result.outcome) {
       case 'stored':
+        notifyStored(kind, payload);
         return answer(201, result.response, {
           Location: kind === 'handoff' ? `handoffs/${payload.id}` : `acks/${payload.id}`,
         });
@@ -84,6 +86,14 @@ export function createInbox({ store = createLogStore(), maxBody = MAX_BODY } = {
         );
       default:
         return noHandoff(handoffId);
+    }
+  }
+
+  function notifyStored(kind, payload) {
+    try {
+      onStored?.(kind, payload);
+    } catch {
+      // What a listener does never changes the answer: the record is stored.
     }
   }
 

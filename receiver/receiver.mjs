@@ -60,6 +60,25 @@ async function openConfiguredStore({ databaseUrl, dataFile, fs, postgres }) {
   return openPostgresStore({ connectionString: databaseUrl, ...postgres });
 }
 
+/**
+ * Forwards each handoff this instance stores to `adapter`'s helpdesk as an internal note (see
+ * receiver/helpdesk/). The note is rendered by the SDK's own toNote(), from the build.
+ */
+async function createHelpdeskForwarder(adapter) {
+  const { createNoteForwarder } = await import('./helpdesk/note-forwarder.mjs');
+  let toNote;
+  try {
+    ({ toNote } = await import('../dist/esm/notes/index.js'));
+  } catch {
+    throw new Error('Forwarding notes to a helpdesk renders them with the SDK build: run `npm run build` first.');
+  }
+  // The handoff is stored either way; an operator learns here that its note is missing.
+  const onResult = (r) =>
+    r.status === 'failed' &&
+    console.error(`handoff-receiver: no ${adapter.name} note for handoff ${r.handoffId}: ${r.error}`);
+  return createNoteForwarder({ adapter, render: toNote, onResult });
+}
+
 /** `?limit=n` for the inbox list: 1–1000, default 1000; undefined when it is not a number in range. */
 function listLimit(url) {
   const value = new URL(url, 'http://receiver').searchParams.get('limit');
@@ -79,11 +98,17 @@ function listLimit(url) {
  * @param {number} [options.maxStreams] open server-sent event streams at most (default 100)
  * @param {boolean} [options.testControls] namespaces, faults and counters for tests; never in production
  * @param {object} [options.fs] file system for the store (tests inject failures)
+ * @param {object} [options.helpdesk] an adapter from receiver/helpdesk/ (Zendesk, Salesforce, Freshdesk):
+ *   each new handoff also becomes an internal note on its case's ticket, once; `receiver.notes` tells how it went
  */
 export async function createReceiver(options = {}) {
   checkOptions(options);
   const { token, corsOrigins, maxStreams = DEFAULT_MAX_STREAMS, testControls = false } = options;
-  const main = createInbox({ store: await openConfiguredStore(options) });
+  const notes = options.helpdesk ? await createHelpdeskForwarder(options.helpdesk) : undefined;
+  const main = createInbox({
+    store: await openConfiguredStore(options),
+    onStored: (kind, payload) => kind === 'handoff' && void notes?.forward(payload),
+  });
   const controls = testControls ? createTestControls(main) : undefined;
   const tokenDigest = token ? digest(token) : undefined;
   let openStreams = 0;
@@ -252,6 +277,7 @@ export async function createReceiver(options = {}) {
   function close() {
     closed ??= (async () => {
       controls?.close();
+      notes?.close();
       await main.close();
     })();
     return closed;
@@ -277,5 +303,5 @@ export async function createReceiver(options = {}) {
     await close();
   }
 
-  return { handle, close, shutdown };
+  return { handle, close, shutdown, notes };
 }

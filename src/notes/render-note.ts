@@ -13,12 +13,8 @@ const escapeMarkdownLine = (text: string) => escapeMarkdown(text).replace(/^([#>
 
 type Renderer = (sections: readonly NoteSection[]) => string;
 
-const lineText = (
-  line: NoteLine,
-  esc: (t: string) => string,
-  strong: (t: string) => string,
-  escLineStart = esc,
-) => (line.label ? `${strong(`${esc(line.label)}:`)} ${esc(line.text)}` : escLineStart(line.text));
+const lineText = (line: NoteLine, esc: (t: string) => string, strong: (t: string) => string, escLineStart = esc) =>
+  line.label ? `${strong(`${esc(line.label)}:`)} ${esc(line.text)}` : escLineStart(line.text);
 
 const RENDERERS: Record<NoteFormat, Renderer> = {
   text: (sections) =>

@@ -8,6 +8,8 @@ export interface Receiver {
   handle(req: unknown, res: unknown): Promise<boolean>;
   close(): Promise<void>;
   shutdown(options?: { graceMs?: number }): Promise<void>;
+  /** With a `helpdesk`: how forwarding each stored handoff as a note went. */
+  notes?: { idle(): Promise<void>; result(id: string): { status: string; error?: string } | undefined };
 }
 
 export interface ReceiverOptions {
@@ -19,6 +21,7 @@ export interface ReceiverOptions {
   maxStreams?: number;
   testControls?: boolean;
   fs?: unknown;
+  helpdesk?: unknown;
 }
 
 export interface Running {

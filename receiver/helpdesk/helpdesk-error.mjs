@@ -1,0 +1,87 @@
+// What a helpdesk's API answered, in the terms the forwarder acts on: retry later (rate limits,
+// outages) or give up with the vendor's own reason (a bad ticket id, a credential that was refused).
+
+export class HelpdeskError extends Error {
+  /**
+   * @param {string} message the vendor's reason, as it said it
+   * @param {{ status?: number, retryAfterMs?: number, retryable: boolean }} details
+   */
+  constructor(message, { status, retryAfterMs, retryable }) {
+    super(message);
+    this.name = 'HelpdeskError';
+    this.status = status;
+    this.retryAfterMs = retryAfterMs;
+    this.retryable = retryable;
+  }
+}
+
+/** `Retry-After` as milliseconds (seconds or an HTTP date), or undefined. */
+export function retryAfterMs(response, now = Date.now()) {
+  const value = response.headers.get('Retry-After');
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * Sends one request to a helpdesk API and returns its JSON, or throws a HelpdeskError: 429 and 5xx
+ * (and `rateLimited(response, body)`) are retryable, every other failure is not.
+ */
+export async function callHelpdesk(vendor, fetchImpl, url, init, rateLimited = () => false) {
+  let response;
+  try {
+    response = await fetchImpl(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(15_000) });
+  } catch (cause) {
+    throw new HelpdeskError(`${vendor} could not be reached: ${cause?.message ?? cause}`, { retryable: true });
+  }
+  const text = await response.text();
+  let body;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (response.ok && (body !== undefined || response.status === 204)) return body;
+  const retryable = response.status === 429 || response.status >= 500 || rateLimited(response, body);
+  const reason = response.ok ? 'an answer that is not JSON' : describeBody(body) || `HTTP ${response.status}`;
+  throw new HelpdeskError(`${vendor} answered ${response.status}: ${reason}`, {
+    status: response.status,
+    retryAfterMs: retryAfterMs(response),
+    retryable,
+  });
+}
+
+function describeBody(body) {
+  if (Array.isArray(body)) return body.map(describeBody).filter(Boolean).join('; ');
+  if (!body || typeof body !== 'object') return '';
+  const parts = [body.errorCode, body.message, body.error, body.description].filter((p) => typeof p === 'string');
+  const nested = Array.isArray(body.errors) ? body.errors.map(describeBody).filter(Boolean) : [];
+  if (body.details && typeof body.details === 'object') nested.push(JSON.stringify(body.details));
+  return [...parts, ...nested].join(': ');
+}
+
+export const basicAuth = (user, secret) => `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
+
+/** The note's own line naming its handoff, which the adapters look for before adding a note. */
+export const markerOf = (handoffId) => `Handoff id: ${handoffId}`;
+
+/** Whether a stored note (plain text or HTML, as the vendor keeps it) carries `marker`. */
+export const carriesMarker = (stored, marker) =>
+  String(stored ?? '')
+    .replace(/<[^>]*>/g, '')
+    .includes(marker);
+
+export function requireOptions(vendor, options, names) {
+  for (const name of names) {
+    if (typeof options?.[name] !== 'string' || options[name] === '') {
+      throw new TypeError(`The ${vendor} adapter needs \`${name}\` (a non-empty string).`);
+    }
+  }
+  if (!/^https?:\/\//.test(options.baseUrl)) {
+    throw new TypeError(
+      `The ${vendor} adapter's baseUrl must be an http(s) URL such as "https://acme.${vendor.toLowerCase()}.com".`,
+    );
+  }
+}
