@@ -91,7 +91,13 @@ export { HandoffOutboxStatus } from './ui/handoff-outbox-status/handoff-outbox-s
 export { HandoffLauncher } from './ui/handoff-launcher/handoff-launcher.component.js';
 export { HandoffReceipt, type ReceivedHandoff } from './ui/handoff-receipt/handoff-receipt.component.js';
 export type { Placement } from './ui/handoff-launcher/placement.js';
-export type { ElementConfig, HandoffPanelConfig, HandoffReceiptConfig, ElementDefaults } from './ui/shared/config.js';
+export type {
+  ElementConfig,
+  HandoffPanelConfig,
+  HandoffReceiptConfig,
+  CopyNoteOptions,
+  ElementDefaults,
+} from './ui/shared/config.js';
 export type { HandoffPanelEventMap, HandoffFailure } from './ui/events.js';
 // The script tag's global `HandoffPanel` (an API object, not the element class), for typing `window.HandoffPanel`.
 export type { HandoffPanelGlobal, GlobalConfig, OpenOptions } from './script-tag/global.js';

@@ -30,6 +30,8 @@ export interface HandoffPanelEventMap {
   'handoff-ack-delivered': CustomEvent<{ id: string; handoffId: string }>;
   /** "Send" found problems; they are shown at their fields. */
   'handoff-invalid': CustomEvent<{ errors: FieldError[] }>;
+  /** `<handoff-receipt>`: "Copy as note" put the handoff on the clipboard as an internal note. */
+  'handoff-note-copied': CustomEvent<{ handoffId: string; text: string }>;
 }
 
 declare global {

@@ -4,5 +4,11 @@ export { HandoffOutboxStatus } from './handoff-outbox-status/handoff-outbox-stat
 export { HandoffLauncher } from './handoff-launcher/handoff-launcher.component.js';
 export { HandoffReceipt, type ReceivedHandoff } from './handoff-receipt/handoff-receipt.component.js';
 export type { Placement } from './handoff-launcher/placement.js';
-export type { ElementConfig, HandoffPanelConfig, HandoffReceiptConfig, ElementDefaults } from './shared/config.js';
+export type {
+  ElementConfig,
+  HandoffPanelConfig,
+  HandoffReceiptConfig,
+  CopyNoteOptions,
+  ElementDefaults,
+} from './shared/config.js';
 export type { HandoffPanelEventMap, HandoffFailure } from './events.js';

@@ -16,6 +16,7 @@ import { changedStructurally } from '../shared/equal.js';
 import { textControl } from '../shared/fields.js';
 import { formStyles } from '../shared/form.styles.js';
 import { textReset, tokenStyles } from '../shared/tokens.styles.js';
+import { CopyNoteController } from './copy-note.controller.js';
 import { receiptEn, type ReceiptTexts } from './handoff-receipt.messages.js';
 import { renderReceiptSections } from './handoff-receipt.sections.js';
 import { receiptStyles } from './handoff-receipt.styles.js';
@@ -44,6 +45,7 @@ type Notice = 'no-endpoint' | 'cancelled';
  * @fires handoff-ack-delivered - detail `{ id, handoffId }`
  * @fires handoff-failed - detail `{ id?, reason, message }`
  * @fires handoff-invalid - detail `{ errors }`
+ * @fires handoff-note-copied - "Copy as note" put the note on the clipboard; detail `{ handoffId, text }`
  * @csspart base - the whole receipt
  * @csspart section - each block of the handoff
  * @csspart verification - the verification line ("no need to re-verify")
@@ -54,6 +56,8 @@ type Notice = 'no-endpoint' | 'cancelled';
  * @csspart error - an error under a field
  * @csspart send-button - the "Send acknowledgement" button
  * @csspart status - the live status line
+ * @csspart copy-note-button - the "Copy as note" button
+ * @csspart note - the note shown to copy by hand where the browser refuses the clipboard
  * @cssprop --handoff-color-ok - "no need to re-verify", delivered
  * @cssprop --handoff-color-warn - unverified, overdue, flagged
  */
@@ -105,6 +109,7 @@ export class HandoffReceipt extends LitElement {
   }));
   readonly #outboxes = new OutboxController(this);
   readonly #delivery = new DeliveryController(this, this.#outboxes, (d) => this.#onDelivery(d));
+  readonly #copyNote = new CopyNoteController(this);
 
   constructor() {
     super();
@@ -181,6 +186,7 @@ export class HandoffReceipt extends LitElement {
     this.sent = undefined;
     this.notice = undefined;
     this.#delivery.reset();
+    this.#copyNote.reset();
   }
 
   get #messages(): ReceiptMessages {
@@ -318,6 +324,31 @@ export class HandoffReceipt extends LitElement {
     </form>`;
   }
 
+  #renderNote(h: ReceivedHandoff, t: ReceiptTexts): TemplateResult {
+    const r = this.#copyNote.result;
+    const said =
+      r.state === 'copied'
+        ? renderTemplate(t.note.copied, { bytes: r.bytes })
+        : r.state === 'manual'
+          ? t.note.manual
+          : r.state === 'failed'
+            ? renderTemplate(t.note.failed, { reason: r.reason })
+            : '';
+    return html`<div class="note">
+      <button type="button" part="copy-note-button" @click=${() => void this.#copyNote.copy(h, this.config.note)}>
+        ${t.note.copy}
+      </button>
+      <p class="status ${r.state === 'failed' ? 'error' : 'info'}" role="status" aria-live="polite">${said}</p>
+      ${
+        r.state === 'manual'
+          ? html`<label
+            >${t.note.label}<textarea part="note" readonly rows="10" .value=${r.text}></textarea
+          ></label>`
+          : nothing
+      }
+    </div>`;
+  }
+
   #renderStatus(): TemplateResult {
     const { ui, receipt } = this.#messages;
     const status =
@@ -349,7 +380,7 @@ export class HandoffReceipt extends LitElement {
       </div>`;
     const view = { h, t, options: this.#messages.ui.options, time: (iso: string | undefined) => this.#time(iso) };
     return html`<article class="base" part="base" aria-labelledby="title">
-      ${renderReceiptSections(view)} ${this.#renderForm(h, t)} ${this.#renderStatus()}
+      ${renderReceiptSections(view)} ${this.#renderNote(h, t)} ${this.#renderForm(h, t)} ${this.#renderStatus()}
     </article>`;
   }
 }

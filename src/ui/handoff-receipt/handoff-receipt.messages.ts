@@ -59,6 +59,8 @@ export interface ReceiptTexts {
   ackAccepted: string;
   ackDeclined: string;
   status: Record<'saving' | 'sending' | 'delivered' | 'queuedOffline' | 'retrying' | 'rejected' | 'notSaved', string>;
+  /** "Copy as note": the button, what happened, and the note shown to copy by hand. */
+  note: Record<'copy' | 'copied' | 'manual' | 'failed' | 'label', string>;
 }
 
 export const receiptEn: ReceiptTexts = {
@@ -148,5 +150,12 @@ export const receiptEn: ReceiptTexts = {
     retrying: 'Saved, not delivered yet: {reason}. Retrying at {time}.',
     rejected: 'Needs attention: the acknowledgement was rejected ({reason}).',
     notSaved: 'Not saved: {reason} Your text is still here.',
+  },
+  note: {
+    copy: 'Copy as note',
+    copied: 'Copied as an internal note ({bytes} bytes): paste it into the ticket.',
+    manual: 'The browser did not allow copying: select the note below and copy it.',
+    failed: 'Could not make the note: {reason}',
+    label: 'Internal note',
   },
 };

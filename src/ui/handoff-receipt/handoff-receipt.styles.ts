@@ -54,6 +54,12 @@ export const receiptStyles = css`
     display: grid;
     gap: 0.6em;
   }
+  .note {
+    margin-block: var(--handoff-space-3, 0.75rem);
+  }
+  .note textarea {
+    inline-size: 100%;
+  }
   .decision {
     border: 0;
     padding: 0;

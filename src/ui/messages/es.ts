@@ -366,5 +366,12 @@ export const es: HandoffMessages = {
       rejected: 'Requiere atención: la confirmación fue rechazada ({reason}).',
       notSaved: 'No se guardó: {reason} Tu texto sigue aquí.',
     },
+    note: {
+      copy: 'Copiar como nota',
+      copied: 'Copiada como nota interna ({bytes} bytes): pégala en el ticket.',
+      manual: 'El navegador no permitió copiar: selecciona la nota de abajo y cópiala.',
+      failed: 'No se pudo crear la nota: {reason}',
+      label: 'Nota interna',
+    },
   },
 };

@@ -45,7 +45,18 @@ export interface HandoffPanelConfig extends ElementConfig {
 }
 
 /** `<handoff-receipt>`'s config; `headers`, `credentials` and `fetch` are for loading `src`. */
-export interface HandoffReceiptConfig extends ElementConfig, HttpOptions {}
+/** "Copy as note" on `<handoff-receipt>`. */
+export interface CopyNoteOptions {
+  /** UTF-8 bytes the helpdesk's note field takes (Salesforce case comments: 4000). @default no limit */
+  limit?: number;
+  /** @default the browser's own time zone */
+  timeZone?: string;
+}
+
+export interface HandoffReceiptConfig extends ElementConfig, HttpOptions {
+  /** "Copy as note": the helpdesk's note limit in bytes and the time zone shown. */
+  note?: CopyNoteOptions;
+}
 
 /** Page-wide defaults for every element; an element's own attributes and `config` take precedence. */
 export interface ElementDefaults extends HandoffPanelConfig {
