@@ -380,7 +380,8 @@ export class HandoffReceipt extends LitElement {
       </div>`;
     const view = { h, t, options: this.#messages.ui.options, time: (iso: string | undefined) => this.#time(iso) };
     return html`<article class="base" part="base" aria-labelledby="title">
-      ${renderReceiptSections(view)} ${this.#renderNote(h, t)} ${this.#renderForm(h, t)} ${this.#renderStatus()}
+      ${renderReceiptSections(view)} ${this.#renderForm(h, t)} ${this.#renderStatus()}
+      ${this.#renderNote(h, t)}
     </article>`;
   }
 }
