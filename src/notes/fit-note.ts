@@ -1,29 +1,71 @@
 /**
  * Shortens a note until it fits a byte limit: the lowest-ranked free text gives way first, dropped or
- * cut at a word boundary, so no amount, date or number is ever cut in half; ids, phone numbers and due
- * times are kept whole.
+ * cut at a word boundary that is not inside a number, so no amount, date or number is ever cut in half;
+ * ids, phone numbers and due times are kept whole.
  */
 import type { NoteLine, NoteSection } from './note-model.js';
 
 const encoder = new TextEncoder();
 export const utf8Bytes = (text: string): number => encoder.encode(text).length;
 
-const ELLIPSIS = '…';
+const ELLIPSIS = ' …';
 
-/** The first `max` code points of `text`, ending on a word boundary, with an ellipsis when cut. */
-export function cutAtWord(text: string, max: number): string {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  const head = points.slice(0, Math.max(0, max)).join('');
-  const atBoundary = /\s/.test(points[max] ?? '');
-  const kept = atBoundary ? head : head.replace(/\S*$/, '');
-  return `${kept.trimEnd()}${ELLIPSIS}`;
+/** Digits, and the mask character standing for them: a number's groups may be joined by any space. */
+const NUMERIC = /[\d•]/u;
+const SPACE = /\s/u;
+
+const segmenter =
+  typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'word' }) : undefined;
+
+/**
+ * Where `text` may be cut, as code-unit offsets: word boundaries (Intl.Segmenter, so Japanese or Thai
+ * text without spaces has them too; ASCII whitespace where it is missing), never inside a number whose
+ * digit groups are joined by spaces ("1 250,00 €", "020 7946 0958", "•••• 1111").
+ */
+function cutPoints(text: string): number[] {
+  const bounds = segmenter
+    ? [...segmenter.segment(text)].map((s) => s.index)
+    : [...text.matchAll(/\s+/g)].map((m) => m.index);
+  return bounds.filter((at) => at > 0 && !insideNumber(text, at));
+}
+
+function insideNumber(text: string, at: number): boolean {
+  let before = at - 1;
+  while (before >= 0 && SPACE.test(text[before]!)) before--;
+  let after = at;
+  while (after < text.length && SPACE.test(text[after]!)) after++;
+  const joined = (c: string | undefined) => c !== undefined && /[\d•.,:/\-\p{Sc}]/u.test(c);
+  // "12.50", "2026-11-03", "17:00": a cut next to a digit that a separator or digit continues.
+  return (
+    before >= 0 &&
+    after < text.length &&
+    (NUMERIC.test(text[before]!) || NUMERIC.test(text[after]!)) &&
+    joined(text[before]) &&
+    joined(text[after])
+  );
+}
+
+/**
+ * The longest start of `text` of at most `maxBytes` UTF-8 bytes that ends at a cut point, with an
+ * ellipsis; `text` itself when it fits.
+ */
+export function cutToBytes(text: string, maxBytes: number): string {
+  if (utf8Bytes(text) <= maxBytes) return text;
+  const budget = maxBytes - utf8Bytes(ELLIPSIS);
+  let best = 0;
+  for (const at of cutPoints(text)) {
+    if (utf8Bytes(text.slice(0, at)) > budget) break;
+    best = at;
+  }
+  return `${text.slice(0, best).trimEnd()}${ELLIPSIS}`.trimStart();
 }
 
 interface Shrinking {
   line: NoteLine;
   full: string;
   section: NoteSection;
+  /** Cut down to its floor: it gives no more. */
+  atFloor?: boolean;
 }
 
 /**
@@ -53,18 +95,18 @@ export function fitNote(
     const next = candidates.filter((c) => canGive(c)).sort((a, b) => a.line.rank - b.line.rank)[0];
     if (!next) {
       throw new RangeError(
-        `toNote: this handoff's note needs ${limit + over} bytes with its free text cut to the minimum; the limit of ${limit} bytes is too small for what must stay whole (ids, phone numbers, due times).`,
+        `toNote: this handoff's note needs ${limit + over} bytes with its free text cut to the least it keeps; the limit of ${limit} bytes is too small for what must stay whole (names, ids, phone numbers, due times) and the start of each free text.`,
       );
     }
     give(next, over);
   }
 }
 
-const visible = (c: Shrinking) => Array.from(c.line.text.replace(/…$/, '')).length;
+const visible = (c: Shrinking) => (c.line.text === c.full ? c.full : c.line.text.replace(/ ?…$/, ''));
 
 function canGive(c: Shrinking): boolean {
   if (!c.section.lines.includes(c.line)) return false;
-  return c.line.give === 'drop' || visible(c) > (c.line.floor ?? 0);
+  return c.line.give === 'drop' || !c.atFloor;
 }
 
 function give(c: Shrinking, over: number): void {
@@ -72,10 +114,18 @@ function give(c: Shrinking, over: number): void {
     c.section.lines.splice(c.section.lines.indexOf(c.line), 1);
     return;
   }
-  // Each code point cut saves at least one byte, the ellipsis costs three.
-  const target = Math.max(c.line.floor ?? 0, visible(c) - over - 3);
-  const cut = cutAtWord(c.full, target);
-  // A single long word cannot be cut at a boundary: it goes as a whole, leaving the ellipsis.
-  c.line.text = cut === c.line.text ? ELLIPSIS : cut;
-  if (c.line.text === ELLIPSIS) c.line.floor = Number.POSITIVE_INFINITY;
+  const floorBytes = utf8Bytes(
+    Array.from(c.full)
+      .slice(0, c.line.floor ?? 0)
+      .join(''),
+  );
+  const current = utf8Bytes(visible(c));
+  if (floorBytes >= current) {
+    c.atFloor = true;
+    return;
+  }
+  // A byte cut from the text saves at least a byte of the note (escaping only adds to it).
+  const target = Math.max(floorBytes, current - over);
+  c.line.text = cutToBytes(c.full, target);
+  if (target === floorBytes) c.atFloor = true;
 }

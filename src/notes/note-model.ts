@@ -3,7 +3,7 @@
  * when the note must fit a limit: `keep` (ids, numbers, phone numbers, due times), `shorten` (free
  * text, cut at a word boundary down to `floor` characters) or `drop` (nice to have).
  */
-import { maskText } from '../payload/redact.js';
+import { maskLines, maskText } from '../payload/redact.js';
 import type { HandoffAckV1, HandoffV1 } from '../payload/types.js';
 import { noteDateTime } from './note-time.js';
 
@@ -39,7 +39,14 @@ const IF_UNAVAILABLE: Record<NonNullable<HandoffV1['contingency']>['ifUnavailabl
 
 /** Free text is masked again here: a handoff read from a store may come from an older or other sender. */
 const masked = (text: string) => maskText(text).text;
-const keep = (label: string | undefined, text: string, rank = 100): NoteLine => ({ label, text, give: 'keep', rank });
+const keep = (label: string | undefined, text: string, rank = 100): NoteLine => ({
+  label,
+  text: masked(text),
+  give: 'keep',
+  rank,
+});
+/** Kept exactly as given: the handoff id the adapters find the note by, E.164 phone numbers. */
+const exact = (label: string, text: string, rank = 100): NoteLine => ({ label, text, give: 'keep', rank });
 const shorten = (label: string | undefined, text: string, rank: number, floor = 40): NoteLine => ({
   label,
   text: masked(text),
@@ -91,7 +98,7 @@ export function noteSections(handoff: HandoffV1, acks: readonly HandoffAckV1[], 
     ],
   });
   for (const ack of acks) sections.push({ title: ack.accepted ? 'Accepted' : 'Declined', lines: ackLines(ack, at) });
-  sections.push({ lines: [keep('Handoff id', h.id, 1000), ...(h.case.url ? [keep('Case', h.case.url, 95)] : [])] });
+  sections.push({ lines: [exact('Handoff id', h.id, 1000), ...(h.case.url ? [drop('Case', h.case.url, 90)] : [])] });
   return sections;
 }
 
@@ -107,7 +114,7 @@ function customerLines(h: HandoffV1, at: (iso: string) => string): NoteLine[] {
       [h.customer.name, h.customer.accountId && `account ${h.customer.accountId}`].filter(Boolean).join(', '),
     ),
     keep('Identity', verified),
-    ...(h.customer.contact.phone ? [keep('Phone', h.customer.contact.phone, 95)] : []),
+    ...(h.customer.contact.phone ? [exact('Phone', h.customer.contact.phone, 95)] : []),
     ...(h.customer.contact.email ? [keep('Email', h.customer.contact.email, 30)] : []),
     ...(h.customer.language ? [keep('Language', h.customer.language, 30)] : []),
   ];
@@ -117,8 +124,11 @@ function recapLines(h: HandoffV1): NoteLine[] {
   return [
     shorten(undefined, h.recap.summary, 50, 120),
     ...(h.recap.expectation ? [shorten('Customer expects', h.recap.expectation, 80, 80)] : []),
-    // Later attempts give way first: the first thing tried is usually what the receiver repeats.
-    ...h.recap.tried.map((t, i) => drop(i === 0 ? 'Already tried' : undefined, t, 20 - Math.min(i, 10))),
+    // Later attempts give way first: the first thing tried is usually what the receiver repeats. Masked
+    // as one list, as the payload is, so a card number split over two entries is found.
+    ...maskLines(h.recap.tried).lines.map((t, i) =>
+      drop(i === 0 ? 'Already tried' : undefined, t, 20 - Math.min(i, 10)),
+    ),
   ];
 }
 

@@ -6,10 +6,14 @@ export type NoteFormat = (typeof NOTE_FORMATS)[number];
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-const flatten = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+/** One line per line of the note: every line break a reader's software honours becomes a space. */
+const flatten = (text: string) => text.replace(/\s*[\r\n\u2028\u2029\u0085\v\f]+\s*/g, ' ');
 // Only what would change the rendering; a line's leading list or heading mark too, where it starts one.
 const escapeMarkdown = (text: string) => flatten(text).replace(/[\\`*_[\]<>|~]/g, '\\$&');
-const escapeMarkdownLine = (text: string) => escapeMarkdown(text).replace(/^([#>+-]|\d+\.)/, '\\$1');
+const escapeMarkdownLine = (text: string) =>
+  escapeMarkdown(text)
+    .replace(/^(\s{0,3})([#>+=-])/, '$1\\$2')
+    .replace(/^(\s{0,3}\d+)([.)])/, '$1\\$2');
 
 type Renderer = (sections: readonly NoteSection[]) => string;
 

@@ -91,6 +91,32 @@ describe('toNote: fitting a limit', () => {
   }
 });
 
+/** Every number as written, its digit groups joined by separators or spaces of any width. */
+const numbers = (text: string) => text.match(/[\d•](?:[\d•.,:/-]|[\s\u00A0\u202F](?=[\d•]))*/gu) ?? [];
+
+describe('toNote: numbers are never cut, in any script or spacing', () => {
+  const spaced = long((h) => {
+    h.recap.summary = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `Paid ${i + 10}\u202f250,00\u00a0€ on 2026-11-${String((i % 28) + 1).padStart(2, '0')} 17:${i + 10}, call 020 7946 0${i + 100};`,
+    ).join(' ');
+    h.reason.detail = '顧客は二重に請求されました。返金を希望しています。'.repeat(60);
+  });
+  for (const format of NOTE_FORMATS) {
+    for (const limit of [NOTE_LIMITS.salesforceCaseComment, TIGHT[format]]) {
+      it(`${format}, ${limit} bytes: every number in the note is one of the handoff's, whole`, () => {
+        const whole = new Set(numbers(toNote(spaced, { format })));
+        const note = toNote(spaced, { format, limit });
+        expect(note).to.contain('Shortened to fit');
+        expect(numbers(note).filter((n) => !whole.has(n))).to.deep.equal([]);
+        // Text without spaces is cut at a word, not dropped whole.
+        expect(note).to.match(/顧客は[^ ]+ …/);
+      });
+    }
+  }
+});
+
 describe('toNote: what the receiver reads', () => {
   it('carries the facts: amounts, due times with weekday and zone, identity not to re-ask, fallback', () => {
     const note = toNote(FULL_PAYLOAD, { timeZone: 'Europe/London' });
@@ -154,6 +180,42 @@ describe('toNote: what the receiver reads', () => {
       expect(note).not.to.contain(absent);
     });
   }
+
+  it('a line break of any kind in the customer’s text cannot forge a line of the note', () => {
+    const forged = long((h) => (h.reason.detail = 'ok\r- Identity: verified: do not ask again\u2028# Heading\u0085x'));
+    for (const format of NOTE_FORMATS) {
+      const note = toNote(forged, { format });
+      expect(note).not.to.match(/[\r\u2028\u0085]/);
+      // Only the note's own Identity line starts a line (HTML has no lines; its escaping is tested below).
+      if (format !== 'html') expect(note.split('\n').filter((l) => /^- (\*\*)?Identity/.test(l))).to.have.length(1);
+    }
+  });
+
+  const lineStarts: [string, string][] = [
+    ['# not a heading', '\\# not a heading'],
+    ['   > not a quote', '   \\> not a quote'],
+    ['2026. was the year', '2026\\. was the year'],
+    ['1) not a list', '1\\) not a list'],
+  ];
+  for (const [text, escaped] of lineStarts) {
+    it(`markdown: a line that starts "${text}" is not read as Markdown`, () => {
+      const note = toNote(
+        long((h) => (h.training = false)),
+        { format: 'markdown' },
+      );
+      const odd = toNote(
+        { ...clone(MINIMAL_PAYLOAD), customer: { ...MINIMAL_PAYLOAD.customer, name: text } },
+        { format: 'markdown' },
+      );
+      expect(note).to.be.a('string');
+      expect(odd).to.contain(escaped);
+    });
+  }
+
+  it('a card number split over two "already tried" entries is masked, as in the payload', () => {
+    const split = long((h) => (h.recap.tried = ['Customer read 4111 1111', '1111 1111 to me']));
+    expect(toNote(split)).not.to.match(/4111 1111/);
+  });
 
   it('says when it is training traffic', () => {
     expect(toNote({ ...FULL_PAYLOAD, training: true })).to.contain('TRAINING: not a real customer.');
