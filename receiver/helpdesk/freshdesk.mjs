@@ -23,7 +23,10 @@ export function freshdeskAdapter(options) {
           { headers },
         );
         if (!Array.isArray(list)) return false;
-        if (list.some((c) => carriesMarker(c.body ?? c.body_text, marker))) return true;
+        if (
+          list.some((c) => c.private === true && (carriesMarker(c.body, marker) || carriesMarker(c.body_text, marker)))
+        )
+          return true;
         if (list.length < 100) return false;
       }
       return false;

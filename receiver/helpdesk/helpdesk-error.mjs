@@ -27,9 +27,9 @@ export function retryAfterMs(response, now = Date.now()) {
 
 /**
  * Sends one request to a helpdesk API and returns its JSON, or throws a HelpdeskError: 429 and 5xx
- * (and `rateLimited(response, body)`) are retryable, every other failure is not.
+ * are retryable, every other failure is not.
  */
-export async function callHelpdesk(vendor, fetchImpl, url, init, rateLimited = () => false) {
+export async function callHelpdesk(vendor, fetchImpl, url, init) {
   let response;
   try {
     response = await fetchImpl(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(15_000) });
@@ -44,7 +44,7 @@ export async function callHelpdesk(vendor, fetchImpl, url, init, rateLimited = (
     body = undefined;
   }
   if (response.ok && (body !== undefined || response.status === 204)) return body;
-  const retryable = response.status === 429 || response.status >= 500 || rateLimited(response, body);
+  const retryable = response.status === 429 || response.status >= 500;
   const reason = response.ok ? 'an answer that is not JSON' : describeBody(body) || `HTTP ${response.status}`;
   throw new HelpdeskError(`${vendor} answered ${response.status}: ${reason}`, {
     status: response.status,
@@ -67,11 +67,33 @@ export const basicAuth = (user, secret) => `Basic ${Buffer.from(`${user}:${secre
 /** The note's own line naming its handoff, which the adapters look for before adding a note. */
 export const markerOf = (handoffId) => `Handoff id: ${handoffId}`;
 
-/** Whether a stored note (plain text or HTML, as the vendor keeps it) carries `marker`. */
-export const carriesMarker = (stored, marker) =>
-  String(stored ?? '')
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+
+/**
+ * Whether a stored note (plain text, or HTML as the vendor keeps it) has `marker` as a line of its
+ * own: a note that merely quotes another handoff's id in its text does not count.
+ */
+export function carriesMarker(stored, marker) {
+  const text = String(stored ?? '')
+    .replace(/<(?:br|\/p|p|\/li|li|\/h\d|h\d|\/ul|ul)\b[^>]*>/gi, '\n')
     .replace(/<[^>]*>/g, '')
-    .includes(marker);
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name) => ENTITIES[name]);
+  return text.split(/\r?\n/).some((line) => line.trim() === marker);
+}
+
+/**
+ * `next` (a page link the vendor sent, absolute or relative) as an absolute URL on `base`'s origin, or
+ * undefined: credentials never follow a link to another host.
+ */
+export function sameOrigin(next, base) {
+  if (typeof next !== 'string' || next === '') return undefined;
+  try {
+    const url = new URL(next, base);
+    return url.origin === new URL(base).origin ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function requireOptions(vendor, options, names) {
   for (const name of names) {
@@ -79,9 +101,16 @@ export function requireOptions(vendor, options, names) {
       throw new TypeError(`The ${vendor} adapter needs \`${name}\` (a non-empty string).`);
     }
   }
-  if (!/^https?:\/\//.test(options.baseUrl)) {
+  let url;
+  try {
+    url = new URL(options.baseUrl);
+  } catch {
+    url = undefined;
+  }
+  const loopback = url && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname);
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
     throw new TypeError(
-      `The ${vendor} adapter's baseUrl must be an http(s) URL such as "https://acme.${vendor.toLowerCase()}.com".`,
+      `The ${vendor} adapter's baseUrl must be an https URL such as "https://acme.${vendor.toLowerCase()}.com" (http only on loopback, for tests).`,
     );
   }
 }

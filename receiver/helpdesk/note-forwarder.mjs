@@ -23,6 +23,8 @@ export function createNoteForwarder({ adapter, render, sleep, onResult = () => u
     ((ms) =>
       new Promise((resolve) => {
         const timer = setTimeout(() => (sleepers.delete(timer), resolve()), ms);
+        // Waiting to retry a note never keeps the process alive.
+        timer.unref?.();
         sleepers.set(timer, resolve);
       }));
   const jobs = new Map();
@@ -36,6 +38,8 @@ export function createNoteForwarder({ adapter, render, sleep, onResult = () => u
   }
 
   async function deliver(handoff) {
+    // After the request that stored it is answered: rendering and fitting a note is no part of that.
+    await new Promise((resolve) => setImmediate(resolve));
     const handoffId = handoff.id;
     if (handoff.training) return settle({ handoffId, status: 'skipped', reason: 'training handoff' });
     const ticketId = adapter.ticketId(handoff);
@@ -44,10 +48,16 @@ export function createNoteForwarder({ adapter, render, sleep, onResult = () => u
         handoffId,
         status: 'failed',
         attempts: 0,
-        error: `The case id "${handoff.case.id}" is not a ${adapter.name} ticket id, so no note was added.`,
+        error: `The case id ${JSON.stringify(handoff.case.id)} is not a ${adapter.name} ticket id, so no note was added.`,
       });
     }
-    const note = render(handoff, { format: adapter.format, limit: adapter.limit });
+    let note;
+    try {
+      note = render(handoff, { format: adapter.format, limit: adapter.limit });
+    } catch (error) {
+      // A handoff whose must-keep parts exceed the helpdesk's limit: it is stored; only its note is not.
+      return settle({ handoffId, ticketId, status: 'failed', attempts: 0, error: String(error?.message ?? error) });
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         if (await adapter.hasNote(ticketId, markerOf(handoffId))) {
@@ -66,7 +76,8 @@ export function createNoteForwarder({ adapter, render, sleep, onResult = () => u
           });
         }
         const backoff = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attempt - 1));
-        await wait(Math.min(settings.maxDelayMs, error.retryAfterMs ?? backoff));
+        // Retry-After of 0 is a second, not a loop; a longer one than maxDelayMs is waited up to it.
+        await wait(Math.max(1000, Math.min(settings.maxDelayMs, error.retryAfterMs ?? backoff)));
         if (closed) {
           const stopped = `The receiver shut down before the note was added (last answer: ${error.message}).`;
           return settle({ handoffId, ticketId, status: 'failed', attempts: attempt, error: stopped });
@@ -81,7 +92,11 @@ export function createNoteForwarder({ adapter, render, sleep, onResult = () => u
       const running = jobs.get(handoff.id);
       if (running) return running;
       if (results.has(handoff.id)) return Promise.resolve(results.get(handoff.id));
-      const job = deliver(handoff).finally(() => jobs.delete(handoff.id));
+      const job = deliver(handoff)
+        .catch((error) =>
+          settle({ handoffId: handoff.id, status: 'failed', attempts: 0, error: String(error?.message ?? error) }),
+        )
+        .finally(() => jobs.delete(handoff.id));
       jobs.set(handoff.id, job);
       return job;
     },

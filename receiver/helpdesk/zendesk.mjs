@@ -1,7 +1,7 @@
 // Zendesk: an internal note is a ticket update with `comment.public: false`
 // (PUT /api/v2/tickets/{id}.json); the ticket's comments (GET /api/v2/tickets/{id}/comments.json)
 // tell whether this handoff's note is already there. Auth: "{email}/token:{api_token}".
-import { basicAuth, callHelpdesk, carriesMarker, requireOptions } from './helpdesk-error.mjs';
+import { basicAuth, callHelpdesk, carriesMarker, requireOptions, sameOrigin } from './helpdesk-error.mjs';
 
 /**
  * @param {{ baseUrl: string, email: string, apiToken: string, fetch?: typeof fetch }} options
@@ -26,8 +26,15 @@ export function zendeskAdapter(options) {
       let url = `${base}/api/v2/tickets/${ticketId}/comments.json`;
       while (url) {
         const page = await callHelpdesk('Zendesk', fetchImpl, url, { headers });
-        if ((page?.comments ?? []).some((c) => carriesMarker(c.html_body ?? c.body, marker))) return true;
-        url = page?.next_page && page.next_page.startsWith(base) ? page.next_page : undefined;
+        if (
+          (page?.comments ?? []).some(
+            (c) =>
+              c.public === false &&
+              (carriesMarker(c.html_body, marker) || carriesMarker(c.plain_body ?? c.body, marker)),
+          )
+        )
+          return true;
+        url = sameOrigin(page?.next_page, base);
       }
       return false;
     },

@@ -143,12 +143,13 @@ const ROUTES: Record<Vendor, Route> = {
   salesforce(method, url, body, state) {
     if (url.pathname === '/services/data/v61.0/query' && method === 'GET') {
       const q = url.searchParams.get('q') ?? '';
-      const m = /^SELECT Id, CommentBody FROM CaseComment WHERE ParentId = '(\w+)'$/.exec(q);
+      const m = /^SELECT Id, CommentBody, IsPublished FROM CaseComment WHERE ParentId = '(\w+)'$/.exec(q);
       if (!m) return [400, [{ message: `unexpected query: ${q}`, errorCode: 'MALFORMED_QUERY' }]];
       const records = (notesOf(state, m[1]!) ?? []).map((n, i) => ({
         attributes: { type: 'CaseComment' },
         Id: `00a${i}`,
         CommentBody: n.body,
+        IsPublished: !n.private,
       }));
       return [200, { totalSize: records.length, done: true, records }];
     }

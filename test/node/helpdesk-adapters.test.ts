@@ -18,8 +18,8 @@ const ADAPTERS: Record<Vendor, (baseUrl: string, overrides?: object) => unknown>
   salesforce: (baseUrl, o) => salesforceAdapter({ baseUrl, ...CREDENTIALS.salesforce, ...o }),
   freshdesk: (baseUrl, o) => freshdeskAdapter({ baseUrl, ...CREDENTIALS.freshdesk, ...o }),
 };
-/** What each vendor's rate-limit answer asks the client to wait (Salesforce sends no Retry-After). */
-const RATE_LIMIT_WAIT: Record<Vendor, number> = { zendesk: 7000, salesforce: 2000, freshdesk: 11_000 };
+/** What each vendor's rate-limit answer asks the client to wait; Salesforce's is a daily allowance. */
+const RATE_LIMIT_WAIT: Record<Vendor, number | undefined> = { zendesk: 7000, salesforce: undefined, freshdesk: 11_000 };
 
 /** A real (not training) handoff on the vendor's ticket, its recap long enough to need shortening in Salesforce. */
 function handoffFor(vendor: Vendor, change: (h: HandoffV1) => void = () => undefined): HandoffV1 {
@@ -99,9 +99,41 @@ for (const vendor of ['zendesk', 'salesforce', 'freshdesk'] as const) {
     it('a rate limit is waited out as the vendor asks, then the note is added once', async () => {
       helpdesk.faults.push('rate-limit');
       const result = await forwarder().forward(handoffFor(vendor));
+      const wait = RATE_LIMIT_WAIT[vendor];
+      if (wait === undefined) {
+        // Salesforce's REQUEST_LIMIT_EXCEEDED: the org's allowance for the day is spent; said, not retried.
+        assert.equal(result.status, 'failed');
+        assert.match(result.error, /REQUEST_LIMIT_EXCEEDED/);
+        assert.deepEqual(waits, []);
+        return;
+      }
       assert.equal(result.status, 'added', result.error);
-      assert.deepEqual(waits, [RATE_LIMIT_WAIT[vendor]]);
+      assert.deepEqual(waits, [wait]);
       assert.equal(notes().length, 1);
+    });
+
+    it('a public comment, or a note that only quotes this handoff’s id line, is not taken for its note', async () => {
+      const h = handoffFor(vendor);
+      notes().push(
+        { body: `Handoff id: ${h.id}`, private: false },
+        { body: `The customer pasted "Handoff id: ${h.id}" into a message.`, private: true },
+      );
+      const result = await forwarder().forward(h);
+      assert.equal(result.status, 'added', result.error);
+      assert.equal(notes().length, 3);
+    });
+
+    it('a note that cannot be rendered (its must-keep parts exceed the limit) fails alone, without a request', async () => {
+      const f = createNoteForwarder({
+        adapter: ADAPTERS[vendor](helpdesk.url),
+        render: () => {
+          throw new RangeError('toNote: this handoff’s note needs 5657 bytes');
+        },
+      });
+      const result = await f.forward(handoffFor(vendor));
+      assert.equal(result.status, 'failed');
+      assert.match(result.error, /needs 5657 bytes/);
+      assert.deepEqual(helpdesk.requests, []);
     });
 
     it('an outage is retried with backoff, and given up after the last attempt with the answer', async () => {
@@ -165,7 +197,12 @@ describe('helpdesk adapters: configuration', () => {
     [
       'Freshdesk with a bare host',
       () => freshdeskAdapter({ baseUrl: 'acme.freshdesk.com', apiKey: 'k' }),
-      /baseUrl must be an http\(s\) URL/,
+      /baseUrl must be an https URL/,
+    ],
+    [
+      'plain http to a remote host',
+      () => zendeskAdapter({ baseUrl: 'http://acme.zendesk.com', email: 'a@b.c', apiToken: 't' }),
+      /https URL.*http only on loopback/,
     ],
     [
       'a Salesforce API version like 61',
@@ -174,6 +211,22 @@ describe('helpdesk adapters: configuration', () => {
     ],
   ];
   for (const [name, make, message] of cases) it(`refuses ${name}`, () => assert.throws(make, message));
+
+  const links: [string, string | undefined][] = [
+    ['/api/v2/tickets/1/comments.json?page=2', 'https://acme.zendesk.com/api/v2/tickets/1/comments.json?page=2'],
+    [
+      'https://acme.zendesk.com/api/v2/tickets/1/comments.json?page=2',
+      'https://acme.zendesk.com/api/v2/tickets/1/comments.json?page=2',
+    ],
+    ['https://acme.zendesk.com.evil.test/steal', undefined],
+    ['https://acme.zendesk.com@evil.test/steal', undefined],
+    ['http://acme.zendesk.com/downgraded', undefined],
+  ];
+  for (const [next, followed] of links) {
+    it(`a page link ${next} is ${followed ? 'followed' : 'not followed with the credentials'}`, () => {
+      assert.equal(helpdesks.sameOrigin(next, 'https://acme.zendesk.com'), followed);
+    });
+  }
 });
 
 describe('the reference receiver with a helpdesk', () => {
