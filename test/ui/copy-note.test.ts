@@ -89,6 +89,8 @@ describe('<handoff-receipt>: Copy as note', () => {
     expect(area.readOnly).to.equal(true);
     expect(area.value).to.contain(`Handoff id: ${el.handoff!.id}`);
     expect(noteStatus(el)).to.equal('The browser did not allow copying: select the note below and copy it.');
+    await until(el, () => el.shadowRoot!.activeElement === area);
+    expect([area.selectionStart, area.selectionEnd]).to.deep.equal([0, area.value.length]);
     await expectAccessible(el);
   });
 
@@ -110,6 +112,36 @@ describe('<handoff-receipt>: Copy as note', () => {
     await el.updateComplete;
     expect(root(el).querySelector('textarea[part="note"]')).to.equal(null);
     expect(noteStatus(el)).to.equal('');
+  });
+
+  it('a clipboard answer that comes after the handoff changed is not shown for the new one', async () => {
+    let answer!: () => void;
+    Object.defineProperty(navigator.clipboard, 'writeText', {
+      configurable: true,
+      value: () => new Promise<void>((resolve) => (answer = resolve)),
+    });
+    const el = await mount();
+    let copied = 0;
+    el.addEventListener('handoff-note-copied', () => copied++);
+    button(el).click();
+    await until(el, () => answer !== undefined);
+    el.handoff = { ...clone(FULL_PAYLOAD), id: crypto.randomUUID() };
+    await el.updateComplete;
+    answer();
+    await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
+    expect(noteStatus(el)).to.equal('');
+    expect(copied).to.equal(0);
+  });
+
+  it('a locale catalogue written before "Copy as note" existed still renders, in English there', async () => {
+    const older: Partial<NonNullable<typeof es.receipt>> = { ...es.receipt! };
+    delete older.note;
+    registerLocale({ ...es, locale: 'es-MX', receipt: older as typeof es.receipt });
+    document.documentElement.lang = 'es-MX';
+    const el = await mount();
+    expect(button(el).textContent!.trim()).to.equal('Copy as note');
+    expect(root(el).textContent).to.contain(es.receipt!.sections.acks);
   });
 
   it('speaks Spanish with lang="es"', async () => {

@@ -3,6 +3,7 @@ import { ackOf } from '../../acks/watch-acks.js';
 import { toNote } from '../../notes/index.js';
 import { emit } from '../events.js';
 import type { CopyNoteOptions } from '../shared/config.js';
+import type { HandoffAckV1 } from '../../payload/types.js';
 import type { ReceivedHandoff } from './received.js';
 
 /** What the last "Copy as note" did: copied, left for the agent to copy by hand, or refused. */
@@ -18,6 +19,8 @@ export type CopyNote =
  */
 export class CopyNoteController implements ReactiveController {
   result: CopyNote = { state: 'idle' };
+  /** Bumped by each copy and reset: a clipboard answer for an earlier one is ignored. */
+  #seq = 0;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -29,33 +32,48 @@ export class CopyNoteController implements ReactiveController {
 
   /** Forgets the last copy (another handoff is shown); called while the host updates. */
   reset(): void {
+    this.#seq++;
     this.result = { state: 'idle' };
   }
 
-  async copy(handoff: ReceivedHandoff, options: CopyNoteOptions = {}): Promise<void> {
+  /** `ownAck`: the acknowledgement this agent just sent, not yet among the handoff's `acks`. */
+  async copy(handoff: ReceivedHandoff, options: CopyNoteOptions = {}, ownAck?: HandoffAckV1): Promise<void> {
+    const seq = ++this.#seq;
+    const acks = (handoff.acks ?? []).map(ackOf);
+    if (ownAck && !acks.some((a) => a.id === ownAck.id)) acks.push(ownAck);
     let text: string;
     try {
       text = toNote(handoff, {
         format: 'text',
-        acks: (handoff.acks ?? []).map(ackOf),
+        acks,
         limit: options.limit,
         timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
     } catch (error) {
-      this.#settle({ state: 'failed', reason: (error as Error).message });
+      this.#settle(seq, { state: 'failed', reason: (error as Error).message });
       return;
     }
     try {
       await navigator.clipboard.writeText(text);
-      this.#settle({ state: 'copied', bytes: new TextEncoder().encode(text).length });
-      emit(this.host, 'handoff-note-copied', { handoffId: handoff.id, text });
+      if (this.#settle(seq, { state: 'copied', bytes: new TextEncoder().encode(text).length }))
+        emit(this.host, 'handoff-note-copied', { handoffId: handoff.id, text });
     } catch {
-      this.#settle({ state: 'manual', text });
+      if (this.#settle(seq, { state: 'manual', text })) await this.#selectNote();
     }
   }
 
-  #settle(result: CopyNote): void {
+  /** Puts focus on the note shown to copy by hand, selected, so Ctrl+C is all that is left. */
+  async #selectNote(): Promise<void> {
+    await this.host.updateComplete;
+    const area = this.host.shadowRoot?.querySelector<HTMLTextAreaElement>('textarea[part="note"]');
+    area?.focus();
+    area?.select();
+  }
+
+  #settle(seq: number, result: CopyNote): boolean {
+    if (seq !== this.#seq) return false;
     this.result = result;
     this.host.requestUpdate();
+    return true;
   }
 }

@@ -105,7 +105,8 @@ export class HandoffReceipt extends LitElement {
 
   readonly #texts = new MessagesController<ReceiptMessages>(this, en, (base) => ({
     ...base,
-    receipt: base.receipt ?? receiptEn,
+    // A catalogue written before a text was added still renders: the English one fills the gap.
+    receipt: { ...receiptEn, ...base.receipt, note: { ...receiptEn.note, ...base.receipt?.note } },
   }));
   readonly #outboxes = new OutboxController(this);
   readonly #delivery = new DeliveryController(this, this.#outboxes, (d) => this.#onDelivery(d));
@@ -335,7 +336,7 @@ export class HandoffReceipt extends LitElement {
             ? renderTemplate(t.note.failed, { reason: r.reason })
             : '';
     return html`<div class="note">
-      <button type="button" part="copy-note-button" @click=${() => void this.#copyNote.copy(h, this.config.note)}>
+      <button type="button" part="copy-note-button" @click=${() => void this.#copyNote.copy(h, this.config.note, this.sent)}>
         ${t.note.copy}
       </button>
       <p class="status ${r.state === 'failed' ? 'error' : 'info'}" role="status" aria-live="polite">${said}</p>

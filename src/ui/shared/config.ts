@@ -44,7 +44,6 @@ export interface HandoffPanelConfig extends ElementConfig {
   acks?: false | AckWatchOptions;
 }
 
-/** `<handoff-receipt>`'s config; `headers`, `credentials` and `fetch` are for loading `src`. */
 /** "Copy as note" on `<handoff-receipt>`. */
 export interface CopyNoteOptions {
   /** UTF-8 bytes the helpdesk's note field takes (Salesforce case comments: 4000). @default no limit */
@@ -53,6 +52,7 @@ export interface CopyNoteOptions {
   timeZone?: string;
 }
 
+/** `<handoff-receipt>`'s config; `headers`, `credentials` and `fetch` are for loading `src`. */
 export interface HandoffReceiptConfig extends ElementConfig, HttpOptions {
   /** "Copy as note": the helpdesk's note limit in bytes and the time zone shown. */
   note?: CopyNoteOptions;
