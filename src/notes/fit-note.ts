@@ -53,8 +53,10 @@ export function cutToBytes(text: string, maxBytes: number): string {
   if (utf8Bytes(text) <= maxBytes) return text;
   const budget = maxBytes - utf8Bytes(ELLIPSIS);
   let best = 0;
+  let bytes = 0;
   for (const at of cutPoints(text)) {
-    if (utf8Bytes(text.slice(0, at)) > budget) break;
+    bytes += utf8Bytes(text.slice(best, at));
+    if (bytes > budget) break;
     best = at;
   }
   return `${text.slice(0, best).trimEnd()}${ELLIPSIS}`.trimStart();
