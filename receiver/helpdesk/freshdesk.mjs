@@ -1,7 +1,7 @@
 // Freshdesk: a private note (POST /api/v2/tickets/{id}/notes with `private: true`); the ticket's
 // conversations (GET /api/v2/tickets/{id}/conversations) tell whether it is already there.
 // Auth: the API key as the Basic user, "X" as the password.
-import { basicAuth, callHelpdesk, carriesMarker, requireOptions } from './helpdesk-error.mjs';
+import { basicAuth, callHelpdesk, carriesMarker, numericTicketId, requireOptions } from './helpdesk-http.mjs';
 
 /** @param {{ baseUrl: string, apiKey: string, fetch?: typeof fetch }} options `baseUrl` such as https://acme.freshdesk.com */
 export function freshdeskAdapter(options) {
@@ -13,7 +13,7 @@ export function freshdeskAdapter(options) {
     name: 'Freshdesk',
     format: 'html',
     limit: 65_536,
-    ticketId: (handoff) => (/^\d{1,19}$/.test(handoff.case.id) ? handoff.case.id : undefined),
+    ticketId: numericTicketId,
     async hasNote(ticketId, marker) {
       for (let page = 1; page <= 50; page++) {
         const list = await callHelpdesk(

@@ -3,4 +3,4 @@ export { zendeskAdapter } from './zendesk.mjs';
 export { salesforceAdapter } from './salesforce.mjs';
 export { freshdeskAdapter } from './freshdesk.mjs';
 export { createNoteForwarder } from './note-forwarder.mjs';
-export { HelpdeskError, sameOrigin } from './helpdesk-error.mjs';
+export { HelpdeskError, sameOrigin } from './helpdesk-http.mjs';

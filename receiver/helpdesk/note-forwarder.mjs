@@ -2,7 +2,7 @@
 // before each try the adapter looks for this handoff's marker line among the ticket's notes (a try that
 // timed out may have landed). Rate limits and outages are retried, honouring Retry-After; a refusal
 // (unknown ticket, bad credentials) is not. Training handoffs never reach a real helpdesk.
-import { markerOf } from './helpdesk-error.mjs';
+import { markerOf } from './helpdesk-http.mjs';
 
 const DEFAULTS = { maxAttempts: 6, baseDelayMs: 2000, maxDelayMs: 5 * 60_000, keepResults: 1000 };
 

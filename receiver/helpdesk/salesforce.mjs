@@ -1,7 +1,7 @@
 // Salesforce: a private case comment (POST /services/data/vXX.X/sobjects/CaseComment with
 // `IsPublished: false`; CommentBody is plain text of at most 4,000 bytes); the case's comments (a SOQL
 // query) tell whether it is already there. Auth: an OAuth access token as a Bearer token.
-import { callHelpdesk, carriesMarker, requireOptions, sameOrigin } from './helpdesk-error.mjs';
+import { callHelpdesk, carriesMarker, requireOptions, sameOrigin } from './helpdesk-http.mjs';
 
 const CASE_ID = /^500[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
 

@@ -1,7 +1,14 @@
 // Zendesk: an internal note is a ticket update with `comment.public: false`
 // (PUT /api/v2/tickets/{id}.json); the ticket's comments (GET /api/v2/tickets/{id}/comments.json)
 // tell whether this handoff's note is already there. Auth: "{email}/token:{api_token}".
-import { basicAuth, callHelpdesk, carriesMarker, requireOptions, sameOrigin } from './helpdesk-error.mjs';
+import {
+  basicAuth,
+  callHelpdesk,
+  carriesMarker,
+  numericTicketId,
+  requireOptions,
+  sameOrigin,
+} from './helpdesk-http.mjs';
 
 /**
  * @param {{ baseUrl: string, email: string, apiToken: string, fetch?: typeof fetch }} options
@@ -21,7 +28,7 @@ export function zendeskAdapter(options) {
     format: 'html',
     // Zendesk documents no comment length; 64 KiB keeps a note readable and well inside its request limit.
     limit: 65_536,
-    ticketId: (handoff) => (/^\d{1,19}$/.test(handoff.case.id) ? handoff.case.id : undefined),
+    ticketId: numericTicketId,
     async hasNote(ticketId, marker) {
       let url = `${base}/api/v2/tickets/${ticketId}/comments.json`;
       while (url) {

@@ -1,5 +1,6 @@
-// What a helpdesk's API answered, in the terms the forwarder acts on: retry later (rate limits,
-// outages) or give up with the vendor's own reason (a bad ticket id, a credential that was refused).
+// What the adapters share: one call to a helpdesk's API and what it answered, in the terms the forwarder
+// acts on (retry later on rate limits and outages, or give up with the vendor's own reason), the note's
+// marker line, page links kept on the vendor's origin, and the options every adapter checks.
 
 export class HelpdeskError extends Error {
   /**
@@ -94,6 +95,9 @@ export function sameOrigin(next, base) {
     return undefined;
   }
 }
+
+/** A ticket id as Zendesk and Freshdesk number them, or undefined. */
+export const numericTicketId = (handoff) => (/^\d{1,19}$/.test(handoff.case.id) ? handoff.case.id : undefined);
 
 export function requireOptions(vendor, options, names) {
   for (const name of names) {
