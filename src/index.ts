@@ -33,6 +33,11 @@ export {
   IF_UNAVAILABLE,
   VERIFICATION_METHODS,
   REDACTION_KINDS,
+  QUALITY_CHECKS,
+  assessQuality,
+  QUALITY_CHECK_RULES,
+  QUALITY_MAX,
+  QUALITY_MOVES,
 } from './payload/index.js';
 export type * from './payload/types.js';
 export type {
@@ -41,6 +46,8 @@ export type {
   AckBuildContext,
   AckBuildResult,
   Result,
+  QualityInput,
+  QualityMove,
   FieldError,
   FieldErrorParams,
   ValidationCode,

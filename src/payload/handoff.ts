@@ -9,6 +9,7 @@ import {
   LIMITS,
   MODES,
   PRIORITIES,
+  QUALITY_CHECKS,
   REASON_CODES,
   REDACTION_KINDS,
   VERIFICATION_METHODS,
@@ -22,6 +23,7 @@ import {
   type Verification,
   type VerificationMethod,
 } from './types.js';
+import { assessQuality } from './quality.js';
 import { VERSION } from '../version.js';
 import type { Result } from './result.js';
 
@@ -78,7 +80,7 @@ const KEYS = {
     'transfer',
     'training',
   ],
-  generated: ['schema', 'id', 'createdAt', 'redactions', 'client'],
+  generated: ['schema', 'id', 'createdAt', 'redactions', 'quality', 'client'],
   reason: ['code', 'detail'],
   case: ['id', 'url'],
   customer: ['name', 'accountId', 'contact', 'verification', 'language'],
@@ -95,6 +97,8 @@ const KEYS = {
   plan: ['if', 'then'],
   transfer: ['count', 'flagged', 'priorHandoffIds'],
   redaction: ['field', 'kind', 'count'],
+  quality: ['score', 'max', 'missing'],
+  qualityMiss: ['check', 'field'],
   client: ['sdk', 'locale'],
 } as const;
 
@@ -310,6 +314,7 @@ export function buildHandoff(draft: HandoffDraft, context: BuildContext = {}): B
     client: { sdk: SDK_ID, locale: context.locale ?? 'en' },
     training: context.training ?? training!,
   };
+  payload.quality = assessQuality(payload);
   return { ok: true, payload: orderLikeSchema(payload) };
 }
 
@@ -348,6 +353,7 @@ export function validateHandoff(
       return undefined;
     },
   );
+  readQuality(c, input.quality);
   const client = c.object(input.client, 'client', KEYS.client, true);
   if (client) {
     c.pattern(client.sdk, 'client.sdk', 'not-text', (t) => /^.+@.+$/.test(t), true);
@@ -358,6 +364,22 @@ export function validateHandoff(
 }
 
 const REDACTION_FIELD = /^[A-Za-z0-9_.[\]]{1,100}$/;
+
+/** Checks `quality`'s shape only: receivers that rely on the score recompute it with `assessQuality`. */
+function readQuality(c: Checker, value: unknown): void {
+  const quality = c.object(value, 'quality', KEYS.quality);
+  if (!quality) return;
+  c.count(quality.score, 'quality.score', 0);
+  c.count(quality.max, 'quality.max', 1);
+  c.list(quality.missing, 'quality.missing', { max: LIMITS.qualityMissing, required: true }, (entry, path) => {
+    const miss = c.object(entry, path, KEYS.qualityMiss, true);
+    if (miss) {
+      c.choice(miss.check, `${path}.check`, QUALITY_CHECKS);
+      c.pattern(miss.field, `${path}.field`, 'not-text', (t) => REDACTION_FIELD.test(t), true);
+    }
+    return undefined;
+  });
+}
 
 /** One entry per field and kind, with a count where a field was masked more than once. */
 export function mergeRedactions(list: readonly Redaction[]): Redaction[] {
@@ -376,6 +398,7 @@ const FIELD_ORDER = [
   ...KEYS.generated.slice(0, 3),
   ...KEYS.draft.filter((key) => key !== 'training'),
   'redactions',
+  'quality',
   'client',
   'training',
 ];

@@ -32,6 +32,14 @@ export {
 } from './redact.js';
 export type { Result } from './result.js';
 export {
+  assessQuality,
+  QUALITY_CHECK_RULES,
+  QUALITY_MAX,
+  QUALITY_MOVES,
+  type QualityInput,
+  type QualityMove,
+} from './quality.js';
+export {
   parseTemplate,
   renderTemplate,
   TemplateSyntaxError,

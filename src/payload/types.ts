@@ -33,6 +33,25 @@ export const REDACTION_KINDS = [
   'security-answer',
 ] as const;
 
+/** What {@link assessQuality} checks, each named in `quality.missing` when it is not met. */
+export const QUALITY_CHECKS = [
+  'reason-detail',
+  'customer-informed',
+  'details-confirmed',
+  'apology-given',
+  'recap-summary',
+  'recap-expectation',
+  'verification-method',
+  'verification-by',
+  'actions-listed',
+  'action-due',
+  'managing-up-receiver',
+  'receiver-expertise',
+  'fallback-number',
+  'if-unavailable',
+  'no-secrets-typed',
+] as const;
+
 export type Mode = (typeof MODES)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -43,6 +62,7 @@ export type FollowUpBy = (typeof FOLLOW_UP_BY)[number];
 export type IfUnavailable = (typeof IF_UNAVAILABLE)[number];
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 export type RedactionKind = (typeof REDACTION_KINDS)[number];
+export type QualityCheck = (typeof QUALITY_CHECKS)[number];
 
 /** Limits of the contract; the JSON Schema states the same numbers. */
 /**
@@ -61,6 +81,8 @@ export const LIMITS = {
   priorHandoffIds: 20,
   /** Entries of `redactions`: one per field and kind. */
   redactions: 200,
+  /** Entries of `quality.missing`: one per check, and one per undated action. */
+  qualityMissing: 40,
 } as const;
 
 /** An RFC 3339 date-time with an offset, e.g. `2026-11-24T15:30:00Z`. */
@@ -134,6 +156,20 @@ export interface Redaction {
   count?: number;
 }
 
+/** One thing a good handoff has and this one lacks, at the field that would hold it. */
+export interface QualityMiss {
+  check: QualityCheck;
+  /** Path of the field to fill, e.g. `actions[1].due`. */
+  field: string;
+}
+
+/** The handoff judged on the moves of a good handoff, from the payload alone (see README, "Quality"). */
+export interface HandoffQuality {
+  score: number;
+  max: number;
+  missing: QualityMiss[];
+}
+
 /** A complete handoff as stored and sent. */
 export interface HandoffV1 {
   schema: typeof HANDOFF_SCHEMA;
@@ -156,6 +192,8 @@ export interface HandoffV1 {
   contingency?: Contingency;
   transfer: { count: number; flagged: boolean; priorHandoffIds?: string[] };
   redactions: Redaction[];
+  /** Always set by the SDK; optional in the contract, as payloads queued by older versions lack it. */
+  quality?: HandoffQuality;
   client: { sdk: string; locale: string };
   training: boolean;
 }
@@ -184,10 +222,10 @@ export type DeepPartial<T> = T extends readonly (infer U)[]
 
 /**
  * What the agent (and the host's prefill) has filled in so far. Every field is optional; the SDK
- * fills `schema`, `id`, `createdAt`, `client`, `redactions` and `transfer.flagged` itself.
+ * fills `schema`, `id`, `createdAt`, `client`, `redactions`, `quality` and `transfer.flagged` itself.
  */
 export type HandoffDraft = DeepPartial<
-  Omit<HandoffV1, 'schema' | 'id' | 'createdAt' | 'client' | 'redactions' | 'transfer'>
+  Omit<HandoffV1, 'schema' | 'id' | 'createdAt' | 'client' | 'redactions' | 'quality' | 'transfer'>
 > & {
   transfer?: { count?: number; priorHandoffIds?: string[] };
 };
