@@ -42,6 +42,9 @@ export interface CaseHistoryOptions {
   acknowledged(ack: HandoffAckV1): void;
 }
 
+/** The panel: its rendered shadow root, where the focus moves after a dismissal. */
+type HistoryHost = ReactiveControllerHost & { renderRoot: ParentNode };
+
 /** Acknowledgements are watched for this many entries at most, the newest. */
 const WATCHED = 5;
 
@@ -52,10 +55,10 @@ export class CaseHistoryController implements ReactiveController {
   #loading = 0;
   readonly #ackWatches = new Map<string, () => void>();
 
-  readonly #host: ReactiveControllerHost;
+  readonly #host: HistoryHost;
   readonly #panel: CaseHistoryOptions;
 
-  constructor(host: ReactiveControllerHost, panel: CaseHistoryOptions) {
+  constructor(host: HistoryHost, panel: CaseHistoryOptions) {
     this.#host = host;
     this.#panel = panel;
     host.addController(this);
@@ -124,6 +127,16 @@ export class CaseHistoryController implements ReactiveController {
     await this.#log()
       ?.update(id, { dismissed: true })
       .catch(() => undefined);
+  }
+
+  /** Dismisses from the list's button: the focus goes to the next entry's button, else the first control. */
+  async dismissFromList(id: string): Promise<void> {
+    const root = this.#host.renderRoot;
+    const buttons = [...root.querySelectorAll<HTMLElement>('.history button')];
+    const next = buttons[buttons.findIndex((b) => b.closest('li')?.dataset.id === id) + 1];
+    await this.dismiss(id);
+    await this.#host.updateComplete;
+    (next?.isConnected ? next : root.querySelector<HTMLElement>('select, input, textarea'))?.focus();
   }
 
   #log(): SentLog | undefined {

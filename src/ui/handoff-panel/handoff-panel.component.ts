@@ -23,6 +23,8 @@ import { DraftModel, FOCUS_FOR, HOST_KEYS, cardInIdentifier, clone } from './dra
 import { panelStyles } from './handoff-panel.styles.js';
 import { panelStatus, type Notice } from './panel-status.js';
 import { scriptTemplatesCache } from './script-templates.js';
+import { renderQualityChecklist } from './quality-checklist.js';
+import { QualityController } from './quality.controller.js';
 import { panelView, renderErrorSummary, renderSections } from './sections.js';
 
 export type { HandoffPanelConfig } from '../shared/config.js';
@@ -45,6 +47,7 @@ export type { HandoffPanelConfig } from '../shared/config.js';
  * @csspart error - an error under a field
  * @csspart error-summary - the list of problems shown on "Send handoff"
  * @csspart transfer - the transfer count and priority-lane flag
+ * @csspart quality - the checklist of what the handoff still lacks (never blocks sending)
  * @csspart script - the lines to read to the customer
  * @csspart send-button - the "Send handoff" button
  * @csspart status - the live status line
@@ -129,6 +132,11 @@ export class HandoffPanel extends LitElement {
     restored: (saved) => this.#restored(saved),
     switched: () => this.#clearForm(true),
   });
+  /** Judged as it would be sent: the script shown, the maskings so far. */
+  readonly #quality = new QualityController(this, () => ({
+    ...this.#model.forBuild(this.#suggestions().managingUp),
+    redactions: this.#model.redactions,
+  }));
   readonly #history = new CaseHistoryController(this, {
     caseId: () => this.caseId ?? (this.#model.draft.case?.id === '' ? undefined : this.#model.draft.case?.id),
     outbox: () => this.#outboxes.outbox,
@@ -236,7 +244,7 @@ export class HandoffPanel extends LitElement {
     const affectsView = this.#model.input(control, path);
     if (this.errors.some((e) => controlPath(e.path) === path))
       this.errors = this.errors.filter((e) => controlPath(e.path) !== path);
-    if (affectsView) this.requestUpdate();
+    if (affectsView || this.#quality.stale()) this.requestUpdate();
     this.#autosave.schedule();
   };
 
@@ -280,7 +288,7 @@ export class HandoffPanel extends LitElement {
   }
 
   #focusControl(path: string): void {
-    const id = controlId(FOCUS_FOR[path] ?? path);
+    const id = path === 'add-action' ? path : controlId(FOCUS_FOR[path] ?? path);
     this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
   }
 
@@ -375,14 +383,6 @@ export class HandoffPanel extends LitElement {
     );
   }
 
-  async #dismissHistory(id: string): Promise<void> {
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('.history button')];
-    const next = buttons[buttons.findIndex((b) => b.closest('li')?.dataset.id === id) + 1];
-    await this.#history.dismiss(id);
-    await this.updateComplete;
-    (next?.isConnected ? next : this.renderRoot.querySelector<HTMLElement>('select, input, textarea'))?.focus();
-  }
-
   // ——— rendering ———
 
   protected override render(): TemplateResult {
@@ -428,7 +428,7 @@ export class HandoffPanel extends LitElement {
         <p class="transfer ${flagged ? 'flagged' : ''}" part="transfer">${transfer}</p>
       </header>
       ${problems.map((problem) => html`<p class="config-error" role="alert">${problem}</p>`)}
-      ${renderCaseHistory(this.#history.items, ui.history, this.#texts.locale, (id) => void this.#dismissHistory(id))}
+      ${renderCaseHistory(this.#history.items, ui.history, this.#texts.locale, (id) => void this.#history.dismissFromList(id))}
       ${renderErrorSummary(
         this.errors,
         ui,
@@ -436,13 +436,10 @@ export class HandoffPanel extends LitElement {
         (path) => this.#focusControl(controlPath(path)),
       )}
       ${renderSections(view)}
+      ${renderQualityChecklist(this.#quality.current, draft, ui.quality, (p) => this.#focusControl(p))}
       <div class="actions">
         <button type="submit" class="primary" part="send-button">${ui.send}</button>
-        ${
-          this.#unsaved
-            ? html`<button type="button" class="secondary" @click=${this.#copyUnsaved}>${ui.copy}</button>`
-            : nothing
-        }
+        ${this.#unsaved ? html`<button type="button" class="secondary" @click=${this.#copyUnsaved}>${ui.copy}</button>` : nothing}
       </div>
       <p class="status ${status?.tone ?? 'info'}" role="status" aria-live="polite" part="status">${status?.text ?? ''}</p>
     </form>`;

@@ -76,6 +76,26 @@ export const panelStyles = css`
     color: var(--_danger);
   }
 
+  .quality {
+    border-inline-start: 4px solid var(--_border);
+    padding-inline-start: 0.8em;
+  }
+  .quality h3 {
+    font-size: 1em;
+    margin: 0;
+  }
+  .quality .score {
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  .quality ul {
+    margin: 0.3em 0 0;
+    padding-inline-start: 1.2em;
+  }
+  .quality li {
+    padding-block: 0.1em;
+  }
+
   .history {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -19,10 +19,21 @@ import type {
   IfUnavailable,
   Mode,
   Priority,
+  QualityCheck,
   ReasonCode,
   RedactionKind,
   VerificationMethod,
 } from '../../payload/types.js';
+
+/** The checklist of what a handoff still lacks (`quality.missing`); `{action}` names an undated action. */
+export interface QualityTexts {
+  title: string;
+  /** `{score}` of `{max}`. */
+  score: string;
+  hint: string;
+  allDone: string;
+  checks: Record<QualityCheck, string>;
+}
 
 export interface UiTexts {
   title: string;
@@ -97,6 +108,8 @@ export interface UiTexts {
     | 'more',
     string
   >;
+  /** English when a catalogue has none. */
+  quality?: QualityTexts;
   launcher: Record<
     'open' | 'unsentDraft' | 'keepEditing' | 'closeAnyway' | 'close' | 'loading' | 'loadFailed' | 'retry',
     string
@@ -205,6 +218,29 @@ export const en: HandoffMessages = {
       dismiss: 'Dismiss',
       dismissLabel: 'Dismiss the handoff to {receiver}',
       more: '{count} earlier ones not shown: dismiss these to see them.',
+    },
+    quality: {
+      title: 'A good handoff:',
+      score: '{score} of {max}',
+      hint: 'Still missing (you can send without them):',
+      allDone: 'Every move of a good handoff is here.',
+      checks: {
+        'reason-detail': 'Say why you cannot resolve it yourself.',
+        'customer-informed': 'Tell the customer who they are going to, and why.',
+        'details-confirmed': 'Confirm the details with the customer.',
+        'apology-given': 'Apologise: this customer has been transferred before.',
+        'recap-summary': 'Give the recap in a sentence or two, so the customer need not repeat it.',
+        'recap-expectation': 'Say what the customer expects.',
+        'verification-method': 'Say whether the customer is verified, and how.',
+        'verification-by': 'Say who verified the customer.',
+        'actions-listed': 'List what is still to be done.',
+        'action-due': 'The action “{action}” has no deadline.',
+        'managing-up-receiver': 'In the script, say who the receiver is and why they can help.',
+        'receiver-expertise': 'Name what the receiver is expert in.',
+        'fallback-number': 'Give a fallback number in case the transfer drops.',
+        'if-unavailable': 'Say what happens if the receiver is unavailable.',
+        'no-secrets-typed': 'A secret was typed and masked here: leave secrets out of handoffs.',
+      },
     },
     launcher: LAUNCHER_EN,
     options: {
