@@ -19,7 +19,8 @@ const ACTION_WORDS = 6;
 function itemText(miss: QualityMiss, draft: HandoffDraft, texts: QualityTexts): string {
   const template = texts.checks[miss.check];
   if (miss.check !== 'action-due') return template;
-  const text = String(getPath(draft, miss.field.replace(/\[(\d+)\]\.due$/, '.$1.text')) ?? '').trim();
+  const value = getPath(draft, miss.field.replace(/\[(\d+)\]\.due$/, '.$1.text'));
+  const text = typeof value === 'string' ? value.trim() : '';
   const words = text.split(/\s+/);
   const action = words.length > ACTION_WORDS ? `${words.slice(0, ACTION_WORDS).join(' ')}…` : text;
   return renderTemplate(template, { action });
