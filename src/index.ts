@@ -1,7 +1,7 @@
 /**
  * handoff-panel: the npm entry. Importing it registers no element: import `handoff-panel/define`
  * (or one element's define file) for that. Every name here is public and kept stable; the subpaths
- * (`handoff-panel/payload`, `/outbox`, `/acks`, `/notes`, `/training`) say more about their own layer.
+ * (`handoff-panel/payload`, `/outbox`, `/acks`, `/notes`, `/read-back`, `/training`) say more about their own layer.
  */
 
 // The payload core: building, validating, masking, scripts (pure; no DOM).
@@ -34,6 +34,7 @@ export {
   VERIFICATION_METHODS,
   REDACTION_KINDS,
   QUALITY_CHECKS,
+  READ_BACK_FACTS,
   assessQuality,
   QUALITY_CHECK_RULES,
   QUALITY_MAX,
@@ -63,6 +64,10 @@ export type {
 // Handoffs as helpdesk notes (pure; no DOM).
 export { toNote, NOTE_LIMITS, NOTE_FORMATS } from './notes/index.js';
 export type { NoteOptions, NoteFormat } from './notes/index.js';
+
+// The receiver's read-back checked against the handoff (pure; no DOM).
+export { checkReadBack, factsToCarry } from './read-back/index.js';
+export type { FactToCarry, ReadBackOptions, ReadBackResult } from './read-back/index.js';
 
 // What is stored in this browser, and how to wipe it on sign-out.
 export { clearLocalData } from './storage/clear-local-data.js';

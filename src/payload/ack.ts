@@ -2,11 +2,42 @@ import { Checker, compact } from './checker.js';
 import type { BuildContext } from './handoff.js';
 import type { FieldError } from './checker.js';
 import type { Result } from './result.js';
-import { HANDOFF_ACK_SCHEMA, LIMITS, type HandoffAckDraft, type HandoffAckV1, type HandoffV1 } from './types.js';
+import {
+  HANDOFF_ACK_SCHEMA,
+  LIMITS,
+  READ_BACK_FACTS,
+  type HandoffAckDraft,
+  type HandoffAckV1,
+  type HandoffV1,
+  type ReadBackCheck,
+  type ReadBackFact,
+} from './types.js';
 
 export type AckBuildResult = Result<HandoffAckV1>;
 
-const ACK_KEYS = ['handoffId', 'by', 'readBack', 'accepted', 'declineReason', 'questions'] as const;
+const ACK_KEYS = ['handoffId', 'by', 'readBack', 'accepted', 'declineReason', 'questions', 'readBackCheck'] as const;
+const CHECK_LISTS = ['found', 'missing', 'dismissed'] as const;
+const FIELD_PATH = /^[A-Za-z0-9_.[\]]{1,100}$/;
+
+function readFacts(c: Checker, value: unknown, path: string): ReadBackFact[] {
+  const list = c.list(value, path, { max: LIMITS.readBackFacts, required: true }, (entry, at) => {
+    const fact = c.object(entry, at, ['kind', 'field', 'value'], true);
+    if (!fact) return undefined;
+    return compact({
+      kind: c.choice(fact.kind, `${at}.kind`, READ_BACK_FACTS)!,
+      field: c.pattern(fact.field, `${at}.field`, 'not-text', (t) => FIELD_PATH.test(t), true)!,
+      value: c.text(fact.value, `${at}.value`, { max: 64, identifier: true }),
+    });
+  });
+  return list ?? [];
+}
+
+function readCheck(c: Checker, value: unknown): ReadBackCheck | undefined {
+  const check = c.object(value, 'readBackCheck', CHECK_LISTS);
+  if (!check) return undefined;
+  const [found, missing, dismissed] = CHECK_LISTS.map((key) => readFacts(c, check[key], `readBackCheck.${key}`));
+  return { found: found!, missing: missing!, dismissed: dismissed! };
+}
 const GENERATED = ['schema', 'id', 'at'] as const;
 
 function readAck(c: Checker, input: Record<string, unknown>): Omit<HandoffAckV1, 'schema' | 'id' | 'at'> {
@@ -23,6 +54,7 @@ function readAck(c: Checker, input: Record<string, unknown>): Omit<HandoffAckV1,
     accepted: accepted!,
     declineReason: c.text(input.declineReason, 'declineReason', { ...text, required: accepted === false }),
     questions: c.text(input.questions, 'questions', text),
+    readBackCheck: readCheck(c, input.readBackCheck),
   });
 }
 

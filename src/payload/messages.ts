@@ -161,4 +161,8 @@ export const DEFAULT_FIELD_LABELS_EN: Record<string, string> = {
   accepted: 'Accepted',
   declineReason: 'Reason for declining',
   questions: 'Questions',
+  readBackCheck: 'Read-back check',
+  'readBackCheck.found': 'Facts the read-back carried',
+  'readBackCheck.missing': 'Facts the read-back missed',
+  'readBackCheck.dismissed': 'Facts the receiver dismissed',
 };

@@ -52,6 +52,9 @@ export const QUALITY_CHECKS = [
   'no-secrets-typed',
 ] as const;
 
+/** The facts a receiver's read-back is checked for (see `checkReadBack`). */
+export const READ_BACK_FACTS = ['amount', 'deadline', 'expectation', 'verification', 'fallback'] as const;
+
 export type Mode = (typeof MODES)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -63,6 +66,7 @@ export type IfUnavailable = (typeof IF_UNAVAILABLE)[number];
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 export type RedactionKind = (typeof REDACTION_KINDS)[number];
 export type QualityCheck = (typeof QUALITY_CHECKS)[number];
+export type ReadBackFactKind = (typeof READ_BACK_FACTS)[number];
 
 /** Limits of the contract; the JSON Schema states the same numbers. */
 /**
@@ -83,6 +87,8 @@ export const LIMITS = {
   redactions: 200,
   /** Entries of `quality.missing`: one per check, and one per undated action. */
   qualityMissing: 40,
+  /** Entries of each list of `readBackCheck`. */
+  readBackFacts: 60,
 } as const;
 
 /** An RFC 3339 date-time with an offset, e.g. `2026-11-24T15:30:00Z`. */
@@ -198,6 +204,22 @@ export interface HandoffV1 {
   training: boolean;
 }
 
+/** One fact of the handoff the receiver must carry, by the field that holds it. */
+export interface ReadBackFact {
+  kind: ReadBackFactKind;
+  /** Path in the handoff, e.g. `actions[0].due`, `recap.summary`. */
+  field: string;
+  /** Which one, where a field holds several: an amount (`325 GBP`), a due time, `verified`. */
+  value?: string;
+}
+
+/** The read-back compared with the handoff: what it carried, what it missed, what the receiver dismissed. */
+export interface ReadBackCheck {
+  found: ReadBackFact[];
+  missing: ReadBackFact[];
+  dismissed: ReadBackFact[];
+}
+
 /** The receiver's acknowledgement of a handoff. */
 export interface HandoffAckV1 {
   schema: typeof HANDOFF_ACK_SCHEMA;
@@ -211,6 +233,8 @@ export interface HandoffAckV1 {
   /** Required when `accepted` is false. */
   declineReason?: string;
   questions?: string;
+  /** Set by `<handoff-receipt>`: what the read-back carried of the handoff's facts. */
+  readBackCheck?: ReadBackCheck;
 }
 
 /** Every field optional, all the way down (lists of partial entries). */

@@ -285,6 +285,10 @@ export const es: HandoffMessages = {
     accepted: 'Aceptada',
     declineReason: 'Motivo del rechazo',
     questions: 'Preguntas',
+    readBackCheck: 'Comprobación de la repetición',
+    'readBackCheck.found': 'Datos que la repetición incluye',
+    'readBackCheck.missing': 'Datos que la repetición omite',
+    'readBackCheck.dismissed': 'Datos que el receptor descartó',
   },
   templates: {
     managingUp: {

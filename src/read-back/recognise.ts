@@ -1,0 +1,175 @@
+/**
+ * What a text says in numbers and days: amounts with their currency, days (named, dated or relative),
+ * times of day, phone digits, and its content words. English and Spanish; no network, no DOM.
+ */
+import { CURRENCY_WORDS, MONTHS, RELATIVE_PATTERNS, STOPWORDS, WEEKDAYS, fold } from './lexicon.js';
+
+export interface Amount {
+  /** In hundredths, so that 325 and 325.00 are one amount. */
+  cents: number;
+  currency?: string;
+}
+
+/** A day as the receiver's calendar shows it. */
+export interface LocalDay {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+}
+
+export interface LocalTime extends LocalDay {
+  /** Minutes after midnight. */
+  minutes: number;
+}
+
+const GROUPED = String.raw`\d{1,3}(?:[ ,.\u00a0\u202f']\d{3})+(?:[.,]\d{1,2})?`;
+const PLAIN = String.raw`\d+(?:[.,]\d{1,2})?`;
+const SYMBOL = String.raw`(?:us\$|c\$|a\$|mx\$|r\$|[£€$¥₹])`;
+const CODE = Object.keys(CURRENCY_WORDS)
+  .filter((w) => /^[a-z]+$/.test(w))
+  .join('|');
+const AMOUNT = new RegExp(
+  String.raw`(?:(${SYMBOL})\s?|\b(${CODE})\s)?(?<![\d.,:])(${GROUPED}|${PLAIN})(?![\d:])(?:\s?(${SYMBOL})|\s?(${CODE})\b)?`,
+  'gu',
+);
+
+/** "1,200.50", "1.200,50", "1 200", "325" → hundredths; the last separator before 1–2 digits is the decimal one. */
+export function parseNumber(text: string): number {
+  const decimal = /[.,](\d{1,2})$/.exec(text);
+  const whole = (decimal ? text.slice(0, decimal.index) : text).replace(/\D/g, '');
+  const cents = decimal ? Number(decimal[1]!.padEnd(2, '0')) : 0;
+  return Number(whole) * 100 + cents;
+}
+
+/** Every number in the text, with the currency written next to it if any. */
+export function amountsIn(text: string): Amount[] {
+  const folded = fold(text);
+  return [...folded.matchAll(AMOUNT)].flatMap((m) => {
+    const word = m[1] ?? m[2] ?? m[4] ?? m[5];
+    const currency = word ? CURRENCY_WORDS[word] : undefined;
+    return [{ cents: parseNumber(m[3]!), ...(currency ? { currency } : {}) }];
+  });
+}
+
+/** Amounts the handoff states: numbers with a currency beside them. */
+export const statedAmounts = (text: string): Amount[] => amountsIn(text).filter((a) => a.currency);
+
+/** The calendar day and time of an instant in a time zone (the runtime's own by default). */
+export function localTime(iso: string | Date, timeZone?: string): LocalTime {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    weekday: 'short',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(typeof iso === 'string' ? new Date(iso) : iso);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(part('weekday'));
+  return {
+    year: Number(part('year')),
+    month: Number(part('month')),
+    day: Number(part('day')),
+    weekday,
+    minutes: (Number(part('hour')) % 24) * 60 + Number(part('minute')),
+  };
+}
+
+function addDays(base: LocalDay, days: number): LocalDay {
+  const date = new Date(Date.UTC(base.year, base.month - 1, base.day + days));
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    weekday: date.getUTCDay(),
+  };
+}
+
+/**
+ * The days a text names, as keys a day can be looked up by: `w5` (a Friday), `m11d26` (26 November),
+ * `d26` (the 26th), and the relative days ("tomorrow", "mañana") as the dates they are from `base`.
+ */
+export function daysIn(text: string, base: LocalDay): Set<string> {
+  let folded = fold(text);
+  const keys = new Set<string>();
+  const addDate = (day: LocalDay) => keys.add(`m${day.month}d${day.day}`).add(`w${day.weekday}`);
+  for (const [pattern, offset] of RELATIVE_PATTERNS) {
+    folded = folded.replace(pattern, () => {
+      addDate(addDays(base, offset));
+      return ' ';
+    });
+  }
+  for (const word of folded.match(/\p{L}+/gu) ?? []) if (word in WEEKDAYS) keys.add(`w${WEEKDAYS[word]}`);
+  const month = (word: string) => MONTHS[word.replace(/\.$/, '')];
+  for (const m of folded.matchAll(/\b(\d{1,2})(?:st|nd|rd|th|º)?\s+(?:of\s+|de\s+)?(\p{L}+)/gu))
+    if (month(m[2]!)) keys.add(`m${month(m[2]!)}d${Number(m[1])}`);
+  for (const m of folded.matchAll(/\b(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b/gu))
+    if (month(m[1]!)) keys.add(`m${month(m[1]!)}d${Number(m[2])}`);
+  for (const m of folded.matchAll(/\b(\d{1,2})[/-](\d{1,2})(?:[/-]\d{2,4})?\b/g)) {
+    // Day-first or month-first: both readings, as the receiver's habit is not known.
+    keys.add(`m${Number(m[2])}d${Number(m[1])}`).add(`m${Number(m[1])}d${Number(m[2])}`);
+  }
+  for (const m of folded.matchAll(/\b(?:the|el|el dia)\s+(\d{1,2})(?:st|nd|rd|th|º)?\b/g)) keys.add(`d${Number(m[1])}`);
+  return keys;
+}
+
+/** Whether a day is among the keys {@link daysIn} found. */
+export const namesDay = (keys: Set<string>, day: LocalDay): boolean =>
+  keys.has(`m${day.month}d${day.day}`) || keys.has(`d${day.day}`) || keys.has(`w${day.weekday}`);
+
+/** A time of day a text names; `twelveHour` when it could be either half of the day ("a las 5"). */
+export interface SaidTime {
+  minutes: number;
+  twelveHour: boolean;
+}
+
+export function timesIn(text: string): SaidTime[] {
+  const folded = fold(text);
+  const times: SaidTime[] = [];
+  const at = (hour: number, minute = 0, twelveHour = false) => times.push({ minutes: hour * 60 + minute, twelveHour });
+  for (const m of folded.matchAll(/\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)/g))
+    at((Number(m[1]) % 12) + (m[3]!.startsWith('p') ? 12 : 0), Number(m[2] ?? 0));
+  for (const m of folded.matchAll(/\b([01]?\d|2[0-3])(?::|h|\.(?=\d\d\b(?!\s?[£€$])))([0-5]\d)\b/g))
+    at(Number(m[1]), Number(m[2]));
+  for (const m of folded.matchAll(/\b([01]?\d|2[0-3])\s?(?:h|hrs|horas)\b/g)) at(Number(m[1]));
+  for (const m of folded.matchAll(
+    /\b(?:a|hasta|antes de) las (\d{1,2})(?::([0-5]\d))?(?:\s+de la (manana|tarde|noche))?/g,
+  )) {
+    const hour = Number(m[1]);
+    const afternoon = m[3] === 'tarde' || m[3] === 'noche';
+    at(afternoon && hour < 12 ? hour + 12 : hour, Number(m[2] ?? 0), !m[3] && hour <= 12);
+  }
+  if (/\bnoon\b|\bmidday\b|\bmediodia\b/.test(folded)) at(12);
+  if (/\bmidnight\b|\bmedianoche\b/.test(folded)) at(0);
+  return times;
+}
+
+/** Whether a time said matches a time of day, either half of the day for an ambiguous one. */
+export const namesTime = (said: readonly SaidTime[], minutes: number): boolean =>
+  said.some((t) => t.minutes === minutes || (t.twelveHour && t.minutes % 720 === minutes % 720));
+
+/** Runs of digits as a phone number is written ("020 7946 0100", "0100"), joined. */
+export const digitRuns = (text: string): string[] =>
+  (text.match(/\+?\d[\d\s().-]*\d/g) ?? []).map((run) => run.replace(/\D/g, ''));
+
+/** Canonical tokens for days, so that "Friday" and "viernes", "tomorrow" and "mañana" meet. */
+function dayToken(word: string): string | undefined {
+  if (word in WEEKDAYS) return `@w${WEEKDAYS[word]}`;
+  if (word === 'tomorrow' || word === 'manana') return '@tomorrow';
+  if (word === 'today' || word === 'hoy') return '@today';
+  return undefined;
+}
+
+/** The words that carry meaning, stemmed (no plural s, the first four letters), so "refund" meets "refunded". */
+export function contentStems(text: string): Set<string> {
+  const stems = new Set<string>();
+  for (const word of fold(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const token = dayToken(word);
+    if (token) stems.add(token);
+    else if (!STOPWORDS.has(word) && word.length > 2) stems.add(word.replace(/(?<=\p{L}{3}[^s])s$/u, '').slice(0, 4));
+  }
+  return stems;
+}
