@@ -7,7 +7,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { storageErrorFrom } from '../outbox/errors.js';
-import type { HandoffDraft, Redaction } from '../payload/types.js';
+import type { HandoffDraft, ReadBackFactKind, Redaction } from '../payload/types.js';
 import { databaseKey, forgetDatabaseKeys, type KeyName, type KeyedDB } from '../storage/keys.js';
 import { onLocalDataCleared } from '../storage/local-data-events.js';
 import { redactDraft } from '../payload/redact.js';
@@ -50,7 +50,8 @@ export interface SentEntry {
   sentAt: number;
   state: SentState;
   /** The receiver's answer, once known. */
-  ack?: { name: string; accepted: boolean; at: string; declineReason?: string };
+  /** `missed`: the kinds of facts the receiver's read-back left out (deduplicated). */
+  ack?: { name: string; accepted: boolean; at: string; declineReason?: string; missed?: ReadBackFactKind[] };
   /** The agent dismissed it: no longer shown. */
   dismissed?: boolean;
 }

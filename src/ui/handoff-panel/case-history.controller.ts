@@ -8,14 +8,15 @@ import { watchAcks, type AckWatchOptions } from '../../acks/watch-acks.js';
 import { KEEP_PER_CASE, SentLog, type SentEntry } from '../../drafts/sent-log.js';
 import type { Outbox } from '../../outbox/outbox.js';
 import { ITEM_EVENTS, type OutboxEventDetail, type OutboxRecord } from '../../outbox/types.js';
-import type { HandoffAckV1, HandoffV1 } from '../../payload/types.js';
+import type { HandoffAckV1, HandoffV1, ReadBackFactKind } from '../../payload/types.js';
+import { missedKinds } from './read-back-missed.js';
 
 export type Fate =
   | { kind: 'waiting' }
   | { kind: 'sending' }
   | { kind: 'retrying'; at: number; reason: string }
   | { kind: 'delivered' }
-  | { kind: 'acknowledged'; name: string; at: string }
+  | { kind: 'acknowledged'; name: string; at: string; missed?: ReadBackFactKind[] }
   | { kind: 'declined'; name: string; reason: string }
   | { kind: 'rejected'; reason: string }
   | { kind: 'expired' }
@@ -242,6 +243,7 @@ export class CaseHistoryController implements ReactiveController {
       accepted: ack.accepted,
       at: ack.at,
       ...(ack.declineReason ? { declineReason: ack.declineReason } : {}),
+      ...(ack.readBackCheck?.missing.length ? { missed: missedKinds(ack) } : {}),
     };
     const item = this.items.find((i) => i.entry.id === entry.id);
     if (item) item.fate = fateOfEntry(entry);
@@ -290,7 +292,7 @@ function fateOfRecord(record: OutboxRecord): Fate {
 function fateOfEntry(entry: SentEntry): Fate {
   if (entry.ack)
     return entry.ack.accepted
-      ? { kind: 'acknowledged', name: entry.ack.name, at: entry.ack.at }
+      ? { kind: 'acknowledged', name: entry.ack.name, at: entry.ack.at, missed: entry.ack.missed }
       : { kind: 'declined', name: entry.ack.name, reason: entry.ack.declineReason ?? '' };
   if (entry.state === 'delivered') return { kind: 'delivered' };
   if (entry.state === 'discarded' || entry.state === 'dead') return { kind: 'discarded' };

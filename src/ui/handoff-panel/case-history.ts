@@ -3,13 +3,15 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { renderTemplate } from '../../payload/template.js';
 import type { UiTexts } from '../messages/catalogue.js';
 import type { Fate, HistoryItem } from './case-history.controller.js';
+import { readBackMissed } from './read-back-missed.js';
 
 /** A fate in words, with the tone of its line. */
 function describeFate(
   fate: Fate,
-  t: UiTexts['history'],
+  ui: UiTexts,
   locale: string,
 ): { text: string; tone: 'info' | 'ok' | 'warn' | 'error' } {
+  const t = ui.history;
   const time = (at: number | string) => new Date(at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   switch (fate.kind) {
     case 'waiting':
@@ -24,7 +26,12 @@ function describeFate(
     case 'delivered':
       return { text: t.delivered, tone: 'ok' };
     case 'acknowledged':
-      return { text: renderTemplate(t.acknowledged, { name: fate.name, time: time(fate.at) }), tone: 'ok' };
+      return {
+        text:
+          renderTemplate(t.acknowledged, { name: fate.name, time: time(fate.at) }) +
+          readBackMissed(fate.missed, ui, locale),
+        tone: 'ok',
+      };
     case 'declined':
       return { text: renderTemplate(t.declined, { name: fate.name, reason: fate.reason }), tone: 'warn' };
     case 'rejected':
@@ -43,18 +50,19 @@ const SHOWN = 5;
 
 export function renderCaseHistory(
   all: readonly HistoryItem[],
-  t: UiTexts['history'],
+  ui: UiTexts,
   locale: string,
   onDismiss: (id: string) => void,
 ): TemplateResult | typeof nothing {
   if (!all.length) return nothing;
+  const t = ui.history;
   const items = all.slice(0, SHOWN);
   const sent = (at: number) => new Date(at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
   return html`<section class="history" part="history" aria-labelledby="history-title">
     <h3 id="history-title">${t.title}</h3>
     <ul>
       ${items.map(({ entry, fate }) => {
-        const { text, tone } = describeFate(fate, t, locale);
+        const { text, tone } = describeFate(fate, ui, locale);
         return html`<li data-id=${entry.id}>
           <span class="history-to"
             >${renderTemplate(t.to, { receiver: entry.receiver, time: sent(entry.sentAt) })}</span

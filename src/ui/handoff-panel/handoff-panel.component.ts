@@ -428,7 +428,7 @@ export class HandoffPanel extends LitElement {
         <p class="transfer ${flagged ? 'flagged' : ''}" part="transfer">${transfer}</p>
       </header>
       ${problems.map((problem) => html`<p class="config-error" role="alert">${problem}</p>`)}
-      ${renderCaseHistory(this.#history.items, ui.history, this.#texts.locale, (id) => void this.#history.dismissFromList(id))}
+      ${renderCaseHistory(this.#history.items, ui, this.#texts.locale, (id) => void this.#history.dismissFromList(id))}
       ${renderErrorSummary(
         this.errors,
         ui,

@@ -2,6 +2,7 @@
 import type { HandoffAckV1 } from '../../payload/types.js';
 import { renderTemplate } from '../../payload/template.js';
 import type { HandoffMessages } from '../messages/catalogue.js';
+import { missedKinds, readBackMissed } from './read-back-missed.js';
 import { deliveryStatus, type Delivery, type Tone } from '../shared/controllers/delivery.controller.js';
 
 /** What the status line says when it is not about the delivery. */
@@ -18,7 +19,12 @@ export function panelStatus(
     const { by, accepted, at, declineReason } = notice.ack;
     const time = new Date(at).toLocaleTimeString(locale);
     return accepted
-      ? { text: renderTemplate(ui.status.acknowledged, { name: by.name, time }), tone: 'ok' }
+      ? {
+          text:
+            renderTemplate(ui.status.acknowledged, { name: by.name, time }) +
+            readBackMissed(missedKinds(notice.ack), ui, locale),
+          tone: 'ok',
+        }
       : { text: renderTemplate(ui.status.declined, { name: by.name, reason: declineReason ?? '' }), tone: 'warn' };
   }
   if (notice?.kind === 'no-endpoint') return { text: ui.status.noEndpoint, tone: 'error' };

@@ -17,6 +17,8 @@ import { textControl } from '../shared/fields.js';
 import { formStyles } from '../shared/form.styles.js';
 import { textReset, tokenStyles } from '../shared/tokens.styles.js';
 import { CopyNoteController } from './copy-note.controller.js';
+import { ReadBackCheckController } from './read-back-check.controller.js';
+import { renderReadBackQuestions } from './read-back-questions.js';
 import { receiptEn, type ReceiptTexts } from './handoff-receipt.messages.js';
 import { renderReceiptSections } from './handoff-receipt.sections.js';
 import { receiptStyles } from './handoff-receipt.styles.js';
@@ -57,6 +59,7 @@ type Notice = 'no-endpoint' | 'cancelled';
  * @csspart send-button - the "Send acknowledgement" button
  * @csspart status - the live status line
  * @csspart copy-note-button - the "Copy as note" button
+ * @csspart read-back-check - the questions about facts the read-back leaves out (never blocks the decision)
  * @csspart note - the note shown to copy by hand where the browser refuses the clipboard
  * @cssprop --handoff-color-ok - "no need to re-verify", delivered
  * @cssprop --handoff-color-warn - unverified, overdue, flagged
@@ -106,11 +109,21 @@ export class HandoffReceipt extends LitElement {
   readonly #texts = new MessagesController<ReceiptMessages>(this, en, (base) => ({
     ...base,
     // A catalogue written before a text was added still renders: the English one fills the gap.
-    receipt: { ...receiptEn, ...base.receipt, note: { ...receiptEn.note, ...base.receipt?.note } },
+    receipt: {
+      ...receiptEn,
+      ...base.receipt,
+      note: { ...receiptEn.note, ...base.receipt?.note },
+      readBackCheck: { ...receiptEn.readBackCheck, ...base.receipt?.readBackCheck },
+    },
   }));
   readonly #outboxes = new OutboxController(this);
   readonly #delivery = new DeliveryController(this, this.#outboxes, (d) => this.#onDelivery(d));
   readonly #copyNote = new CopyNoteController(this);
+  readonly #readBackCheck = new ReadBackCheckController(this, () => ({
+    handoff: this.#shown,
+    readBack: this.readBack,
+    timeZone: this.config.timeZone,
+  }));
 
   constructor() {
     super();
@@ -188,6 +201,7 @@ export class HandoffReceipt extends LitElement {
     this.notice = undefined;
     this.#delivery.reset();
     this.#copyNote.reset();
+    this.#readBackCheck.reset();
   }
 
   get #messages(): ReceiptMessages {
@@ -209,6 +223,7 @@ export class HandoffReceipt extends LitElement {
       this.#decision = target.value as Decision;
       this.requestUpdate();
     } else this[name] = target.value;
+    if (name === 'readBack' && this.#readBackCheck.stale()) this.requestUpdate();
     if (this.errors.some((e) => e.path === name)) this.errors = this.errors.filter((e) => e.path !== name);
   };
 
@@ -222,6 +237,7 @@ export class HandoffReceipt extends LitElement {
         accepted: this.#decision === 'accept',
         declineReason: this.#decision === 'decline' ? this.declineReason : undefined,
         questions: this.questions || undefined,
+        readBackCheck: this.#readBackCheck.check(),
       },
       { messages: messages.validation, fieldLabels: messages.fieldLabels, handoff },
     );
@@ -270,6 +286,14 @@ export class HandoffReceipt extends LitElement {
     }
   }
 
+  /** The focus moves on to the next question's button, else back to the read-back. */
+  async #dismissQuestion(key: string): Promise<void> {
+    this.#readBackCheck.dismiss(key);
+    await this.updateComplete;
+    const next = this.renderRoot.querySelector<HTMLElement>('.read-back-check button');
+    (next ?? this.renderRoot.querySelector<HTMLElement>('[name="readBack"]'))?.focus();
+  }
+
   // ——— rendering ———
 
   #textArea(
@@ -304,6 +328,13 @@ export class HandoffReceipt extends LitElement {
       <section part="section">
         <h3 id="h-respond">${t.sections.respond}</h3>
         ${this.#textArea('readBack', labels.readBack ?? 'Read-back', t.hints.readBack, true)}
+        ${renderReadBackQuestions(this.#readBackCheck.result, {
+          texts: t,
+          options: this.#messages.ui.options,
+          locale: this.#texts.locale,
+          timeZone: this.config.timeZone,
+          onDismiss: (key) => void this.#dismissQuestion(key),
+        })}
         ${this.#textArea('questions', labels.questions ?? 'Questions', t.hints.questions, false)}
         <fieldset class="decision">
           <legend>${t.decision}</legend>

@@ -61,6 +61,21 @@ export interface ReceiptTexts {
   status: Record<'saving' | 'sending' | 'delivered' | 'queuedOffline' | 'retrying' | 'rejected' | 'notSaved', string>;
   /** "Copy as note": the button, what happened, and the note shown to copy by hand. */
   note: Record<'copy' | 'copied' | 'manual' | 'failed' | 'label', string>;
+  /** The read-back check's questions: `{amount}`, `{task}` and `{due}`, `{expectation}`, `{method}`, `{phone}` and `{then}`. */
+  readBackCheck: Record<
+    | 'title'
+    | 'amount'
+    | 'deadline'
+    | 'followUp'
+    | 'expectation'
+    | 'verified'
+    | 'unverified'
+    | 'fallback'
+    | 'dismiss'
+    | 'dismissLabel'
+    | 'dismissed',
+    string
+  >;
 }
 
 export const receiptEn: ReceiptTexts = {
@@ -157,5 +172,18 @@ export const receiptEn: ReceiptTexts = {
     manual: 'The browser did not allow copying: select the note below and copy it.',
     failed: 'Could not make the note: {reason}',
     label: 'Internal note',
+  },
+  readBackCheck: {
+    title: 'Your read-back may leave out:',
+    amount: 'The amount, {amount}: is that in your plan?',
+    deadline: '“{task}” is due {due}: is that in your plan?',
+    followUp: 'The follow-up is due {due}: is that in your plan?',
+    expectation: 'The customer expects “{expectation}”: is that in your plan?',
+    verified: 'The customer is already verified ({method}): no need to ask again. Is that in your plan?',
+    unverified: 'The customer is not verified: verify them before anything else. Is that in your plan?',
+    fallback: 'If you cannot finish: {then}; fallback {phone}. Is that in your plan?',
+    dismiss: 'Dismiss',
+    dismissLabel: 'Dismiss: {question}',
+    dismissed: 'Dismissed: {count}.',
   },
 };

@@ -75,4 +75,20 @@ export const receiptStyles = css`
     align-items: center;
     gap: 0.45em;
   }
+  .read-back-check {
+    border-inline-start: 4px solid var(--_warn);
+    padding-inline-start: 0.8em;
+  }
+  .read-back-check ul {
+    margin: 0.3em 0 0;
+    padding-inline-start: 1.2em;
+  }
+  .read-back-check li {
+    padding-block: 0.15em;
+  }
+  .read-back-check button {
+    margin-inline-start: 0.5em;
+    padding: 0.1em 0.6em;
+    font-size: 0.9em;
+  }
 `;

@@ -20,6 +20,7 @@ import type {
   Mode,
   Priority,
   QualityCheck,
+  ReadBackFactKind,
   ReasonCode,
   RedactionKind,
   VerificationMethod,
@@ -110,6 +111,8 @@ export interface UiTexts {
   >;
   /** English when a catalogue has none. */
   quality?: QualityTexts;
+  /** Added to "acknowledged" when the read-back left facts out; English when a catalogue has none. */
+  readBack?: { missed: string; facts: Record<ReadBackFactKind, string> };
   launcher: Record<
     'open' | 'unsentDraft' | 'keepEditing' | 'closeAnyway' | 'close' | 'loading' | 'loadFailed' | 'retry',
     string
@@ -240,6 +243,16 @@ export const en: HandoffMessages = {
         'fallback-number': 'Give a fallback number in case the transfer drops.',
         'if-unavailable': 'Say what happens if the receiver is unavailable.',
         'no-secrets-typed': 'A secret was typed and masked here: leave secrets out of handoffs.',
+      },
+    },
+    readBack: {
+      missed: 'Read-back missed {facts}.',
+      facts: {
+        amount: 'an amount',
+        deadline: 'a deadline',
+        expectation: 'what the customer expects',
+        verification: 'the verification',
+        fallback: 'the fallback',
       },
     },
     launcher: LAUNCHER_EN,

@@ -120,6 +120,16 @@ export const es: HandoffMessages = {
         'no-secrets-typed': 'Aquí se escribió un dato secreto y se ocultó: no ponga secretos en los traspasos.',
       },
     },
+    readBack: {
+      missed: 'La repetición omitió {facts}.',
+      facts: {
+        amount: 'un importe',
+        deadline: 'un plazo',
+        expectation: 'lo que espera el cliente',
+        verification: 'la verificación',
+        fallback: 'la alternativa',
+      },
+    },
     launcher: {
       open: 'Transferir',
       unsentDraft: 'Esta transferencia aún no se ha enviado. Se guarda como borrador; ¿cerrar de todos modos?',
@@ -406,6 +416,19 @@ export const es: HandoffMessages = {
       manual: 'El navegador no permitió copiar: selecciona la nota de abajo y cópiala.',
       failed: 'No se pudo crear la nota: {reason}',
       label: 'Nota interna',
+    },
+    readBackCheck: {
+      title: 'Puede que tu repetición omita:',
+      amount: 'El importe, {amount}: ¿está en tu plan?',
+      deadline: '«{task}» vence el {due}: ¿está en tu plan?',
+      followUp: 'El seguimiento vence el {due}: ¿está en tu plan?',
+      expectation: 'El cliente espera «{expectation}»: ¿está en tu plan?',
+      verified: 'El cliente ya está verificado ({method}): no hace falta volver a preguntar. ¿Está en tu plan?',
+      unverified: 'El cliente no está verificado: verifícalo antes que nada. ¿Está en tu plan?',
+      fallback: 'Si no puedes terminar: {then}; alternativa {phone}. ¿Está en tu plan?',
+      dismiss: 'Descartar',
+      dismissLabel: 'Descartar: {question}',
+      dismissed: 'Descartadas: {count}.',
     },
   },
 };

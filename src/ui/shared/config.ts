@@ -56,6 +56,11 @@ export interface CopyNoteOptions {
 export interface HandoffReceiptConfig extends ElementConfig, HttpOptions {
   /** "Copy as note": the helpdesk's note limit in bytes and the time zone shown. */
   note?: CopyNoteOptions;
+  /**
+   * The receiver's time zone: the read-back check reads "Friday" and "tomorrow" on its calendar.
+   * @default the browser's own time zone
+   */
+  timeZone?: string;
 }
 
 /** Page-wide defaults for every element; an element's own attributes and `config` take precedence. */
