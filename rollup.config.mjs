@@ -6,6 +6,7 @@
 //   a second file (handoff-panel.lazy-<hash>.js) it loads beside itself when the panel is first needed.
 // - dist/handoff-panel.all.js, the same in one file, for integrators who prefer one request.
 // - dist/handoff-receipt.js, the receiving side, kept apart so every CRM page does not download it.
+// - dist/handoff-insights.js, the team lead's view the reference receiver serves with /insights.html.
 import minifyHTMLLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -70,4 +71,5 @@ export default [
   },
   iife('src/bundle.ts', 'dist/handoff-panel.all.js'),
   iife('src/receipt-bundle.ts', 'dist/handoff-receipt.js'),
+  iife('src/insights-bundle.ts', 'dist/handoff-insights.js'),
 ];

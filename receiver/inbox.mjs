@@ -103,6 +103,7 @@ export function createInbox({ store = createLogStore(), maxBody = MAX_BODY, onSt
     accept,
     /** The inbox, newest first (at most `limit`). */
     list: (options) => store.list(options),
+    receivedSince: (options) => store.receivedSince(options),
     /** One handoff with its acknowledgements, or undefined. */
     get: (id) => store.get(id),
     /** Where a stream asked for with `{ handoffId, lastEventId }` starts; see receiver/event-streams.mjs. */

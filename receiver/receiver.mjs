@@ -11,6 +11,8 @@
 //   POST /handoffs/:id/ack   a handoff-ack/v1 for that handoff (same idempotency rules)
 //   GET  /handoffs/events    server-sent events: `handoff` for each new handoff, `ack` for each ack
 //   GET  /handoffs/:id/events  server-sent events: `ack` for that handoff (those already there first)
+//   GET  /insights           a team lead's view of the stored handoffs (`?days=`, `?timeZone=`,
+//                            `?training=include`); /insights.html draws it (receiver/insights-route.mjs)
 //   Every event has an `id:`; a reconnect with Last-Event-ID gets what it missed. The contract is
 //   written down in schema/openapi.json.
 //
@@ -24,12 +26,13 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { answer, safeDecode, sendJson } from './http.mjs';
 import { MAX_BODY, createInbox } from './inbox.mjs';
 import { lastEventId } from './event-streams.mjs';
+import { insightsAnswer, serveInsightsPage } from './insights-route.mjs';
 import { openLogStore } from './stores/log-store.mjs';
 import { createTestControls } from './test-controls.mjs';
 
 export { MAX_BODY };
 
-const ROUTE = /^(?:\/r\/([\w-]{1,64}))?\/(handoffs|__receiver)(?:\/([^/]+))?(?:\/(ack|events))?\/?$/;
+const ROUTE = /^(?:\/r\/([\w-]{1,64}))?\/(handoffs|insights|__receiver)(?:\/([^/]+))?(?:\/(ack|events))?\/?$/;
 const DEFAULT_MAX_STREAMS = 100;
 const MIN_TOKEN_LENGTH = 16;
 const DEFAULT_LIST_LIMIT = 1000;
@@ -174,7 +177,7 @@ export async function createReceiver(options = {}) {
   async function handle(req, res) {
     const pathname = (req.url ?? '/').split('?')[0];
     const m = ROUTE.exec(pathname);
-    if (!m) return false;
+    if (!m) return serveInsightsPage(req, res, pathname);
     if (shuttingDown && /\/events\/?$/.test(pathname)) {
       // An event stream is answered 200 and ended at once, with a retry hint: a 503 would make
       // EventSource give up for good, while this sends it (through the balancer) to another instance.
@@ -254,6 +257,10 @@ export async function createReceiver(options = {}) {
     const inbox = controls
       ? controls.inbox(ns ?? 'default', req.method === 'POST' || id === 'events' || sub === 'events')
       : main;
+    if (root === 'insights') {
+      send(id || sub ? answer(404, { error: 'No such route.' }) : await insightsAnswer(inbox, req));
+      return true;
+    }
     if (req.method === 'GET' && id === 'events' && !sub) await openStream(req, res, inbox, undefined, cors);
     else if (req.method === 'GET' && id && sub === 'events') await openStream(req, res, inbox, id, cors);
     else if (req.method === 'POST' && (!id || sub === 'ack')) {

@@ -7,6 +7,7 @@
 //       { outcome: 'no-handoff' }; throws when the record could not be made durable
 //   list({ limit })      the newest handoffs first, each with its acks
 //   get(id)              one handoff with its acks, or undefined
+//   receivedSince({ since, limit })  handoffs received at or after `since` (ISO), oldest first, with acks
 //   events({ after, handoffId, limit })  stored events with seq > after, oldest first
 //   onEvent(listener)    live events in seq order; returns an unsubscribe function
 //   lastSeq()            the seq of the newest stored record (0 when there is none)
@@ -74,6 +75,13 @@ export function createLogStore({ records = [], log } = {}) {
     commit,
     list: async ({ limit = Infinity } = {}) => [...handoffs.values()].reverse().slice(0, limit).map(withAcks),
     get: async (id) => (handoffs.has(id) ? withAcks(handoffs.get(id)) : undefined),
+    async receivedSince({ since, limit = Infinity }) {
+      const from = Date.parse(since);
+      return [...handoffs.values()]
+        .filter((event) => Date.parse(event.receivedAt) >= from)
+        .slice(0, limit)
+        .map(withAcks);
+    },
     async events({ after = 0, handoffId, limit = Infinity } = {}) {
       const source = handoffId ? (acks.get(handoffId) ?? []) : events.slice(after);
       return source.filter((event) => event.seq > after).slice(0, limit);

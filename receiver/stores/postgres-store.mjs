@@ -128,6 +128,17 @@ export async function openPostgresStore({ connectionString, ...options }) {
       );
       return rows.length ? withAcks(rows[0], await acksOf(pool, [id])) : undefined;
     },
+    async receivedSince({ since, limit = null }) {
+      const { rows } = await pool.query(
+        "SELECT payload, received_at FROM handoff_records WHERE kind = 'handoff' AND received_at >= $1 ORDER BY seq LIMIT $2",
+        [since, limit],
+      );
+      const acks = await acksOf(
+        pool,
+        rows.map((row) => row.payload.id),
+      );
+      return rows.map((row) => withAcks(row, acks));
+    },
     events: (query) => events(pool, query),
     onEvent: feed.onEvent,
     lastSeq: () => maxSeq(pool),

@@ -123,6 +123,77 @@ export function describeReceiverContract(name: string, store: StoreUnderTest) {
       }
     });
 
+    it('insights: the period’s handoffs with training left out, acks, declines, read-back misses, scored anew', async () => {
+      const insights = async (query = '') => {
+        const res = await fetch(`${server.url}/insights?timeZone=UTC${query}`);
+        assert.equal(res.status, 200);
+        assert.equal(res.headers.get('cache-control'), 'no-store');
+        return res.json();
+      };
+      const before = await insights();
+      const withTraining = await insights('&training=include');
+      const escalated = { ...fresh(), transfer: { count: 2, flagged: true } };
+      // A client's own score is never trusted: the receiver scores the payload again.
+      const bragging = {
+        ...fresh(),
+        reason: { code: 'specialist', detail: 'Specialist.' },
+        quality: { score: 16, max: 16, missing: [] },
+      };
+      const training = { ...fresh(), training: true };
+      for (const payload of [escalated, bragging, training])
+        assert.equal((await send(server.url, payload)).status, 201);
+      const missed = { kind: 'deadline', field: 'actions[0].due', value: FULL_PAYLOAD.actions[0]!.due };
+      const checked = {
+        ...ackOf(escalated.id),
+        readBackCheck: { found: [], missing: [missed, missed], dismissed: [] },
+      };
+      assert.equal((await sendAck(server.url, checked)).status, 201);
+      const decline = { ...ackOf(bragging.id), accepted: false, declineReason: 'Not  our team: try Privacy.' };
+      delete (decline as { readBackCheck?: unknown }).readBackCheck;
+      assert.equal((await sendAck(server.url, decline)).status, 201);
+
+      const now = await insights();
+      const last = (list: number[]) => list.at(-1)!;
+      assert.equal(now.handoffs - before.handoffs, 2);
+      assert.equal(now.trainingLeftOut - before.trainingLeftOut, 1);
+      assert.equal(last(now.byReason.escalation) - last(before.byReason.escalation), 1);
+      assert.equal(last(now.byReason.specialist) - last(before.byReason.specialist), 1);
+      assert.equal(now.priorityLane.flagged - before.priorityLane.flagged, 1);
+      assert.equal(now.acks.acknowledged - before.acks.acknowledged, 1);
+      assert.equal(now.acks.declined - before.acks.declined, 1);
+      assert.ok(now.acks.declineReasons.some((d: { reason: string }) => d.reason === 'Not our team: try Privacy.'));
+      assert.equal(now.readBack.checked - before.readBack.checked, 1);
+      const deadlines = (i: { readBack: { missed: { kind: string; count: number }[] } }) =>
+        i.readBack.missed.find((m) => m.kind === 'deadline')!.count;
+      assert.equal(deadlines(now) - deadlines(before), 1, 'counted once per read-back');
+      const detailMissing = (i: { quality: { missing: { check: string; count: number }[] } }) =>
+        i.quality.missing.find((m) => m.check === 'reason-detail')?.count ?? 0;
+      assert.equal(detailMissing(now) - detailMissing(before), 1);
+      const scored = (i: { quality: { scores: { count: number }[] } }) =>
+        i.quality.scores.reduce((n, s) => n + s.count, 0);
+      assert.equal(scored(now) - scored(before), 2);
+      assert.equal(now.timeToAck.count - before.timeToAck.count, 2);
+      assert.equal((await insights('&training=include')).handoffs - withTraining.handoffs, 3);
+      assert.equal(now.labels.length, 28);
+      assert.equal(now.truncated, false);
+    });
+
+    it('insights: 400 naming the bad parameter, 404 under it, 405 for a POST', async () => {
+      const bad: [string, string][] = [
+        ['days=0', 'days'],
+        ['days=1.5', 'days'],
+        ['timeZone=Mars/Olympus', 'timeZone'],
+        ['training=yes', 'training'],
+      ];
+      for (const [query, word] of bad) {
+        const res = await fetch(`${server.url}/insights?${query}`);
+        assert.equal(res.status, 400, query);
+        assert.match((await res.json()).error, new RegExp(word));
+      }
+      assert.equal((await fetch(`${server.url}/insights/x`)).status, 404);
+      assert.equal((await fetch(`${server.url}/insights`, { method: 'POST', body: '{}' })).status, 405);
+    });
+
     it('lists the newest first, at most ?limit=, and refuses a limit out of range', async () => {
       const [a, b] = [fresh(), fresh()];
       await send(server.url, a);

@@ -1,0 +1,92 @@
+// The insights' arithmetic on hand-made records (days in a time zone, teams as people write them, time to
+// acknowledge), and the page the reference receiver serves for them.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { assessQuality } from '../../src/payload/quality.js';
+import { FULL_PAYLOAD, clone } from '../fixtures/handoffs.js';
+// @ts-expect-error: the receiver is plain JavaScript
+import { computeInsights, insightsQuery } from '../../receiver/insights.mjs';
+import { startReceiver } from './receiver-helpers.js';
+
+const NOW = new Date('2026-11-30T12:00:00Z');
+const record = (receivedAt: string, change: Record<string, unknown> = {}, acks: unknown[] = []) => ({
+  ...clone(FULL_PAYLOAD),
+  id: crypto.randomUUID(),
+  receivedAt,
+  acks,
+  ...change,
+});
+const run = (records: unknown[], url = '/insights?days=7&timeZone=UTC') =>
+  computeInsights(records, insightsQuery(url, NOW), assessQuality);
+
+describe('insights arithmetic', () => {
+  it('buckets by the day in the asked time zone', () => {
+    const late = record('2026-11-29T23:30:00Z');
+    assert.deepEqual(run([late]).byReason.escalation.slice(-2), [1, 0]);
+    assert.deepEqual(run([late], '/insights?days=7&timeZone=Asia/Tokyo').byReason.escalation.slice(-2), [0, 1]);
+    assert.equal(run([late]).labels.at(-1), '2026-11-30');
+    assert.equal(run([record('2026-11-01T10:00:00Z')]).handoffs, 0, 'outside the period');
+  });
+
+  it('one team however its case and spacing vary; past eight teams the rest are counted together', () => {
+    const teams = ['Billing  supervisors', 'billing supervisors', ...Array.from({ length: 9 }, (_, i) => `Team ${i}`)];
+    const records = teams.map((team) => record('2026-11-30T09:00:00Z', { to: { team } }));
+    const byTeam = run(records).byTeam;
+    assert.deepEqual(byTeam[0], { team: 'Billing  supervisors', total: 2, byDay: [0, 0, 0, 0, 0, 0, 2] });
+    assert.equal(byTeam.length, 9);
+    assert.deepEqual(
+      { team: byTeam[8].team, teams: byTeam[8].teams, total: byTeam[8].total },
+      { team: null, teams: 2, total: 2 },
+    );
+  });
+
+  it('times the first acknowledgement from delivery, in buckets, with the median and p90', () => {
+    const acked = (minutes: number) =>
+      record('2026-11-30T09:00:00Z', {}, [
+        {
+          payload: { accepted: true, at: '2026-11-30T09:00:00Z', by: { name: 'D' } },
+          receivedAt: new Date(Date.parse('2026-11-30T09:00:00Z') + minutes * 60_000).toISOString(),
+        },
+      ]);
+    const t = run([acked(0.5), acked(3), acked(3), acked(30), acked(600)]).timeToAck;
+    assert.deepEqual(
+      t.buckets.map((b: { count: number }) => b.count),
+      [1, 2, 0, 1, 0, 1],
+    );
+    assert.equal(t.medianSeconds, 180);
+    assert.equal(t.p90Seconds, 36_000);
+  });
+
+  it('an empty period answers zeros, not NaN', () => {
+    const empty = run([]);
+    assert.equal(empty.handoffs, 0);
+    assert.equal(empty.quality.mean, null);
+    assert.equal(empty.priorityLane.share, 0);
+    assert.equal(JSON.stringify(empty).includes('NaN'), false);
+  });
+});
+
+describe('the insights page', () => {
+  it('is served with a strict CSP, its script and style beside it, no data in it', async () => {
+    const server = await startReceiver({ token: 'a-long-enough-test-token' });
+    try {
+      const page = await fetch(`${server.url}/insights.html`);
+      assert.equal(page.status, 200);
+      const csp = page.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /default-src 'none'/);
+      assert.match(csp, /script-src 'self'/);
+      assert.doesNotMatch(csp, /unsafe/);
+      assert.match(await page.text(), /<handoff-insights src="\/insights">/);
+      assert.equal((await fetch(`${server.url}/insights.js`)).status, 200);
+      assert.equal((await fetch(`${server.url}/insights.css`)).status, 200);
+      // The data itself is behind the token, like every route.
+      assert.equal((await fetch(`${server.url}/insights`)).status, 401);
+      const authorized = await fetch(`${server.url}/insights`, {
+        headers: { Authorization: 'Bearer a-long-enough-test-token' },
+      });
+      assert.equal(authorized.status, 200);
+    } finally {
+      await server.stop();
+    }
+  });
+});
