@@ -26,8 +26,7 @@ export const QUALITY_CHECK_RULES: Record<QualityCheck, { move: QualityMove; poin
   'apology-given': { move: 'informed', points: 1 },
   'recap-summary': { move: 'recap', points: 1 },
   'recap-expectation': { move: 'recap', points: 1 },
-  'verification-method': { move: 'verification', points: 1 },
-  'verification-by': { move: 'verification', points: 1 },
+  'verification-method': { move: 'verification', points: 2 },
   'actions-listed': { move: 'actions', points: 1 },
   'action-due': { move: 'actions', points: 1 },
   'managing-up-receiver': { move: 'managingUp', points: 1 },
@@ -87,10 +86,10 @@ function misses(input: QualityInput): QualityMiss[] {
   else need(script.detailsConfirmed === true, 'details-confirmed', 'script.detailsConfirmed');
   need(wordCount(input.recap?.summary) >= MIN_SUMMARY_WORDS, 'recap-summary', 'recap.summary');
   need(filled(input.recap?.expectation), 'recap-expectation', 'recap.expectation');
-  if (verification.status === 'verified') {
+  // The receiver must know whether to verify, and if not, why they may trust it: the method.
+  if (verification.status === 'verified')
     need(filled(verification.method), 'verification-method', 'customer.verification.method');
-    need(filled(verification.by), 'verification-by', 'customer.verification.by');
-  } else need(verification.status === 'unverified', 'verification-method', 'customer.verification.status');
+  else need(verification.status === 'unverified', 'verification-method', 'customer.verification.status');
   need(
     (input.actions ?? []).some((a) => filled(a?.text)),
     'actions-listed',

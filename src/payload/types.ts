@@ -42,7 +42,6 @@ export const QUALITY_CHECKS = [
   'recap-summary',
   'recap-expectation',
   'verification-method',
-  'verification-by',
   'actions-listed',
   'action-due',
   'managing-up-receiver',

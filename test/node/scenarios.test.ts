@@ -44,6 +44,10 @@ describe('trainer scenarios', () => {
       assert.deepEqual(misses, []);
       assert.equal(result.percent, 100);
     });
+
+    it(`${scenario.id}: the model answer has nothing missing on the quality check either`, () => {
+      assert.deepEqual(build(scenario.model!).quality, { score: 16, max: 16, missing: [] });
+    });
   }
 });
 

@@ -31,7 +31,6 @@ const BREAKS: [QualityCheck, string, Mutation][] = [
   ['recap-summary', 'recap.summary', (h) => (h.recap.summary = 'Charged twice.')],
   ['recap-expectation', 'recap.expectation', (h) => delete h.recap.expectation],
   ['verification-method', 'customer.verification.method', (h) => delete h.customer.verification.method],
-  ['verification-by', 'customer.verification.by', (h) => delete h.customer.verification.by],
   ['actions-listed', 'actions', (h) => (h.actions = [])],
   ['action-due', 'actions[0].due', (h) => delete h.actions[0]!.due],
   ['managing-up-receiver', 'script.managingUp', (h) => (h.script.managingUp = 'They will sort it out for you.')],
@@ -124,8 +123,8 @@ describe('assessQuality: every handoff scored from the payload alone', () => {
 
   it('judges an empty draft without throwing: only what needs an entry to miss keeps its points', () => {
     const quality = assessQuality({});
-    // No secrets typed (2), no verifier to name (1), no action without a due time (1).
-    expect(quality.score).to.equal(4);
+    // No secrets typed (2), no action without a due time (1).
+    expect(quality.score).to.equal(3);
     expect(quality.missing.every((m) => QUALITY_CHECKS.includes(m.check))).to.equal(true);
   });
 
