@@ -6,6 +6,7 @@ import { InsightsQueryError, MAX_INSIGHT_RECORDS, computeInsights, insightsQuery
 
 const PAGE_FILES = {
   '/insights.html': [new URL('./insights/insights.html', import.meta.url), 'text/html; charset=utf-8'],
+  '/insights.svg': [new URL('./insights/icon.svg', import.meta.url), 'image/svg+xml'],
   '/insights.css': [new URL('./insights/insights.css', import.meta.url), 'text/css; charset=utf-8'],
   '/insights.js': [new URL('../dist/handoff-insights.js', import.meta.url), 'text/javascript; charset=utf-8'],
 };

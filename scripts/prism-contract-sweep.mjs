@@ -1,6 +1,6 @@
 // Every answer schema/openapi.json documents, produced by the real reference receiver (with a token)
 // and checked by Prism: the 201 and its replay, 400 with field errors, 400 for a key that is not the
-// payload's id, 401, 404, 415, 422, 413, the inbox's 400 and 404, and the acks'. The end-to-end tests
+// payload's id, 401, 404, 415, 422, 413, the inbox's 400 and 404, the acks', and the insights' 200 and 400. The end-to-end tests
 // only ever see the happy answers; this is where the error answers meet the document. A request that is
 // wrong on purpose may be reported as such; its answer must still match.
 import { FULL_PAYLOAD, VALID_ACKS } from '../test/fixtures/handoffs.ts';
@@ -69,6 +69,8 @@ export async function sweepContract(prismUrl, token) {
     ['one handoff', 200, 'GET', `/handoffs/${handoff.id}`, {}],
     ['an unknown handoff', 404, 'GET', `/handoffs/${crypto.randomUUID()}`, {}],
     ['an ack', 201, 'POST', `/handoffs/${handoff.id}/ack`, { body: ack, headers: key(ack) }],
+    ['the insights', 200, 'GET', '/insights?days=7&timeZone=Europe/London&training=include', {}],
+    ['the insights with a bad period', 400, 'GET', '/insights?days=0', {}],
     [
       'an ack of an unknown handoff',
       404,

@@ -1,4 +1,5 @@
-// `npm run screenshots`: the panel in light, dark and narrow (320 px) views, to docs/ (after a build).
+// `npm run screenshots`: the panel in light, dark and narrow (320 px) views, and the insights page over a
+// month of sample handoffs, to docs/ (after a build).
 import { chromium } from 'playwright-core';
 import { createDemoServer } from '../demo/server.mjs';
 import { createReceiver } from '../receiver/receiver.mjs';
@@ -51,9 +52,36 @@ try {
     console.log(`wrote ${view.file}`);
     await page.close();
   }
+  await insightsShot(browser);
 } finally {
   await browser.close();
   server.close();
+}
+
+/** The team lead's view over a month of sample handoffs (scripts/insights-sample.mjs). */
+async function insightsShot(chromiumBrowser) {
+  const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { sampleLog } = await import('./insights-sample.mjs');
+  const { buildHandoff } = await import('../dist/esm/payload/index.js');
+  const dir = await mkdtemp(join(tmpdir(), 'insights-'));
+  const dataFile = join(dir, 'sample.jsonl');
+  await writeFile(dataFile, sampleLog({ buildHandoff }));
+  const sampleReceiver = await createReceiver({ dataFile });
+  const sampleServer = createDemoServer({ receiver: sampleReceiver });
+  await new Promise((resolve) => sampleServer.listen(0, '127.0.0.1', resolve));
+  try {
+    const page = await chromiumBrowser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    await page.goto(`http://127.0.0.1:${sampleServer.address().port}/insights.html`);
+    await page.locator('handoff-insights figure').first().waitFor();
+    await page.screenshot({ path: 'docs/insights.png', fullPage: true });
+    console.log('wrote docs/insights.png');
+  } finally {
+    sampleServer.close();
+    await sampleReceiver.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 // The demo's views (CRM page, trainer score, inspector, receiver view, receipt): the end-to-end story

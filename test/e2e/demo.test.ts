@@ -121,6 +121,15 @@ describe('the demo, end to end', () => {
       await receipt
         .getByLabel('Read-back')
         .fill('Amara was charged £325 twice; I approve the duplicate refund today so it lands before Friday.');
+      // The read-back is checked against the handoff: it names neither the due day nor the verification.
+      const check = receipt.locator('[part="read-back-check"]');
+      await check.locator('li[data-kind="deadline"]').waitFor();
+      assert.match((await check.locator('li[data-kind="verification"]').textContent())!, /already verified/);
+      await check
+        .locator('li[data-kind="fallback"]')
+        .getByRole('button', { name: /^Dismiss: / })
+        .click();
+      await shoot(receipt, 'demo-read-back.png');
       await receipt.getByRole('button', { name: 'Send acknowledgement' }).click();
       await waitFor(
         async () =>
@@ -138,6 +147,30 @@ describe('the demo, end to end', () => {
         'the sender to see the acknowledgement',
       );
       assert.match((await crm.locator('#inspector-status').textContent())!, /Dana Whitfield acknowledged handoff/);
+      assert.match(
+        (await panel.locator('[part="status"]').textContent())!,
+        /Read-back missed a deadline and the verification\.$/,
+      );
+
+      // The team lead's view ends the story: the trainee's handoff is training traffic, left out until asked for.
+      const insightsPage = await context.newPage();
+      insightsPage.on('pageerror', (error) => errors.push(error.message));
+      insightsPage.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await insightsPage.goto(`${origin}/insights.html`);
+      const insights = insightsPage.locator('handoff-insights');
+      await insights.getByText('Training handoffs left out: 1.').waitFor();
+      await insights.getByLabel('Include training handoffs').check();
+      await waitFor(
+        async () =>
+          (await insights.locator('.headline div', { hasText: 'Handoffs' }).locator('dd').textContent()) === '1',
+        'the training handoff counted',
+      );
+      const missed = insights.locator('figure', { hasText: 'What read-backs missed' });
+      assert.match((await missed.locator('table').textContent())!, /Deadlines1.*Verification1/s);
+      assert.equal(await insights.locator('figure').count(), 9);
+      await shoot(insightsPage, 'demo-insights.png');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -7,7 +7,9 @@
 import { appendFileSync } from 'node:fs';
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 
-const ROUTE = /^(?:\/r\/([\w-]{1,64}))?\/(handoffs|__receiver)(\/[^?]*)?(\?.*)?$/;
+const ROUTE = /^(?:\/r\/([\w-]{1,64}))?\/(handoffs|insights|__receiver)(\/[^?]*)?(\?.*)?$/;
+/** The insights page and its files: the receiver's, not in the document. */
+const PAGE = /^\/insights\.(?:html|js|css|svg)$/;
 
 export interface PrismRoute {
   prismUrl: string;
@@ -19,13 +21,14 @@ export function prismRoutedReceiver({ prismUrl, upstreamUrl, report }: PrismRout
   const faulted = new Set<string>();
   return {
     async handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+      if (PAGE.test((req.url ?? '/').split('?')[0]!)) return pipe(req, res, new URL(req.url!, upstreamUrl));
       const m = ROUTE.exec(req.url ?? '/');
       if (!m) return false;
       const [, pathNs, root, rest = '', query = ''] = m;
       const ns = pathNs ?? 'default';
       if (root === '__receiver' && /^\/(faults|chaos|limits)$/.test(rest) && req.method === 'POST') faulted.add(ns);
       const direct = root === '__receiver' || rest.endsWith('/events') || rest === '/events' || faulted.has(ns);
-      const target = direct ? new URL(req.url!, upstreamUrl) : new URL(`/handoffs${rest}${query}`, prismUrl);
+      const target = direct ? new URL(req.url!, upstreamUrl) : new URL(`/${root}${rest}${query}`, prismUrl);
       const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: target.host };
       if (!direct && pathNs) headers['x-receiver-namespace'] = pathNs;
       const forwarded = request(target, { method: req.method, headers }, (answer) => {
@@ -33,7 +36,7 @@ export function prismRoutedReceiver({ prismUrl, upstreamUrl, report }: PrismRout
           const violations = JSON.parse(String(answer.headers['sl-violations'] ?? '[]')) as unknown[];
           appendFileSync(
             report,
-            `${JSON.stringify({ method: req.method, path: `/handoffs${rest}`, status: answer.statusCode, violations })}\n`,
+            `${JSON.stringify({ method: req.method, path: `/${root}${rest}`, status: answer.statusCode, violations })}\n`,
           );
         }
         const passed = { ...answer.headers };
@@ -48,4 +51,20 @@ export function prismRoutedReceiver({ prismUrl, upstreamUrl, report }: PrismRout
     },
     async close() {},
   };
+}
+
+/** Passes a request straight to the receiver. */
+function pipe(req: IncomingMessage, res: ServerResponse, target: URL): boolean {
+  const forwarded = request(
+    target,
+    { method: req.method, headers: { ...req.headers, host: target.host } },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  forwarded.on('error', () => res.destroy());
+  res.on('close', () => forwarded.destroy());
+  req.pipe(forwarded);
+  return true;
 }

@@ -6,7 +6,15 @@ import { assessQuality } from '../../src/payload/quality.js';
 import { FULL_PAYLOAD, clone } from '../fixtures/handoffs.js';
 // @ts-expect-error: the receiver is plain JavaScript
 import { computeInsights, insightsQuery } from '../../receiver/insights.mjs';
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { startReceiver } from './receiver-helpers.js';
+
+const openapi = JSON.parse(readFileSync(new URL('../../schema/openapi.json', import.meta.url), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+(addFormats as unknown as (a: Ajv2020) => void)(ajv);
+const insightsValid = ajv.compile(openapi.components.schemas.Insights);
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 const record = (receivedAt: string, change: Record<string, unknown> = {}, acks: unknown[] = []) => ({
@@ -57,6 +65,16 @@ describe('insights arithmetic', () => {
     assert.equal(t.p90Seconds, 36_000);
   });
 
+  it('answers what schema/openapi.json says, for a busy month too', () => {
+    const records = Array.from({ length: 40 }, (_, i) =>
+      record(new Date(NOW.getTime() - i * 3_600_000 * 5).toISOString(), {}, [
+        { payload: { accepted: i % 3 !== 0, declineReason: 'Busy', at: NOW.toISOString(), by: { name: 'D' } } },
+      ]),
+    );
+    const insights = run(records, '/insights?days=28&timeZone=Europe/Madrid');
+    assert.ok(insightsValid({ ...insights, truncated: false }), JSON.stringify(insightsValid.errors));
+  });
+
   it('an empty period answers zeros, not NaN', () => {
     const empty = run([]);
     assert.equal(empty.handoffs, 0);
@@ -85,6 +103,7 @@ describe('the insights page', () => {
         headers: { Authorization: 'Bearer a-long-enough-test-token' },
       });
       assert.equal(authorized.status, 200);
+      assert.ok(insightsValid(await authorized.json()), JSON.stringify(insightsValid.errors));
     } finally {
       await server.stop();
     }

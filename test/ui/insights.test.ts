@@ -60,7 +60,7 @@ describe('<handoff-insights>', () => {
     const el = await mount(`/r/${receiver.ns}/insights`);
     expect(headline(el)).to.include({ Handoffs: '2', 'Priority lane': '50%', Acknowledged: '1', Waiting: '1' });
     expect(root(el).querySelectorAll('figure').length).to.equal(9);
-    expect(root(el).textContent).to.contain('1 training handoffs left out.');
+    expect(root(el).textContent).to.contain('Training handoffs left out: 1.');
     const missed = [...root(el).querySelectorAll('figure')].find((f) =>
       f.textContent!.includes('What read-backs missed'),
     )!;

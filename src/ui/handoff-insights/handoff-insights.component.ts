@@ -196,6 +196,7 @@ export class HandoffInsights extends LitElement {
     }));
     const missed = i.readBack.missed
       .filter((m) => m.count)
+      .sort((a, b) => b.count - a.count)
       .map((m) => ({ label: t.facts[m.kind] ?? m.kind, value: m.count }));
     return html`<div class="charts">
       ${columnsOverDays(c.byReason, i.labels, reasons)}

@@ -7,7 +7,7 @@ export const INSIGHTS_TEXTS_EN = {
   days: 'Period',
   daysOption: '{days} days',
   includeTraining: 'Include training handoffs',
-  trainingLeftOut: '{count} training handoffs left out.',
+  trainingLeftOut: 'Training handoffs left out: {count}.',
   loading: 'Loading the insights…',
   failed: 'Could not load the insights: {reason}',
   tokenNeeded: 'This receiver needs its token.',
