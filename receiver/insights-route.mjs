@@ -59,7 +59,11 @@ export async function insightsAnswer(inbox, req, now = new Date()) {
   }
   const assessQuality = await qualityRule();
   if (!assessQuality)
-    return answer(503, { error: 'Insights score handoffs with the SDK build: run `npm run build`.' }, { 'Retry-After': '5' });
+    return answer(
+      503,
+      { error: 'Insights score handoffs with the SDK build: run `npm run build`.' },
+      { 'Retry-After': '5' },
+    );
   const records = (await inbox?.receivedSince({ since: query.since, limit: MAX_INSIGHT_RECORDS + 1 })) ?? [];
   const truncated = records.length > MAX_INSIGHT_RECORDS;
   const insights = computeInsights(records.slice(0, MAX_INSIGHT_RECORDS), query, assessQuality);

@@ -130,7 +130,9 @@ export function computeInsights(records, query, assessQuality) {
   }
 
   const otherTeams = [...teams.values()].sort((a, b) => b.total - a.total).slice(TOP_TEAMS);
-  const shownTeams = [...teams.values()].sort((a, b) => b.total - a.total || a.team.localeCompare(b.team)).slice(0, TOP_TEAMS);
+  const shownTeams = [...teams.values()]
+    .sort((a, b) => b.total - a.total || a.team.localeCompare(b.team))
+    .slice(0, TOP_TEAMS);
   ackSeconds.sort((a, b) => a - b);
   const max = assessQuality({}).max;
   return {
