@@ -1,11 +1,11 @@
 import { Checker, compact } from './checker.js';
+import { READ_BACK_FACTS } from './checks.js';
 import type { BuildContext } from './handoff.js';
 import type { FieldError } from './checker.js';
 import type { Result } from './result.js';
 import {
   HANDOFF_ACK_SCHEMA,
   LIMITS,
-  READ_BACK_FACTS,
   type HandoffAckDraft,
   type HandoffAckV1,
   type HandoffV1,

@@ -9,7 +9,6 @@ import {
   LIMITS,
   MODES,
   PRIORITIES,
-  QUALITY_CHECKS,
   REASON_CODES,
   REDACTION_KINDS,
   VERIFICATION_METHODS,
@@ -23,6 +22,7 @@ import {
   type Verification,
   type VerificationMethod,
 } from './types.js';
+import { QUALITY_CHECKS } from './checks.js';
 import { assessQuality } from './quality.js';
 import { VERSION } from '../version.js';
 import type { Result } from './result.js';

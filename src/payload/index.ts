@@ -3,6 +3,7 @@
  * Pure functions with no DOM and no Lit, usable in browsers, workers and Node.
  */
 export * from './types.js';
+export { QUALITY_CHECKS, READ_BACK_FACTS } from './checks.js';
 export {
   buildHandoff,
   validateHandoff,

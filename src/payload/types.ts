@@ -2,6 +2,8 @@
  * The `handoff/v1` and `handoff-ack/v1` contracts (see schema/*.json, which must agree with these).
  */
 
+import type { QUALITY_CHECKS, READ_BACK_FACTS } from './checks.js';
+
 export const HANDOFF_SCHEMA = 'handoff/v1';
 export const HANDOFF_ACK_SCHEMA = 'handoff-ack/v1';
 
@@ -32,27 +34,6 @@ export const REDACTION_KINDS = [
   'password',
   'security-answer',
 ] as const;
-
-/** What {@link assessQuality} checks, each named in `quality.missing` when it is not met. */
-export const QUALITY_CHECKS = [
-  'reason-detail',
-  'customer-informed',
-  'details-confirmed',
-  'apology-given',
-  'recap-summary',
-  'recap-expectation',
-  'verification-method',
-  'actions-listed',
-  'action-due',
-  'managing-up-receiver',
-  'receiver-expertise',
-  'fallback-number',
-  'if-unavailable',
-  'no-secrets-typed',
-] as const;
-
-/** The facts a receiver's read-back is checked for (see `checkReadBack`). */
-export const READ_BACK_FACTS = ['amount', 'deadline', 'expectation', 'verification', 'fallback'] as const;
 
 export type Mode = (typeof MODES)[number];
 export type Channel = (typeof CHANNELS)[number];

@@ -10,7 +10,7 @@ import {
   type HandoffV1,
   type QualityCheck,
 } from '../../src/payload/index.js';
-import { QUALITY_CHECKS } from '../../src/payload/types.js';
+import { QUALITY_CHECKS } from '../../src/payload/checks.js';
 import { FULL_DRAFT, FULL_PAYLOAD, clone } from '../fixtures/handoffs.js';
 
 type Mutation = (h: HandoffV1) => void;
