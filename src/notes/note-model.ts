@@ -161,6 +161,27 @@ function ackLines(ack: HandoffAckV1, at: (iso: string) => string): NoteLine[] {
     keep(undefined, `by ${ack.by.name} at ${at(ack.at)}`, 95),
     ...(ack.declineReason ? [shorten('Reason', ack.declineReason, 75, 80)] : []),
     shorten('Read back', ack.readBack, 25, 60),
+    ...readBackMissed(ack),
     ...(ack.questions ? [shorten('Questions', ack.questions, 35)] : []),
+  ];
+}
+
+const FACT_NAMES = {
+  amount: 'an amount',
+  deadline: 'a deadline',
+  expectation: 'the expectation',
+  verification: 'the verification',
+  fallback: 'the fallback',
+} as const;
+
+/** What the read-back check found missing (the receiver's own dismissals said as such). */
+function readBackMissed(ack: HandoffAckV1): NoteLine[] {
+  const names = (list: { kind: keyof typeof FACT_NAMES }[] = []) =>
+    [...new Set(list.map((f) => FACT_NAMES[f.kind]))].join(', ');
+  const missed = names(ack.readBackCheck?.missing);
+  const dismissed = names(ack.readBackCheck?.dismissed);
+  return [
+    ...(missed ? [keep('Read-back missed', missed, 70)] : []),
+    ...(dismissed ? [keep('Dismissed by the receiver', dismissed, 65)] : []),
   ];
 }

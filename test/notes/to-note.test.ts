@@ -156,6 +156,13 @@ describe('toNote: what the receiver reads', () => {
     expect(note).to.contain('Reason: Not my queue: disputes go to Fraud.');
   });
 
+  it('says what the read-back check found missing, and what the receiver dismissed', () => {
+    const note = toNote(FULL_PAYLOAD, { acks: [VALID_ACKS[0]!] });
+    expect(note).to.contain('Read-back missed: a deadline\n');
+    expect(note).to.contain('Dismissed by the receiver: the fallback\n');
+    expect(toNote(FULL_PAYLOAD, { acks: [VALID_ACKS[1]!] })).not.to.contain('Read-back missed');
+  });
+
   it('masks a card number in a handoff that reached the store unmasked', () => {
     const raw = long((h) => (h.recap.summary = 'Paid with 4111 1111 1111 1111 yesterday.'));
     for (const format of NOTE_FORMATS) {
