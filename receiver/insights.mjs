@@ -33,16 +33,23 @@ export function insightsQuery(url, now = new Date()) {
   const training = params.get('training');
   if (training !== null && training !== 'include' && training !== 'exclude')
     throw new InsightsQueryError('training must be "include" or "exclude".');
-  const dayKey = dayKeyIn(timeZone);
-  const labels = Array.from({ length: days }, (_, i) => dayKey(new Date(now.getTime() - (days - 1 - i) * 86_400_000)));
-  // From the start of the first day in that zone (at most a day early: the label filter below is exact).
-  const since = new Date(now.getTime() - days * 86_400_000).toISOString();
+  // Calendar days counted back from today in that zone (not 24-hour steps, which a DST change breaks).
+  const [year, month, day] = dayKeyIn(timeZone)(now).split('-').map(Number);
+  const labels = Array.from({ length: days }, (_, i) =>
+    new Date(Date.UTC(year, month - 1, day - (days - 1 - i))).toISOString().slice(0, 10),
+  );
+  // Read from a day before the first day's start anywhere; the per-day filter below is exact.
+  const since = new Date(Date.UTC(year, month - 1, day - days) - 86_400_000).toISOString();
   return { days, timeZone, includeTraining: training === 'include', labels, since, now };
 }
 
+/** `YYYY-MM-DD` of an instant in a time zone. */
 function dayKeyIn(timeZone) {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return (date) => format.format(date);
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return (date) => {
+    const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
+    return `${parts.year}-${parts.month}-${parts.day}`;
+  };
 }
 
 const ackOf = (entry) => entry?.payload ?? entry;
@@ -57,9 +64,10 @@ function ranked(counts, name, top = Infinity) {
 
 const bump = (map, key, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
 
+/** The nearest-rank quantile of a sorted list. */
 function quantile(sorted, q) {
   if (!sorted.length) return null;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
 }
 
 /** The receiving team as people write it: one team however its case and spacing vary. */
@@ -96,7 +104,7 @@ export function computeInsights(records, query, assessQuality) {
       continue;
     }
     handoffs++;
-    byReason[record.reason.code][day]++;
+    (byReason[record.reason.code] ??= perDay())[day]++;
     const team = teams.get(teamKey(record.to.team)) ?? { team: record.to.team.trim(), byDay: perDay(), total: 0 };
     team.byDay[day]++;
     team.total++;
@@ -129,10 +137,9 @@ export function computeInsights(records, query, assessQuality) {
     }
   }
 
-  const otherTeams = [...teams.values()].sort((a, b) => b.total - a.total).slice(TOP_TEAMS);
-  const shownTeams = [...teams.values()]
-    .sort((a, b) => b.total - a.total || a.team.localeCompare(b.team))
-    .slice(0, TOP_TEAMS);
+  const byTotal = [...teams.values()].sort((a, b) => b.total - a.total || a.team.localeCompare(b.team));
+  const shownTeams = byTotal.slice(0, TOP_TEAMS);
+  const otherTeams = byTotal.slice(TOP_TEAMS);
   ackSeconds.sort((a, b) => a - b);
   const max = assessQuality({}).max;
   return {

@@ -41,11 +41,16 @@ const SHUTDOWN_RETRY_MS = 1000;
 
 const digest = (text) => createHash('sha256').update(text).digest();
 
-function checkOptions({ token, corsOrigins }) {
-  if (token !== undefined && (typeof token !== 'string' || token.length < MIN_TOKEN_LENGTH)) {
-    throw new TypeError(
-      `The receiver's token (RECEIVER_TOKEN) must be a string of at least ${MIN_TOKEN_LENGTH} characters; generate one with \`openssl rand -hex 32\`.`,
-    );
+function checkOptions({ token, insightsToken, corsOrigins }) {
+  for (const [value, name] of [
+    [token, 'token (RECEIVER_TOKEN)'],
+    [insightsToken, 'insights token (RECEIVER_INSIGHTS_TOKEN)'],
+  ]) {
+    if (value !== undefined && (typeof value !== 'string' || value.length < MIN_TOKEN_LENGTH)) {
+      throw new TypeError(
+        `The receiver's ${name} must be a string of at least ${MIN_TOKEN_LENGTH} characters; generate one with \`openssl rand -hex 32\`.`,
+      );
+    }
   }
   if (corsOrigins !== undefined && corsOrigins !== '*' && !Array.isArray(corsOrigins)) {
     throw new TypeError('corsOrigins must be "*" or a list of origins such as ["https://crm.example.com"].');
@@ -97,6 +102,10 @@ function listLimit(url) {
  *   the PostgreSQL store's settings (see receiver/stores/postgres-store.mjs)
  * @param {string} [options.dataFile] the JSON-lines log; without one (and no databaseUrl), nothing survives a restart
  * @param {string} [options.token] a bearer token every request must carry
+ * @param {string} [options.insightsToken] the bearer token `GET /insights` needs instead (team leads', not the
+ *   agents'); without it, `token`
+ * @param {boolean} [options.insightsPage] serve /insights.html and its files (default true; false for a host
+ *   app that embeds `handle()` and owns those paths)
  * @param {'*' | string[]} [options.corsOrigins] page origins allowed to call the receiver ('*': any, without cookies)
  * @param {number} [options.maxStreams] open server-sent event streams at most (default 100)
  * @param {boolean} [options.testControls] namespaces, faults and counters for tests; never in production
@@ -114,16 +123,17 @@ export async function createReceiver(options = {}) {
   });
   const controls = testControls ? createTestControls(main) : undefined;
   const tokenDigest = token ? digest(token) : undefined;
+  const insightsDigest = options.insightsToken ? digest(options.insightsToken) : tokenDigest;
   let openStreams = 0;
   /** Requests being answered (event streams not counted); shutdown waits for them. */
   let inFlight = 0;
   let idle;
   let shuttingDown = false;
 
-  function authorized(req) {
-    if (!tokenDigest) return true;
+  function authorized(req, expected = tokenDigest) {
+    if (!expected) return true;
     const [scheme, value] = (req.headers.authorization ?? '').split(' ');
-    return scheme === 'Bearer' && Boolean(value) && timingSafeEqual(digest(value), tokenDigest);
+    return scheme === 'Bearer' && Boolean(value) && timingSafeEqual(digest(value), expected);
   }
 
   function corsHeaders(req) {
@@ -177,7 +187,7 @@ export async function createReceiver(options = {}) {
   async function handle(req, res) {
     const pathname = (req.url ?? '/').split('?')[0];
     const m = ROUTE.exec(pathname);
-    if (!m) return serveInsightsPage(req, res, pathname);
+    if (!m) return options.insightsPage !== false && serveInsightsPage(req, res, pathname);
     if (shuttingDown && /\/events\/?$/.test(pathname)) {
       // An event stream is answered 200 and ended at once, with a retry hint: a 503 would make
       // EventSource give up for good, while this sends it (through the balancer) to another instance.
@@ -223,7 +233,8 @@ export async function createReceiver(options = {}) {
     // Behind a proxy that checks requests against schema/openapi.json, the namespace travels in a header.
     const headerNs = controls ? req.headers['x-receiver-namespace'] : undefined;
     const ns = pathNs ?? (typeof headerNs === 'string' && /^[\w-]{1,64}$/.test(headerNs) ? headerNs : undefined);
-    const cors = corsHeaders(req);
+    // The insights are for the team lead's page on this origin: no other page may read them.
+    const cors = root === 'insights' ? {} : corsHeaders(req);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         ...cors,
@@ -235,7 +246,7 @@ export async function createReceiver(options = {}) {
       return true;
     }
     const send = ({ status, body, headers }) => sendJson(res, status, body, { ...cors, ...headers });
-    if (!authorized(req)) {
+    if (!authorized(req, root === 'insights' ? insightsDigest : tokenDigest)) {
       send(
         answer(
           401,

@@ -5,6 +5,7 @@
 //   DATABASE_URL=postgres://…          store in PostgreSQL (several instances may share it)
 //   RECEIVER_DATA=path/handoffs.jsonl  or the JSON-lines log (default .data/receiver.jsonl; one instance)
 //   RECEIVER_TOKEN                     bearer token every request must carry
+//   RECEIVER_INSIGHTS_TOKEN            the token GET /insights needs instead (team leads', not agents')
 //   RECEIVER_CORS_ORIGINS              "*" or a comma-separated list of page origins
 //   RECEIVER_IN_FLIGHT_TIMEOUT_MS, RECEIVER_KEY_RETENTION_MS, RECEIVER_QUERY_TIMEOUT_MS,
 //   RECEIVER_POOL_SIZE                 the PostgreSQL store's settings (receiver/stores/postgres-store.mjs)
@@ -37,6 +38,7 @@ export function optionsFromEnv(env = process.env) {
       ? { databaseUrl: env.DATABASE_URL, postgres }
       : { dataFile: env.RECEIVER_DATA || DEFAULT_DATA_FILE }),
     token: env.RECEIVER_TOKEN || undefined,
+    insightsToken: env.RECEIVER_INSIGHTS_TOKEN || undefined,
     corsOrigins: !cors ? undefined : cors === '*' ? '*' : cors.split(',').map((origin) => origin.trim()),
   };
 }

@@ -7,7 +7,7 @@
 //       { outcome: 'no-handoff' }; throws when the record could not be made durable
 //   list({ limit })      the newest handoffs first, each with its acks
 //   get(id)              one handoff with its acks, or undefined
-//   receivedSince({ since, limit })  handoffs received at or after `since` (ISO), oldest first, with acks
+//   receivedSince({ since, limit })  handoffs received at or after `since` (ISO), newest first, with acks
 //   events({ after, handoffId, limit })  stored events with seq > after, oldest first
 //   onEvent(listener)    live events in seq order; returns an unsubscribe function
 //   lastSeq()            the seq of the newest stored record (0 when there is none)
@@ -79,6 +79,7 @@ export function createLogStore({ records = [], log } = {}) {
       const from = Date.parse(since);
       return [...handoffs.values()]
         .filter((event) => Date.parse(event.receivedAt) >= from)
+        .reverse()
         .slice(0, limit)
         .map(withAcks);
     },

@@ -34,6 +34,8 @@ export const MIGRATIONS = [
    CREATE INDEX handoff_idempotency_keys_by_age ON handoff_idempotency_keys (created_at);`,
   // 2: each claim's own token, so a failed request lets go of its own claim only.
   `ALTER TABLE handoff_idempotency_keys ADD COLUMN claimed_by text;`,
+  // 3: the insights read a period's handoffs by when they arrived, newest first.
+  `CREATE INDEX handoff_records_by_arrival ON handoff_records (kind, received_at DESC);`,
 ];
 
 /** Applies the migrations `client` has not seen yet; returns how many it applied. */

@@ -130,7 +130,7 @@ export async function openPostgresStore({ connectionString, ...options }) {
     },
     async receivedSince({ since, limit = null }) {
       const { rows } = await pool.query(
-        "SELECT payload, received_at FROM handoff_records WHERE kind = 'handoff' AND received_at >= $1 ORDER BY seq LIMIT $2",
+        "SELECT payload, received_at FROM handoff_records WHERE kind = 'handoff' AND received_at >= $1 ORDER BY received_at DESC LIMIT $2",
         [since, limit],
       );
       const acks = await acksOf(

@@ -6,7 +6,7 @@
 import type { ReadBackCheck, ReadBackFact } from '../payload/types.js';
 import type { HandoffV1 } from '../payload/types.js';
 import { factsToCarry, type FactToCarry } from './facts.js';
-import { FALLBACK_IDEAS, NOT_VERIFIED, VERIFIED, fold, sameCurrency } from './lexicon.js';
+import { CONDITIONAL, FALLBACK_IDEAS, NOT_VERIFIED, VERIFIED, fold, sameCurrency } from './lexicon.js';
 import { amountsIn, contentStems, daysIn, digitRuns, localTime, namesDay, namesTime, timesIn } from './recognise.js';
 
 export interface ReadBackOptions {
@@ -15,6 +15,11 @@ export interface ReadBackOptions {
    * @default the runtime's own
    */
   timeZone?: string;
+  /**
+   * When the read-back is written: "today" and "tomorrow" count from its day.
+   * @default now
+   */
+  now?: Date;
   /** Keys of the facts the receiver dismissed (`FactToCarry.key`). */
   dismissed?: Iterable<string>;
 }
@@ -29,7 +34,7 @@ export interface ReadBackResult {
 /** The read-back as one folded text, with "no need to verify again" said as "already verified". */
 function prepare(readBack: string): string {
   return fold(readBack).replace(
-    /\bno need to (?:re-?)?verify\b|\b(?:don'?t|do not) (?:need to )?re-?verify\b|\b(?:don'?t|do not) (?:need to )?(?:verify|ask)(?: (?:them|her|him|it))? again\b|\bno (?:hace falta|hay que) (?:volver a )?verificar(?:le|la|lo)?\b|\bsin volver a verificar\b/g,
+    /\bno need to (?:re-?verify|verify|ask)\b|\b(?:don'?t|do not|won'?t|will not|doesn'?t|does not) (?:have to |need to )?re-?verify\b|\b(?:don'?t|do not|won'?t|will not|doesn'?t|does not) (?:have to |need to )?(?:verify|ask)(?: (?:them|her|him|it))?(?: again)?\b|\bno (?:hace falta|hay que) (?:volver a )?verificar(?:le|la|lo)?\b|\bsin volver a verificar\b/g,
     ' already verified ',
   );
 }
@@ -45,8 +50,18 @@ function echoes(readBackStems: Set<string>, text: string, cap: number): boolean 
 interface Reading {
   text: string;
   stems: Set<string>;
-  handoff: HandoffV1;
   timeZone: string | undefined;
+  now: Date;
+}
+
+/** Whether `Intl` knows the time zone. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function carries(fact: FactToCarry, r: Reading): boolean {
@@ -57,7 +72,7 @@ function carries(fact: FactToCarry, r: Reading): boolean {
       );
     case 'deadline': {
       const due = localTime(fact.due, r.timeZone);
-      const days = daysIn(r.text, localTime(r.handoff.createdAt, r.timeZone));
+      const days = daysIn(r.text, localTime(r.now, r.timeZone));
       return namesDay(days, due) || namesTime(timesIn(r.text), due.minutes);
     }
     case 'expectation':
@@ -67,8 +82,10 @@ function carries(fact: FactToCarry, r: Reading): boolean {
     case 'fallback': {
       const { fallback, plans = [], note } = fact.contingency;
       const lastDigits = fallback.phone.replace(/\D/g, '').slice(-4);
+      const { general, ...ideas } = FALLBACK_IDEAS;
       return (
-        Object.values(FALLBACK_IDEAS).some((idea) => idea.test(r.text)) ||
+        general!.test(r.text) ||
+        (CONDITIONAL.test(r.text) && Object.values(ideas).some((idea) => idea.test(r.text))) ||
         digitRuns(r.text).some((run) => run.length >= 4 && run.endsWith(lastDigits)) ||
         plans.some((plan) => echoes(r.stems, plan.then, 3)) ||
         (note !== undefined && echoes(r.stems, note, 3))
@@ -82,8 +99,11 @@ const entry = ({ kind, field, value }: FactToCarry): ReadBackFact =>
 
 /** Checks a read-back against the handoff it acknowledges. */
 export function checkReadBack(handoff: HandoffV1, readBack: string, options: ReadBackOptions = {}): ReadBackResult {
+  const { timeZone, now = new Date() } = options;
+  if (timeZone !== undefined && !isTimeZone(timeZone))
+    throw new RangeError(`checkReadBack: "${timeZone}" is not an IANA time zone (e.g. "Europe/London", "UTC").`);
   const text = prepare(readBack);
-  const reading: Reading = { text, stems: contentStems(text), handoff, timeZone: options.timeZone };
+  const reading: Reading = { text, stems: contentStems(text), timeZone, now };
   const dismissedKeys = new Set(options.dismissed ?? []);
   const facts = factsToCarry(handoff).map((fact) => {
     const found = carries(fact, reading);

@@ -4,7 +4,7 @@
  * verified (so it is not asked again, or is asked first), and the fallback if they cannot finish.
  */
 import type { Contingency, HandoffV1, ReadBackFact, VerificationMethod } from '../payload/types.js';
-import { statedAmounts, type Amount } from './recognise.js';
+import { contentStems, statedAmounts, type Amount } from './recognise.js';
 
 interface Base extends ReadBackFact {
   /** Unique within the handoff; what a dismissal is remembered by. */
@@ -39,17 +39,22 @@ function amountSources(handoff: HandoffV1): [string, string][] {
   ];
 }
 
+/** Amounts asked about at most: a recap that lists charges is not a quiz (and the ack's lists stay small). */
+export const MAX_AMOUNT_FACTS = 10;
+
 function amounts(handoff: HandoffV1): FactToCarry[] {
   const seen = new Set<string>();
-  return amountSources(handoff).flatMap(([field, text]) =>
-    statedAmounts(text).flatMap((amount) => {
-      const value = amountValue(amount);
-      if (seen.has(value)) return [];
-      seen.add(value);
-      const fact = { kind: 'amount' as const, field, value };
-      return [{ ...fact, key: keyOf(fact), amount }];
-    }),
-  );
+  return amountSources(handoff)
+    .flatMap(([field, text]) =>
+      statedAmounts(text).flatMap((amount) => {
+        const value = amountValue(amount);
+        if (seen.has(value)) return [];
+        seen.add(value);
+        const fact = { kind: 'amount' as const, field, value };
+        return [{ ...fact, key: keyOf(fact), amount }];
+      }),
+    )
+    .slice(0, MAX_AMOUNT_FACTS);
 }
 
 function deadlines(handoff: HandoffV1): FactToCarry[] {
@@ -68,7 +73,8 @@ function deadlines(handoff: HandoffV1): FactToCarry[] {
 export function factsToCarry(handoff: HandoffV1): FactToCarry[] {
   const facts: FactToCarry[] = [...deadlines(handoff), ...amounts(handoff)];
   const expectation = handoff.recap.expectation?.trim();
-  if (expectation) {
+  // An expectation of only small words ("ok") has nothing a read-back could be checked for.
+  if (expectation && contentStems(expectation).size) {
     const fact = { kind: 'expectation' as const, field: 'recap.expectation' };
     facts.push({ ...fact, key: keyOf(fact), text: expectation });
   }

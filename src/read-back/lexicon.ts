@@ -4,11 +4,12 @@
  * accents), as `fold` leaves the text it is matched against.
  */
 
-/** Lower case without accents: "Miércoles" → "miercoles", "MAÑANA" → "manana". */
+/** Lower case without accents, one kind of apostrophe: "Miércoles" → "miercoles", "isn’t" → "isn't". */
 export const fold = (text: string): string =>
   text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
+    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
     .toLowerCase();
 
 /** Day names and the abbreviations that are not also common words ("sat", "sun", "mar" are left out). */
@@ -83,12 +84,13 @@ export const MONTHS: Readonly<Record<string, number>> = {
 };
 
 /**
- * Days counted from the handoff's own day. "mañana" is tomorrow, except after "la"/"esta" ("por la
- * mañana", "esta mañana": the morning), which {@link RELATIVE_PATTERNS} reads first.
+ * Days counted from the day the read-back is written; `null` reads a phrase as no day at all. "mañana"
+ * is tomorrow, except "esta mañana" (this morning) and "por la / de la mañana" (in the morning), read first.
  */
-export const RELATIVE_PATTERNS: readonly [RegExp, number][] = [
+export const RELATIVE_PATTERNS: readonly [RegExp, number | null][] = [
   [/\bday after tomorrow\b|\bpasado manana\b/g, 2],
-  [/\b(?:la|esta|de la|por la)\s+manana\b/g, 0],
+  [/\besta\s+manana\b/g, 0],
+  [/\b(?:la|de la|por la)\s+manana\b/g, null],
   [/\btomorrow\b|\btmrw?\b|\bmanana\b/g, 1],
   [/\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b|\bend of (?:the )?day\b|\beod\b/g, 0],
   [/\bhoy\b|\besta (?:tarde|noche)\b|\bfinal del dia\b/g, 0],
@@ -144,11 +146,15 @@ export function sameCurrency(a: string, b: string): boolean {
 
 /** The customer is not verified (yet): read before {@link VERIFIED}, which it would otherwise match. */
 export const NOT_VERIFIED =
-  /\b(?:not|isn'?t|hasn'?t|wasn'?t|never)\s+(?:yet\s+)?(?:been\s+|fully\s+)?(?:verified|id'?d|authenticated|identified)\b|\bunverified\b|\bneeds?\s+(?:to\s+be\s+)?(?:verif|id\b|identity)|\b(?:must|have to|has to|need to|will|i'?ll)\s+verify\b|\bverify\s+(?:him|her|them|the customer|identity|their|his)\b|\bno\s+(?:esta\s+|ha sido\s+)?verificad|\bsin\s+verificar|\b(?:hay|tengo)\s+que\s+verificar|\bverificare\b|\bfalta\s+verificar|\bverificar\s+(?:su\s+|la\s+)?identidad/;
+  /\b(?:not|isn'?t|hasn'?t|wasn'?t|never)\s+(?:yet\s+)?(?:been\s+|fully\s+)?(?:verified|id'?d|authenticated|identified)\b|\bunverified\b|\bneeds?\s+(?:to\s+be\s+)?(?:verif|id\b|identity)|\b(?:must|have to|has to|need to|will|i'?ll)\s+verify\b|\bverify\s+(?:him|her|them|the customer|identity|their|his)\b|\b(?:i'?ll|will|must|have to|need to)\s+re-?verify\b|\bno\s+(?:se\s+)?(?:esta\s+|ha\s+sido\s+|ha\s+)?verificad|\bsin\s+verificar|\b(?:hay|tengo)\s+que\s+(?:volver\s+a\s+)?verificar|\bverificare\b|\bfalta\s+verificar|\bverificar\s+(?:su\s+|la\s+)?identidad/;
 
 /** The customer is verified already: not to be asked again. */
 export const VERIFIED =
-  /\b(?:already\s+)?verified\b|\bverification\s+(?:done|passed|complete)|\bpassed\s+(?:security|verification|id\b)|\bid\s+(?:checked|verified|confirmed)|\bidentity\s+(?:checked|confirmed|verified)|\bre-?verif|\bauthenticated\b|\bverificad[oa]s?\b|\bverificacion\s+(?:hecha|completa|superada)|\bidentidad\s+(?:verificada|comprobada|confirmada)|\bvolver a verificar|\bno\s+(?:hace falta|hay que)\s+(?:volver a\s+)?verificar/;
+  /\b(?:already\s+)?verified\b|\bverification\s+(?:done|passed|complete)|\bpassed\s+(?:security|verification|id\b)|\bid\s+(?:checked|verified|confirmed)|\bidentity\s+(?:checked|confirmed|verified)|\bauthenticated\b|\bverificad[oa]s?\b|\bverificacion\s+(?:hecha|completa|superada)|\bidentidad\s+(?:verificada|comprobada|confirmada)/;
+
+/** A callback, voicemail or queue is a fallback only said as one: "if …, call her back", not "call her back". */
+export const CONDITIONAL =
+  /\b(?:if|otherwise|or else|failing that|unless|in case|si|sino|de lo contrario|en caso de)\b/;
 
 /** What the receiver does if they cannot finish, as a customer-service agent says it. */
 export const FALLBACK_IDEAS: Readonly<Record<string, RegExp>> = {
@@ -157,7 +163,7 @@ export const FALLBACK_IDEAS: Readonly<Record<string, RegExp>> = {
   callback:
     /\bcall(?:ing)? (?:her|him|them|the customer|[a-z]+) back\b|\bcall ?back\b|\bring (?:her|him|them) back\b|\bdevolver(?:le)? la llamada\b|\bllamar(?:le|la|lo)? de vuelta\b|\bvolver a llamar|\brellamada\b|\bdevolucion de llamada\b/,
   voicemail: /\bvoice ?mail\b|\bleave (?:a )?message\b|\bbuzon\b|\bmensaje de voz\b|\bdejar(?:le)? un mensaje\b/,
-  requeue: /\bre-?queue\b|\bback (?:in|to|into) the queue\b|\bcola\b/,
+  requeue: /\bre-?queue\b|\bback (?:in|to|into) the queue\b|(?<!-)\bcola\b/,
 };
 
 /** Words that carry no fact of their own, in either language (folded). */

@@ -30,7 +30,7 @@ const CODE = Object.keys(CURRENCY_WORDS)
   .filter((w) => /^[a-z]+$/.test(w))
   .join('|');
 const AMOUNT = new RegExp(
-  String.raw`(?:(${SYMBOL})\s?|\b(${CODE})\s)?(?<![\d.,:])(${GROUPED}|${PLAIN})(?![\d:])(?:\s?(${SYMBOL})|\s?(${CODE})\b)?`,
+  String.raw`(?:(${SYMBOL})\s?|\b(${CODE})\s)?(?<![\d.,:/-])(?!0\d)(${GROUPED}|${PLAIN})(?![\d:/]|-\d|[.,]\d)(?!\s?(?:[ap]\.?\s?m\b|h\b|hrs?\b|st\b|nd\b|rd\b|th\b|[kmb]n?\b|%))(?:\s?(${SYMBOL})|\s?(${CODE})\b)?`,
   'gu',
 );
 
@@ -42,9 +42,17 @@ export function parseNumber(text: string): number {
   return Number(whole) * 100 + cents;
 }
 
-/** Every number in the text, with the currency written next to it if any. */
+/** Phone-like runs (seven digits or more, spaced or not): none of their pieces is an amount. */
+const PHONE_RUN = /\+?\d[\d\s().-]{5,}\d/g;
+const withoutPhoneRuns = (text: string) =>
+  text.replace(PHONE_RUN, (run) => (run.replace(/\D/g, '').length >= 7 ? ' ' : run));
+
+/**
+ * Every number in the text that could be money, with the currency written next to it if any: not a
+ * time (17:00, 5pm), a date (26/11), an ordinal (26th), a percentage, "2k", or a piece of a phone number.
+ */
 export function amountsIn(text: string): Amount[] {
-  const folded = fold(text);
+  const folded = withoutPhoneRuns(fold(text));
   return [...folded.matchAll(AMOUNT)].flatMap((m) => {
     const word = m[1] ?? m[2] ?? m[4] ?? m[5];
     const currency = word ? CURRENCY_WORDS[word] : undefined;
@@ -98,7 +106,7 @@ export function daysIn(text: string, base: LocalDay): Set<string> {
   const addDate = (day: LocalDay) => keys.add(`m${day.month}d${day.day}`).add(`w${day.weekday}`);
   for (const [pattern, offset] of RELATIVE_PATTERNS) {
     folded = folded.replace(pattern, () => {
-      addDate(addDays(base, offset));
+      if (offset !== null) addDate(addDays(base, offset));
       return ' ';
     });
   }
@@ -126,22 +134,34 @@ export interface SaidTime {
   twelveHour: boolean;
 }
 
+/** "at 5", "by 5:30": an hour, unless a month follows ("by 5 December" is a date). */
+const ENGLISH_AT = new RegExp(
+  String.raw`\b(?:at|by|before|until) (1[0-2]|0?[1-9])(?::([0-5]\d))?\b(?![\d:./]|\s*[ap]\.?\s?m\b|\s*(?:st|nd|rd|th)\b|\s+(?:${Object.keys(MONTHS).join('|')})\b)`,
+  'g',
+);
+
 export function timesIn(text: string): SaidTime[] {
   const folded = fold(text);
   const times: SaidTime[] = [];
   const at = (hour: number, minute = 0, twelveHour = false) => times.push({ minutes: hour * 60 + minute, twelveHour });
   for (const m of folded.matchAll(/\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)/g))
     at((Number(m[1]) % 12) + (m[3]!.startsWith('p') ? 12 : 0), Number(m[2] ?? 0));
-  for (const m of folded.matchAll(/\b([01]?\d|2[0-3])(?::|h|\.(?=\d\d\b(?!\s?[£€$])))([0-5]\d)\b/g))
+  // 24-hour "17:00", "17h00", "17.30" (not an amount: no currency beside it), never one with am/pm.
+  for (const m of folded.matchAll(/\b([01]?\d|2[0-3])(?::|h|\.(?=\d\d\b(?!\s?[£€$])))([0-5]\d)\b(?!\s*[ap]\.?\s?m\b)/g))
     at(Number(m[1]), Number(m[2]));
-  for (const m of folded.matchAll(/\b([01]?\d|2[0-3])\s?(?:h|hrs|horas)\b/g)) at(Number(m[1]));
+  for (const m of folded.matchAll(/\b([01]?\d|2[0-3])h\b|\b([01]\d|2[0-3]) h\b/g)) at(Number(m[1] ?? m[2]));
+  // "at 5", "by 5:30", "a las 5 de la tarde", "a la 1": either half of the day unless it says which.
   for (const m of folded.matchAll(
-    /\b(?:a|hasta|antes de) las (\d{1,2})(?::([0-5]\d))?(?:\s+de la (manana|tarde|noche))?/g,
+    /\b(?:at|by|before|until|a|hasta|antes de) las? (\d{1,2})(?::([0-5]\d))?(?:\s+de la (manana|tarde|noche))?(?![\d:.]|\s*[ap]\.?\s?m\b)/g,
   )) {
     const hour = Number(m[1]);
-    const afternoon = m[3] === 'tarde' || m[3] === 'noche';
-    at(afternoon && hour < 12 ? hour + 12 : hour, Number(m[2] ?? 0), !m[3] && hour <= 12);
+    if (hour > 23) continue;
+    const part = m[3];
+    const hour24 =
+      part === 'noche' && hour === 12 ? 0 : (part === 'tarde' || part === 'noche') && hour < 12 ? hour + 12 : hour;
+    at(hour24, Number(m[2] ?? 0), !part && hour <= 12);
   }
+  for (const m of folded.matchAll(ENGLISH_AT)) at(Number(m[1]), Number(m[2] ?? 0), true);
   if (/\bnoon\b|\bmidday\b|\bmediodia\b/.test(folded)) at(12);
   if (/\bmidnight\b|\bmedianoche\b/.test(folded)) at(0);
   return times;

@@ -36,6 +36,28 @@ describe('insights arithmetic', () => {
     assert.equal(run([record('2026-11-01T10:00:00Z')]).handoffs, 0, 'outside the period');
   });
 
+  it('counts calendar days across a change of clocks: no day missing, none twice', () => {
+    const spring = insightsQuery('/insights?days=3&timeZone=America/New_York', new Date('2025-03-10T04:30:00Z'));
+    assert.deepEqual(spring.labels, ['2025-03-08', '2025-03-09', '2025-03-10']);
+    const autumn = insightsQuery('/insights?days=3&timeZone=America/New_York', new Date('2025-11-03T04:30:00Z'));
+    assert.deepEqual(autumn.labels, ['2025-10-31', '2025-11-01', '2025-11-02']);
+  });
+
+  it('never shows a team twice nor drops one, whatever order they came in', () => {
+    const names = ['Zeta', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+    const byTeam = run(names.map((team) => record('2026-11-30T09:00:00Z', { to: { team } }))).byTeam;
+    const shown = byTeam.filter((t: { team: string | null }) => t.team).map((t: { team: string }) => t.team);
+    assert.equal(new Set(shown).size, shown.length);
+    assert.equal(shown.length + byTeam.at(-1).teams, names.length);
+  });
+
+  it('counts a reason code it does not know instead of failing', () => {
+    const odd = record('2026-11-30T09:00:00Z', {
+      reason: { code: 'complaint', detail: 'A reason code from a newer SDK.' },
+    });
+    assert.equal(run([odd]).byReason.complaint.at(-1), 1);
+  });
+
   it('one team however its case and spacing vary; past eight teams the rest are counted together', () => {
     const teams = ['Billing  supervisors', 'billing supervisors', ...Array.from({ length: 9 }, (_, i) => `Team ${i}`)];
     const records = teams.map((team) => record('2026-11-30T09:00:00Z', { to: { team } }));
@@ -85,8 +107,26 @@ describe('insights arithmetic', () => {
 });
 
 describe('the insights page', () => {
+  it('needs the team leads’ token when there is one, not the agents’; and can be left to the host app', async () => {
+    const server = await startReceiver({
+      token: 'the-agents-token-1234',
+      insightsToken: 'the-team-leads-token-1234',
+      insightsPage: false,
+      corsOrigins: '*',
+    });
+    try {
+      const asked = (token: string) =>
+        fetch(`${server.url}/insights`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
+      assert.equal(await asked('the-agents-token-1234'), 401);
+      assert.equal(await asked('the-team-leads-token-1234'), 200);
+      assert.equal((await fetch(`${server.url}/insights.html`)).status, 404);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('is served with a strict CSP, its script and style beside it, no data in it', async () => {
-    const server = await startReceiver({ token: 'a-long-enough-test-token' });
+    const server = await startReceiver({ token: 'a-long-enough-test-token', corsOrigins: '*' });
     try {
       const page = await fetch(`${server.url}/insights.html`);
       assert.equal(page.status, 200);
@@ -100,9 +140,10 @@ describe('the insights page', () => {
       // The data itself is behind the token, like every route.
       assert.equal((await fetch(`${server.url}/insights`)).status, 401);
       const authorized = await fetch(`${server.url}/insights`, {
-        headers: { Authorization: 'Bearer a-long-enough-test-token' },
+        headers: { Authorization: 'Bearer a-long-enough-test-token', Origin: 'https://crm.example.com' },
       });
       assert.equal(authorized.status, 200);
+      assert.equal(authorized.headers.get('access-control-allow-origin'), null, 'no other page may read it');
       assert.ok(insightsValid(await authorized.json()), JSON.stringify(insightsValid.errors));
     } finally {
       await server.stop();

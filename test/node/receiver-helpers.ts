@@ -17,6 +17,8 @@ export interface ReceiverOptions {
   postgres?: { inFlightTimeoutMs?: number; keyRetentionMs?: number; poolSize?: number; queryTimeoutMs?: number };
   dataFile?: string;
   token?: string;
+  insightsToken?: string;
+  insightsPage?: boolean;
   corsOrigins?: '*' | string[];
   maxStreams?: number;
   testControls?: boolean;

@@ -18,6 +18,9 @@ describe('read-back recognisers', () => {
     ['GBP 80', [8000], 'GBP'],
     ['50 pesos', [5000], 'MXN'],
     ['at 17:00', []],
+    ['call 020 7946 0100 or 0100', []],
+    ['by 5pm on 26/11, the 26th, 2k, 15%', []],
+    ['£2k', []],
   ];
   for (const [text, expected, currency] of amounts) {
     it(`reads ${JSON.stringify(text)} as ${expected.join(', ') || 'no amount'}`, () => {
@@ -56,10 +59,23 @@ describe('read-back recognisers', () => {
     ['17h', 17 * 60],
     ['a las 5 de la tarde', 17 * 60],
     ['noon', 12 * 60],
+    ['call her at 5', 5 * 60],
+    ['a la 1', 60],
+    ['a las 12 de la noche', 0],
   ];
   for (const [text, minutes] of times) {
     it(`reads ${JSON.stringify(text)} as ${minutes / 60}h`, () => {
       expect(timesIn(text).map((t) => t.minutes)).to.include(minutes);
+    });
+  }
+  const notTimes: [string, number][] = [
+    ['12:30am', 12 * 60 + 30],
+    ['within 2 hrs', 2 * 60],
+    ['by 5 December', 5 * 60],
+  ];
+  for (const [text, minutes] of notTimes) {
+    it(`does not read ${JSON.stringify(text)} as ${minutes / 60}h`, () => {
+      expect(timesIn(text).map((t) => t.minutes)).not.to.include(minutes);
     });
   }
 });
@@ -101,6 +117,60 @@ describe('checkReadBack', () => {
     const second = checkReadBack(handoff, 'Refund it; already verified.', { dismissed: keys }).check;
     expect(kinds(second.dismissed)).to.deep.equal(['fallback']);
     expect(kinds(second.found)).to.include('verification');
+  });
+
+  const verificationCases: [string, 'verified' | 'unverified', boolean][] = [
+    ['She isn’t verified yet.', 'verified', false],
+    ['She isn’t verified yet.', 'unverified', true],
+    ['Verified: I don’t have to verify her.', 'verified', true],
+    ['No need to verify, she passed.', 'verified', true],
+    ['Aún no se ha verificado.', 'unverified', true],
+    ['Aún no se ha verificado.', 'verified', false],
+    ['Tengo que volver a verificarla.', 'verified', false],
+    ['I’ll reverify her first.', 'verified', false],
+  ];
+  for (const [text, status, found] of verificationCases) {
+    it(`${found ? 'finds' : 'does not find'} a ${status} customer in ${JSON.stringify(text)}`, () => {
+      const handoff = base();
+      handoff.customer.verification = status === 'verified' ? { status, method: 'one-time-code' } : { status };
+      const { check } = checkReadBack(handoff, text, { timeZone: 'UTC' });
+      expect(kinds(check.found).includes('verification')).to.equal(found);
+    });
+  }
+
+  it('takes a callback for the fallback only when it is said as one ("if …")', () => {
+    const handoff = base();
+    const fallbackFound = (text: string) => kinds(checkReadBack(handoff, text).check.found).includes('fallback');
+    expect(fallbackFound('I call her back today with the refund.')).to.equal(false);
+    expect(fallbackFound('If it fails, I call her back.')).to.equal(true);
+    expect(fallbackFound('Her number ends 0100.')).to.equal(true);
+    expect(fallbackFound('If she asks, she likes Coca-Cola.')).to.equal(false);
+  });
+
+  it('counts "today" and "tomorrow" from when the read-back is written', () => {
+    const handoff = base();
+    delete handoff.followUp;
+    // Due Wednesday 25 November 17:00; acknowledged the next morning, Wednesday.
+    const said = (text: string, now: string) =>
+      kinds(checkReadBack(handoff, text, { timeZone: 'Europe/London', now: new Date(now) }).check.missing);
+    expect(said('Refund it today.', '2026-11-25T08:00:00Z')).not.to.include('deadline');
+    expect(said('Refund it today.', '2026-11-24T08:00:00Z')).to.include('deadline');
+  });
+
+  it('refuses a time zone Intl does not know, saying which', () => {
+    expect(() => checkReadBack(base(), 'Refund it', { timeZone: 'GMT+1' })).to.throw(
+      RangeError,
+      /"GMT\+1" is not an IANA/,
+    );
+  });
+
+  it('asks about ten amounts at most, and nothing of an expectation without words to check', () => {
+    const handoff = base();
+    handoff.recap.summary = Array.from({ length: 61 }, (_, i) => `£${i + 1}`).join(' ');
+    handoff.recap.expectation = 'ok';
+    const facts = factsToCarry(handoff);
+    expect(facts.filter((f) => f.kind === 'amount').length).to.equal(10);
+    expect(facts.some((f) => f.kind === 'expectation')).to.equal(false);
   });
 
   it('never throws on what a receiver might paste', () => {

@@ -405,7 +405,11 @@ describe('checkReadBack: the read-back corpus of the six demo scenarios', () => 
   for (const c of CORPUS) {
     it(`${c.scenario}${c.spanish ? ' (es)' : ''}: ${c.why}`, async () => {
       const handoff = await handoffOf(c.scenario, c.spanish);
-      const { check } = checkReadBack(handoff, c.readBack, { timeZone: c.timeZone ?? 'Europe/London' });
+      // Written the day the handoff was made: "today" and "tomorrow" count from it.
+      const { check } = checkReadBack(handoff, c.readBack, {
+        timeZone: c.timeZone ?? 'Europe/London',
+        now: new Date(CREATED),
+      });
       expect(check.missing.map((f) => f.kind).sort(), JSON.stringify(check.missing)).to.deep.equal(
         [...c.missing].sort(),
       );

@@ -332,7 +332,7 @@ export class HandoffReceipt extends LitElement {
           texts: t,
           options: this.#messages.ui.options,
           locale: this.#texts.locale,
-          timeZone: this.config.timeZone,
+          timeZone: this.#readBackCheck.timeZone,
           onDismiss: (key) => void this.#dismissQuestion(key),
         })}
         ${this.#textArea('questions', labels.questions ?? 'Questions', t.hints.questions, false)}

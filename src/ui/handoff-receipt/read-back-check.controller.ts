@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HandoffV1, ReadBackCheck } from '../../payload/types.js';
-import { checkReadBack, type ReadBackResult } from '../../read-back/index.js';
+import { checkReadBack, isTimeZone, type ReadBackResult } from '../../read-back/index.js';
+import { reportProblem } from '../shared/report.js';
 
 /** What the check reads: the handoff shown, the read-back typed so far, the receiver's time zone. */
 export interface ReadBackInput {
@@ -52,14 +53,26 @@ export class ReadBackCheckController implements ReactiveController {
 
   /** What the acknowledgement records, however short the read-back. */
   check(): ReadBackCheck | undefined {
-    const { handoff, readBack, timeZone } = this.read();
-    return handoff && checkReadBack(handoff, readBack, { timeZone, dismissed: this.#dismissed }).check;
+    const { handoff, readBack } = this.read();
+    return handoff && checkReadBack(handoff, readBack, { timeZone: this.timeZone, dismissed: this.#dismissed }).check;
+  }
+
+  /** The receiver's time zone; one `Intl` does not know is said on the console, and the browser's used. */
+  get timeZone(): string | undefined {
+    const { timeZone } = this.read();
+    if (timeZone === undefined || isTimeZone(timeZone)) return timeZone;
+    reportProblem(
+      'time-zone',
+      '<handoff-receipt>',
+      `config.timeZone "${timeZone}" is not an IANA time zone (e.g. "Europe/London"); using the browser's.`,
+    );
+    return undefined;
   }
 
   #questions(): ReadBackResult | undefined {
-    const { handoff, readBack, timeZone } = this.read();
+    const { handoff, readBack } = this.read();
     if (!handoff || (readBack.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_WORDS) return undefined;
-    return checkReadBack(handoff, readBack, { timeZone, dismissed: this.#dismissed });
+    return checkReadBack(handoff, readBack, { timeZone: this.timeZone, dismissed: this.#dismissed });
   }
 }
 

@@ -10,6 +10,7 @@ const SECTIONS = {
   'duplicate-element': 'Integrating: script tag › Loaded twice',
   'data-attribute': 'Integrating: script tag',
   placement: '<handoff-launcher>',
+  'time-zone': '<handoff-receipt> (the receiving side) › The read-back, checked',
 } as const;
 
 export type ProblemCode = keyof typeof SECTIONS;
