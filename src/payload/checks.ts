@@ -12,6 +12,7 @@ export const QUALITY_CHECKS = [
   'recap-summary',
   'recap-expectation',
   'verification-method',
+  'customer-contact',
   'actions-listed',
   'action-due',
   'managing-up-receiver',

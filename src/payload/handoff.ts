@@ -46,6 +46,11 @@ export interface BuildContext {
   fieldLabels?: Record<string, string>;
   /** Maskings already applied upstream (e.g. by the panel as the agent typed), listed in `redactions`. */
   redactions?: readonly Redaction[];
+  /**
+   * `false` leaves `quality` out (for an endpoint that still validates with the v1 schema from before it).
+   * @default true
+   */
+  quality?: boolean;
 }
 
 export type BuildResult = Result<HandoffV1>;
@@ -314,7 +319,7 @@ export function buildHandoff(draft: HandoffDraft, context: BuildContext = {}): B
     client: { sdk: SDK_ID, locale: context.locale ?? 'en' },
     training: context.training ?? training!,
   };
-  payload.quality = assessQuality(payload);
+  if (context.quality !== false) payload.quality = assessQuality(payload);
   return { ok: true, payload: orderLikeSchema(payload) };
 }
 

@@ -26,7 +26,8 @@ export const QUALITY_CHECK_RULES: Record<QualityCheck, { move: QualityMove; poin
   'apology-given': { move: 'informed', points: 1 },
   'recap-summary': { move: 'recap', points: 1 },
   'recap-expectation': { move: 'recap', points: 1 },
-  'verification-method': { move: 'verification', points: 2 },
+  'verification-method': { move: 'verification', points: 1 },
+  'customer-contact': { move: 'verification', points: 1 },
   'actions-listed': { move: 'actions', points: 1 },
   'action-due': { move: 'actions', points: 1 },
   'managing-up-receiver': { move: 'managingUp', points: 1 },
@@ -86,10 +87,13 @@ function misses(input: QualityInput): QualityMiss[] {
   else need(script.detailsConfirmed === true, 'details-confirmed', 'script.detailsConfirmed');
   need(wordCount(input.recap?.summary) >= MIN_SUMMARY_WORDS, 'recap-summary', 'recap.summary');
   need(filled(input.recap?.expectation), 'recap-expectation', 'recap.expectation');
-  // The receiver must know whether to verify, and if not, why they may trust it: the method.
+  // The receiver must know whether to verify, and if not, why they may trust it: the method; and how to
+  // reach the customer they now own.
   if (verification.status === 'verified')
     need(filled(verification.method), 'verification-method', 'customer.verification.method');
   else need(verification.status === 'unverified', 'verification-method', 'customer.verification.status');
+  const contact = input.customer?.contact ?? {};
+  need(filled(contact.phone) || filled(contact.email), 'customer-contact', 'customer.contact.phone');
   need(
     (input.actions ?? []).some((a) => filled(a?.text)),
     'actions-listed',

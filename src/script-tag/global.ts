@@ -52,6 +52,12 @@ export interface GlobalConfig extends Omit<HttpOptions, 'fetch'> {
    * @default { transport: 'poll' }: GET `<endpoint>/<id>`
    */
   acks?: false | AckWatchOptions;
+  /**
+   * `false` leaves `quality` out of the payloads, for an endpoint that validates with the v1 schema
+   * published before it.
+   * @default true
+   */
+  quality?: boolean;
 }
 
 export interface OpenOptions {
@@ -73,6 +79,7 @@ const CONFIG_TYPES: Record<keyof GlobalConfig, string> = {
   theme: 'object',
   defaultCallingCode: 'string',
   acks: 'object',
+  quality: 'boolean',
 };
 
 /** Throws a TypeError that says exactly which key is wrong and what it should be. */
@@ -125,6 +132,7 @@ function toDefaults(config: GlobalConfig): ElementDefaults {
     messages: messages,
     defaultCallingCode: config.defaultCallingCode,
     acks: config.acks,
+    quality: config.quality,
     ...(config.draftHours ? { drafts: { ttlMs: config.draftHours * 3_600_000 } } : {}),
   };
 }

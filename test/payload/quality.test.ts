@@ -31,6 +31,7 @@ const BREAKS: [QualityCheck, string, Mutation][] = [
   ['recap-summary', 'recap.summary', (h) => (h.recap.summary = 'Charged twice.')],
   ['recap-expectation', 'recap.expectation', (h) => delete h.recap.expectation],
   ['verification-method', 'customer.verification.method', (h) => delete h.customer.verification.method],
+  ['customer-contact', 'customer.contact.phone', (h) => (h.customer.contact = {})],
   ['actions-listed', 'actions', (h) => (h.actions = [])],
   ['action-due', 'actions[0].due', (h) => delete h.actions[0]!.due],
   ['managing-up-receiver', 'script.managingUp', (h) => (h.script.managingUp = 'They will sort it out for you.')],

@@ -31,6 +31,7 @@ async function fillGood(panel: HandoffPanel): Promise<void> {
   typeInto(panel, 'Summary', 'Charged twice for November; the customer wants the duplicate refunded before rent day.');
   typeInto(panel, 'What the customer expects', 'Duplicate refunded by Friday');
   typeInto(panel, 'Receiver expertise', 'refunds and disputed charges');
+  typeInto(panel, 'Customer email', 'amara.okafor@example.com');
   typeInto(panel, 'Fallback contact number', '+44 20 7946 0100');
   typeInto(panel, 'If the receiver is unavailable', 'callback');
   for (const label of ['Customer informed', 'Details confirmed']) {
@@ -107,6 +108,29 @@ describe('<handoff-panel>: the quality checklist', () => {
     )!;
     link.click();
     expect(root(panel).activeElement).to.equal(control(panel, 'What has been tried'));
+  });
+
+  it('counts a secret in the prefill, which only the build masks, as the payload will', async () => {
+    const panel = await mount();
+    await fillGood(panel);
+    panel.prefill({
+      recap: { summary: 'Paid with 4111 1111 1111 1111 and wants the money back before Friday please.' },
+    });
+    await panel.updateComplete;
+    const shown = checks(panel);
+    expect(shown).to.include('no-secrets-typed');
+    const queued = nextEvent<CustomEvent<{ payload: HandoffV1 }>>(panel, 'handoff-queued');
+    root(panel).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    expect((await queued).detail.payload.quality!.missing.map((m) => m.check)).to.deep.equal(shown);
+  });
+
+  it('leaves quality out of the payload with config.quality false (an endpoint on the older schema); the checklist stays', async () => {
+    const panel = await mount({ quality: false });
+    await fillGood(panel);
+    expect(checks(panel)).to.deep.equal(['action-due']);
+    const queued = nextEvent<CustomEvent<{ payload: HandoffV1 }>>(panel, 'handoff-queued');
+    root(panel).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    expect((await queued).detail.payload).not.to.have.property('quality');
   });
 
   it('with no action yet, the link goes to "Add action"', async () => {

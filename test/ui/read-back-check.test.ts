@@ -116,6 +116,34 @@ describe('<handoff-receipt>: the read-back check', () => {
     expect(questions(tokyo)).not.to.include('deadline');
   });
 
+  it('with config.readBackCheck false asks nothing and records nothing (an endpoint on the older schema)', async () => {
+    const el = await mount(incoming(), { readBackCheck: false });
+    await type(el, 'I approve the refund, already verified.');
+    expect(questions(el)).to.deep.equal([]);
+    const queued = nextEvent<CustomEvent<{ payload: HandoffAckV1 }>>(el, 'handoff-ack-queued');
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    expect((await queued).detail.payload).not.to.have.property('readBackCheck');
+  });
+
+  it('a time zone Intl does not know is said once on the console; the browser’s is used and the ack goes', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    const error = console.error;
+    console.warn = console.error = (text: string) => warnings.push(text);
+    try {
+      const el = await mount(incoming(), { timeZone: 'GMT+1' });
+      await type(el, 'I approve the £54.99 refund, already verified.');
+      expect(questions(el)).to.include('deadline');
+      const queued = nextEvent<CustomEvent<{ payload: HandoffAckV1 }>>(el, 'handoff-ack-queued');
+      root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      expect((await queued).detail.payload.readBackCheck!.found.map((f) => f.kind)).to.include('amount');
+    } finally {
+      console.warn = warn;
+      console.error = error;
+    }
+    expect(warnings.filter((w) => w.includes('"GMT+1" is not an IANA time zone')).length).to.equal(1);
+  });
+
   it('asks in Spanish with the Spanish catalogue', async () => {
     const el = await mount(incoming(), { messages: es });
     await type(el, 'Apruebo el reembolso de 54,99 £ el miércoles a las 17:00.');

@@ -57,6 +57,7 @@ export const INSIGHTS_TEXTS_EN = {
     'recap-summary': 'A recap the customer need not repeat',
     'recap-expectation': "The customer's expectation",
     'verification-method': 'How the customer was verified',
+    'customer-contact': 'A way to reach the customer',
     'actions-listed': 'Outstanding actions',
     'action-due': 'Deadlines of actions',
     'managing-up-receiver': 'Managing up the receiver',

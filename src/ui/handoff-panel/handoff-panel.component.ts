@@ -310,6 +310,7 @@ export class HandoffPanel extends LitElement {
       messages: messages.validation,
       fieldLabels: messages.fieldLabels,
       redactions: this.#model.redactions,
+      quality: this.#cfg.quality,
     });
     if (!result.ok) {
       this.errors = this.#inFormOrder(result.errors);

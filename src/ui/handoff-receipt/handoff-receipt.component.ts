@@ -120,7 +120,7 @@ export class HandoffReceipt extends LitElement {
   readonly #delivery = new DeliveryController(this, this.#outboxes, (d) => this.#onDelivery(d));
   readonly #copyNote = new CopyNoteController(this);
   readonly #readBackCheck = new ReadBackCheckController(this, () => ({
-    handoff: this.#shown,
+    handoff: this.config.readBackCheck === false ? undefined : this.#shown,
     readBack: this.readBack,
     timeZone: this.config.timeZone,
   }));

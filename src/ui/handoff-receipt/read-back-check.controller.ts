@@ -5,6 +5,7 @@ import { reportProblem } from '../shared/report.js';
 
 /** What the check reads: the handoff shown, the read-back typed so far, the receiver's time zone. */
 export interface ReadBackInput {
+  /** The handoff shown; none when the check is turned off. */
   handoff: HandoffV1 | undefined;
   readBack: string;
   timeZone: string | undefined;

@@ -235,6 +235,7 @@ export const en: HandoffMessages = {
         'recap-summary': 'Give the recap in a sentence or two, so the customer need not repeat it.',
         'recap-expectation': 'Say what the customer expects.',
         'verification-method': 'Say whether the customer is verified, and how.',
+        'customer-contact': 'Give a phone number or email to reach the customer.',
         'actions-listed': 'List what is still to be done.',
         'action-due': 'The action “{action}” has no deadline.',
         'managing-up-receiver': 'In the script, say who the receiver is and why they can help.',

@@ -110,6 +110,7 @@ export const es: HandoffMessages = {
         'recap-summary': 'Resuma el caso en una o dos frases, para que el cliente no tenga que repetirlo.',
         'recap-expectation': 'Diga qué espera el cliente.',
         'verification-method': 'Diga si el cliente está verificado, y cómo.',
+        'customer-contact': 'Dé un teléfono o correo para contactar al cliente.',
         'actions-listed': 'Indique lo que queda por hacer.',
         'action-due': 'La acción «{action}» no tiene plazo.',
         'managing-up-receiver': 'En el guion, diga quién es el receptor y por qué puede ayudar.',

@@ -42,6 +42,12 @@ export interface HandoffPanelConfig extends ElementConfig {
    * @default { transport: 'poll' }: GET `<endpoint>/<id>`, stopping quietly if the endpoint has no such route
    */
   acks?: false | AckWatchOptions;
+  /**
+   * `false` leaves `quality` out of the payloads (for an endpoint that still validates with the v1
+   * schema published before it); the checklist is shown either way.
+   * @default true
+   */
+  quality?: boolean;
 }
 
 /** "Copy as note" on `<handoff-receipt>`. */
@@ -61,6 +67,12 @@ export interface HandoffReceiptConfig extends ElementConfig, HttpOptions {
    * @default the browser's own time zone
    */
   timeZone?: string;
+  /**
+   * `false`: no questions about the read-back, and no `readBackCheck` in the acknowledgement (for an
+   * endpoint that still validates with the ack schema published before it).
+   * @default true
+   */
+  readBackCheck?: boolean;
 }
 
 /** Page-wide defaults for every element; an element's own attributes and `config` take precedence. */
