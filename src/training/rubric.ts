@@ -7,6 +7,7 @@
  */
 import type { HandoffDraft, HandoffV1, ReasonCode, VerificationStatus } from '../payload/types.js';
 import { REASON_CODES } from '../payload/types.js';
+import { QUALITY_MOVES, type QualityMove } from '../payload/quality.js';
 
 /** A list of alternatives: the handoff mentions the idea if it contains any of them (case-insensitive). */
 export type Mention = string[];
@@ -50,17 +51,9 @@ export interface Scenario {
   model?: HandoffDraft;
 }
 
-export const CRITERIA = [
-  'reason',
-  'informed',
-  'recap',
-  'verification',
-  'actions',
-  'managingUp',
-  'fallback',
-  'confidentiality',
-] as const;
-export type CriterionId = (typeof CRITERIA)[number];
+/** The rubric's criteria: the moves of a good handoff, as the payload-only quality check names them. */
+export const CRITERIA = QUALITY_MOVES;
+export type CriterionId = QualityMove;
 
 export const CRITERION_LABELS: Record<CriterionId, string> = {
   reason: 'Reason explained',
