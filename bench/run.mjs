@@ -9,6 +9,7 @@ import { createDemoServer } from '../demo/server.mjs';
 import { createReceiver } from '../receiver/receiver.mjs';
 import { BROWSER_REQUIREMENTS, CHROMIUM_ARGS } from '../scripts/browsers.mjs';
 import { measureSizes } from '../scripts/size.mjs';
+import { countInteractions } from './interactions.mjs';
 import { receiverThroughput } from './receiver.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -80,6 +81,7 @@ async function main() {
       ['enqueue', enqueue],
       ['masking', masking],
       ['read-back', readBack],
+      ['interactions', interactions],
       ['drain', drain],
       ['memory', memory],
       ['receiver', () => receiverThroughput(N.receiver)],
@@ -436,6 +438,24 @@ async function masking(browser, origin) {
   ];
 }
 
+/** Per demo scenario, the interactions from the CRM's prefill to a valid full-marks handoff (bench/interactions.mjs). */
+async function interactions(browser, origin) {
+  const { scenarios } = await (await fetch(`${origin}/scenarios.json`)).json();
+  const rows = [];
+  for (const scenario of scenarios) {
+    const { count, score } = await countInteractions(browser, origin, scenario);
+    const limit = scenario.id === 'billing-escalation' ? 10 : 14;
+    rows.push({
+      what: `interactions to full marks: ${scenario.id} (${score.replace(/^Score: /, '')})`,
+      unit: 'interactions',
+      median: count,
+      target: `≤ ${limit}`,
+      met: count <= limit && /100%/.test(score),
+    });
+  }
+  return rows;
+}
+
 /**
  * The receipt checks the read-back on each keystroke (to learn whether its questions change): one check
  * of a read-back as long as the field allows, full of the numbers, days and times it looks for.
@@ -616,7 +636,7 @@ async function memory(browser, origin) {
 }
 
 function print(rows, browser) {
-  const fmt = (x, digits = 2) => (x === undefined ? '' : Number(x).toFixed(digits));
+  const fmt = (x, digits = 2) => (x === undefined ? '' : Number.isInteger(x) ? String(x) : Number(x).toFixed(digits));
   console.log(`\nhandoff-panel benchmarks${quick ? ' (--quick: fewer repetitions, numbers are rough)' : ''}`);
   console.log(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ${browserVersion()}\n`,

@@ -1,0 +1,139 @@
+// How many interactions an agent needs, per demo scenario, from the CRM's prefill to a valid handoff
+// that scores full marks on the rubric: each click, each choice and each field typed into counts one
+// (a field's text once, whatever its length), "Hand off" and "Send handoff" included. The fields come from
+// the scenario's model answer, less what the page already shows and what full marks do not need (found
+// by leaving each out in turn, judged with the SDK's own buildHandoff and scoreHandoff); then the real
+// demo is driven with what is left, and the score it shows is checked.
+
+/** What a trainee does, in the form's order: `[kind, path, value]`. */
+function steps(model) {
+  const out = [];
+  const put = (kind, path, value) => value !== undefined && value !== '' && out.push({ kind, path, value });
+  put('select', 'reason.code', model.reason?.code);
+  put('select', 'priority', model.priority);
+  put('text', 'reason.detail', model.reason?.detail);
+  put('radio', 'mode', model.mode);
+  put('select', 'channel', model.channel);
+  put('text', 'recap.summary', model.recap?.summary);
+  put('text', 'recap.tried', model.recap?.tried?.join('\n'));
+  put('text', 'recap.expectation', model.recap?.expectation);
+  const verification = model.customer?.verification ?? {};
+  if (verification.status === 'verified') {
+    put('check', 'customer.verification.status', true);
+    put('select', 'customer.verification.method', verification.method);
+    put('text', 'customer.verification.methodDetail', verification.methodDetail);
+    put('text', 'customer.verification.by', verification.by);
+  }
+  (model.actions ?? []).forEach((action, i) => {
+    put('add-action', `actions.${i}`, i);
+    put('text', `actions.${i}.text`, action.text);
+    if (action.owner && action.owner !== 'receiver') put('select', `actions.${i}.owner`, action.owner);
+    put('datetime', `actions.${i}.due`, action.due);
+  });
+  put('text', 'nextSteps', model.nextSteps);
+  put('text', 'to.name', model.to?.name);
+  put('text', 'to.team', model.to?.team);
+  put('text', 'to.expertise', model.to?.expertise);
+  put('text', 'script.managingUp', model.script?.managingUp);
+  const c = model.contingency;
+  if (c) {
+    put('text', 'contingency.fallback.phone', c.fallback?.phone);
+    put('text', 'contingency.fallback.name', c.fallback?.name);
+    put('select', 'contingency.ifUnavailable', c.ifUnavailable);
+    // The form has no plans: a trainee writes them in the note.
+    const plans = (c.plans ?? []).map((p) => `If ${p.if}: ${p.then}`).join(' ');
+    put('text', 'contingency.note', [c.note, plans].filter(Boolean).join(' ') || undefined);
+  }
+  for (const box of ['customerInformed', 'apologyGiven', 'detailsConfirmed'])
+    if (model.script?.[box]) put('check', `script.${box}`, true);
+  return out;
+}
+
+/** In the page: which steps full marks need, judged on the panel's own draft with the SDK's rules. */
+async function neededSteps({ all, scenarioId }) {
+  /* eslint-disable no-undef -- this function runs in the page */
+  const { buildHandoff, suggestScripts, DEFAULT_SCRIPT_TEMPLATES_EN } = await import('/dist/esm/payload/index.js');
+  const { scoreHandoff } = await import('/dist/esm/training/index.js');
+  const { scenarios } = await (await fetch('/scenarios.json')).json();
+  const scenario = scenarios.find((s) => s.id === scenarioId);
+  const panel = document.querySelector('handoff-panel');
+  const start = panel.value;
+  const setPath = (root, path, value) => {
+    const keys = path.split('.');
+    let bag = root;
+    keys.slice(0, -1).forEach((k, i) => {
+      bag[k] ??= /^\d+$/.test(keys[i + 1]) ? [] : {};
+      bag = bag[k];
+    });
+    bag[keys.at(-1)] = value;
+  };
+  const getPath = (root, path) => path.split('.').reduce((v, k) => v?.[k], root);
+  const valueOf = (step) =>
+    step.kind === 'check'
+      ? step.path === 'customer.verification.status'
+        ? 'verified'
+        : true
+      : step.path === 'recap.tried'
+        ? step.value.split('\n')
+        : step.value;
+  const shown = (step) =>
+    step.kind !== 'add-action' && JSON.stringify(getPath(start, step.path)) === JSON.stringify(valueOf(step));
+  const fullMarks = (chosen) => {
+    const draft = structuredClone(start);
+    for (const step of chosen) {
+      if (step.kind === 'add-action') setPath(draft, `${step.path}.owner`, 'receiver');
+      else setPath(draft, step.path, valueOf(step));
+    }
+    if (!chosen.some((s) => s.path === 'script.managingUp'))
+      setPath(draft, 'script.managingUp', suggestScripts(draft, DEFAULT_SCRIPT_TEMPLATES_EN).managingUp);
+    draft.training = true;
+    const built = buildHandoff(draft);
+    return built.ok && scoreHandoff(built.payload, scenario).percent === 100;
+  };
+  let chosen = all.filter((step) => !shown(step));
+  if (!fullMarks(chosen)) return { error: 'the model answer, typed into this page, does not score full marks' };
+  // An action's row and its text go together; everything else may go on its own.
+  for (const step of [...chosen].reverse()) {
+    if (/^actions\.\d+\.text$/.test(step.path)) continue;
+    const without = chosen.filter((s) =>
+      step.kind === 'add-action' ? !s.path.startsWith(`${step.path}.`) && s !== step : s !== step,
+    );
+    if (fullMarks(without)) chosen = without;
+  }
+  return { chosen };
+  /* eslint-enable no-undef */
+}
+
+/** Drives the real demo for one scenario; returns the interactions counted and the score shown. */
+export async function countInteractions(browser, origin, scenario) {
+  const context = await browser.newContext({ timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/?scenario=${scenario.id}`);
+    await page.locator('body[data-ready]').waitFor();
+    let count = 0;
+    await page.getByRole('button', { name: 'Hand off' }).click();
+    count++;
+    const panel = page.locator('handoff-panel');
+    await panel.getByRole('button', { name: 'Send handoff' }).waitFor();
+    const result = await page.evaluate(neededSteps, { all: steps(scenario.model), scenarioId: scenario.id });
+    if (result.error) throw new Error(`${scenario.id}: ${result.error}`);
+    for (const step of result.chosen) {
+      const control = panel.locator(`[data-path="${step.path}"]`);
+      if (step.kind === 'add-action') await panel.locator('#add-action').click();
+      else if (step.kind === 'select') await control.selectOption(step.value);
+      else if (step.kind === 'check') await control.check();
+      else if (step.kind === 'radio') await panel.locator(`input[name="mode"][value="${step.value}"]`).check();
+      else if (step.kind === 'datetime') await control.fill(step.value.slice(0, 16));
+      else await control.fill(step.value);
+      count++;
+    }
+    await panel.getByRole('button', { name: 'Send handoff' }).click();
+    count++;
+    await page.locator('#score .total').waitFor();
+    const score = (await page.locator('#score .total').textContent()).trim();
+    return { scenario: scenario.id, count, score, fields: result.chosen.map((s) => s.path) };
+  } finally {
+    await context.close();
+  }
+}
