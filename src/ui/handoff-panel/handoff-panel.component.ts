@@ -25,6 +25,7 @@ import { panelStatus, type Notice } from './panel-status.js';
 import { scriptTemplatesCache } from './script-templates.js';
 import { renderQualityChecklist } from './quality-checklist.js';
 import { QualityController } from './quality.controller.js';
+import { ShortcutsController, renderShortcutHint } from './shortcuts.controller.js';
 import { panelView, renderErrorSummary, renderSections } from './sections.js';
 
 export type { HandoffPanelConfig } from '../shared/config.js';
@@ -50,6 +51,7 @@ export type { HandoffPanelConfig } from '../shared/config.js';
  * @csspart quality - the checklist of what the handoff still lacks (never blocks sending)
  * @csspart script - the lines to read to the customer
  * @csspart send-button - the "Send handoff" button
+ * @csspart shortcuts - the keyboard shortcuts, under it
  * @csspart status - the live status line
  * @cssprop --handoff-font - font family
  * @cssprop --handoff-font-size - base size; everything scales from it (default 15px)
@@ -137,6 +139,10 @@ export class HandoffPanel extends LitElement {
     ...this.#model.forBuild(this.#suggestions().managingUp),
     redactions: this.#model.redactions,
   }));
+  readonly #shortcuts = new ShortcutsController(this, {
+    send: () => this.renderRoot.querySelector('form')?.requestSubmit(),
+    addAction: () => this.#addAction(),
+  });
   readonly #history = new CaseHistoryController(this, {
     caseId: () => this.caseId ?? (this.#model.draft.case?.id === '' ? undefined : this.#model.draft.case?.id),
     outbox: () => this.#outboxes.outbox,
@@ -263,12 +269,10 @@ export class HandoffPanel extends LitElement {
     this.#autosave.schedule();
   };
 
-  /** Enter in a one-line field must not send a half-finished handoff. */
-  readonly #onKeydown = (event: KeyboardEvent): void => {
-    const target = event.target as HTMLElement;
-    const field = target instanceof HTMLInputElement && target.type !== 'checkbox' && target.type !== 'radio';
-    if (event.key === 'Enter' && field) event.preventDefault();
-  };
+  #addAction(): void {
+    const index = this.#model.addAction();
+    this.#edited(() => this.#focusControl(`actions.${index}.text`));
+  }
 
   /** After a change of the form's shape: render, save, and then put the focus where it belongs. */
   #edited(focus: () => void): void {
@@ -400,10 +404,7 @@ export class HandoffPanel extends LitElement {
       messages,
       errors: this.errors,
       lines: this.#suggestions(),
-      addAction: () => {
-        const index = this.#model.addAction();
-        this.#edited(() => this.#focusControl(`actions.${index}.text`));
-      },
+      addAction: () => this.#addAction(),
       removeAction: (index) => {
         this.#model.removeAction(index);
         this.errors = this.errors.filter((e) => !e.path.startsWith('actions['));
@@ -422,7 +423,7 @@ export class HandoffPanel extends LitElement {
       @submit=${this.#onSubmit}
       @input=${this.#onInput}
       @change=${this.#onChange}
-      @keydown=${this.#onKeydown}
+      @keydown=${this.#shortcuts.onKeydown}
     >
       <header>
         <h2 id="title">${ui.title}</h2>
@@ -442,6 +443,7 @@ export class HandoffPanel extends LitElement {
         <button type="submit" class="primary" part="send-button">${ui.send}</button>
         ${this.#unsaved ? html`<button type="button" class="secondary" @click=${this.#copyUnsaved}>${ui.copy}</button>` : nothing}
       </div>
+      ${renderShortcutHint(ui)}
       <p class="status ${status?.tone ?? 'info'}" role="status" aria-live="polite" part="status">${status?.text ?? ''}</p>
     </form>`;
   }

@@ -76,6 +76,14 @@ export const panelStyles = css`
     color: var(--_danger);
   }
 
+  .shortcuts kbd {
+    font: inherit;
+    font-size: 0.9em;
+    border: 1px solid var(--_border);
+    border-radius: 0.25em;
+    padding: 0 0.3em;
+  }
+
   .quality {
     border-inline-start: 4px solid var(--_border);
     padding-inline-start: 0.8em;

@@ -111,6 +111,8 @@ export interface UiTexts {
   >;
   /** English when a catalogue has none. */
   quality?: QualityTexts;
+  /** The keyboard shortcuts' line under "Send handoff"; English when a catalogue has none. */
+  shortcuts?: Record<'title' | 'send' | 'addAction' | 'nextProblem', string>;
   /** Added to "acknowledged" when the read-back left facts out; English when a catalogue has none. */
   readBack?: { missed: string; facts: Record<ReadBackFactKind, string> };
   launcher: Record<
@@ -244,6 +246,12 @@ export const en: HandoffMessages = {
         'if-unavailable': 'Say what happens if the receiver is unavailable.',
         'no-secrets-typed': 'A secret was typed and masked here: leave secrets out of handoffs.',
       },
+    },
+    shortcuts: {
+      title: 'Keys:',
+      send: 'sends',
+      addAction: 'adds an action',
+      nextProblem: 'goes to the next problem',
     },
     readBack: {
       missed: 'Read-back missed {facts}.',

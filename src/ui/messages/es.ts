@@ -120,6 +120,12 @@ export const es: HandoffMessages = {
         'no-secrets-typed': 'Aquí se escribió un dato secreto y se ocultó: no ponga secretos en los traspasos.',
       },
     },
+    shortcuts: {
+      title: 'Teclas:',
+      send: 'envía',
+      addAction: 'añade una acción',
+      nextProblem: 'va al siguiente problema',
+    },
     readBack: {
       missed: 'La repetición omitió {facts}.',
       facts: {

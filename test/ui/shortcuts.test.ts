@@ -1,0 +1,121 @@
+// The panel's keyboard shortcuts: Ctrl/⌘+Enter sends, Alt+Shift+A adds an action, Alt+Shift+N goes to the
+// next problem; none of them reaches the CRM page's own key handlers.
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { HandoffV1 } from '../../src/payload/index.js';
+import type { HandoffPanel } from '../../src/ui/handoff-panel/handoff-panel.js';
+import { TestReceiver, cleanup as cleanupOutboxes } from '../outbox/helpers.js';
+import { control, expectAccessible, fillValid, mountPanel, nextEvent, realKeyboard, root } from './helpers.js';
+
+const HOST = { 'case-id': 'C-10442', 'agent-id': 'agent-17', 'agent-name': 'Sam Lee', 'customer-name': 'Amara Okafor' };
+
+function press(target: Element, init: KeyboardEventInit): KeyboardEvent {
+  const event = new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, ...init });
+  target.dispatchEvent(event);
+  return event;
+}
+const altShift = (code: string) => ({ key: code.slice(3), code, altKey: true, shiftKey: true });
+
+describe('<handoff-panel>: keyboard shortcuts', () => {
+  let receiver: TestReceiver;
+  let panels: HandoffPanel[] = [];
+  const pageKeys: KeyboardEvent[] = [];
+  const onPageKey = (e: Event) => pageKeys.push(e as KeyboardEvent);
+  const mount = async () => {
+    const outbox = { endpoint: receiver.endpoint, name: `test-outbox-${crypto.randomUUID()}` };
+    const panel = await mountPanel(HOST, { outbox });
+    panels.push(panel);
+    return panel;
+  };
+
+  beforeEach(() => {
+    receiver = new TestReceiver();
+    pageKeys.length = 0;
+    document.addEventListener('keydown', onPageKey);
+  });
+  afterEach(async () => {
+    document.removeEventListener('keydown', onPageKey);
+    for (const panel of panels) panel.remove();
+    panels = [];
+    await cleanupOutboxes();
+  });
+
+  it('Ctrl+Enter (or ⌘+Enter) sends from any field, and the CRM page never hears it', async () => {
+    const panel = await mount();
+    fillValid(panel);
+    const queued = nextEvent<CustomEvent<{ payload: HandoffV1 }>>(panel, 'handoff-queued');
+    const event = press(control(panel, 'Summary'), { key: 'Enter', ctrlKey: true });
+    expect((await queued).detail.payload.recap.summary).to.equal('Charged twice for November.');
+    expect(event.defaultPrevented).to.equal(true);
+    expect(pageKeys).to.deep.equal([]);
+    fillValid(panel);
+    const again = nextEvent(panel, 'handoff-queued');
+    press(control(panel, 'Receiver team'), { key: 'Enter', metaKey: true });
+    await again;
+  });
+
+  it('Alt+Shift+A adds an action and puts the focus in its text; Alt+A alone does nothing', async () => {
+    const panel = await mount();
+    press(control(panel, 'Summary'), { key: 'a', code: 'KeyA', altKey: true });
+    await panel.updateComplete;
+    expect(root(panel).querySelector('[data-path="actions.0.text"]')).to.equal(null);
+    press(control(panel, 'Summary'), altShift('KeyA'));
+    await panel.updateComplete;
+    expect(root(panel).activeElement?.id).to.equal('f-actions-0-text');
+    // macOS turns Alt+A into "å": the key's position counts, not its character.
+    press(control(panel, 'Summary'), { key: 'Å', code: 'KeyA', altKey: true, shiftKey: true });
+    await panel.updateComplete;
+    expect(root(panel).activeElement?.id).to.equal('f-actions-1-text');
+  });
+
+  it('Alt+Shift+N goes through the fields with errors in form order, wrapping round', async () => {
+    const panel = await mount();
+    const invalid = nextEvent(panel, 'handoff-invalid');
+    press(control(panel, 'Summary'), { key: 'Enter', ctrlKey: true });
+    await invalid;
+    await panel.updateComplete;
+    const errors = [...root(panel).querySelectorAll<HTMLElement>('[aria-invalid="true"]')].map((el) => el.id);
+    expect(errors.length).to.be.above(2);
+    const visited: string[] = [];
+    for (let i = 0; i < errors.length + 1; i++) {
+      press(root(panel).activeElement ?? panel, altShift('KeyN'));
+      visited.push(root(panel).activeElement!.id);
+    }
+    // The send put the focus on the first error: the next is the second, and round to the first.
+    expect(visited).to.deep.equal([...errors.slice(1), errors[0], errors[1]]);
+  });
+
+  it('without errors, Alt+Shift+N goes to what the quality checklist asks for', async () => {
+    const panel = await mount();
+    fillValid(panel);
+    await panel.updateComplete;
+    control(panel, 'Reason').focus();
+    press(control(panel, 'Reason'), altShift('KeyN'));
+    const pointed = [...root(panel).querySelectorAll<HTMLAnchorElement>('[part="quality"] a')].map((a) =>
+      a.hash.slice(1),
+    );
+    expect(pointed.length).to.be.above(0);
+    expect(pointed).to.include(root(panel).activeElement!.id);
+  });
+
+  it('shows the keys under "Send handoff", accessibly', async () => {
+    const panel = await mount();
+    const hint = root(panel).querySelector('[part="shortcuts"]')!;
+    expect(hint.textContent!.replace(/\s+/g, ' ')).to.match(
+      /(Ctrl|⌘)\+Enter sends · Alt\+Shift\+A adds an action · Alt\+Shift\+N goes to the next problem/,
+    );
+    await expectAccessible(panel);
+  });
+
+  it('with a real keyboard: Control+Enter sends', async function () {
+    if (!realKeyboard || /Mac/.test(navigator.platform)) this.skip();
+    const panel = await mount();
+    fillValid(panel);
+    control(panel, 'Summary').focus();
+    const queued = nextEvent(panel, 'handoff-queued');
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await queued;
+  });
+});
