@@ -57,7 +57,8 @@ async function neededSteps({ all, scenarioId }) {
   const { scenarios } = await (await fetch('/scenarios.json')).json();
   const scenario = scenarios.find((s) => s.id === scenarioId);
   const panel = document.querySelector('handoff-panel');
-  const start = panel.value;
+  // What the form shows, preselections included (the mode is warm on the phone until changed).
+  const start = { ...panel.value, mode: panel.shadowRoot.querySelector('input[name="mode"]:checked')?.value };
   const setPath = (root, path, value) => {
     const keys = path.split('.');
     let bag = root;

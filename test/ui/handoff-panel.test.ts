@@ -152,7 +152,6 @@ describe('<handoff-panel>', () => {
     expect(errors.map((e) => e.path)).to.include.members([
       'reason.code',
       'reason.detail',
-      'mode',
       'recap.summary',
       'customer.name',
       'customer.contact.phone',

@@ -11,6 +11,15 @@ import { fromLocalInput, getPath, setPath } from '../shared/paths.js';
 
 type Bag = Record<string, unknown>;
 
+/**
+ * The mode preselected until the agent picks one: warm where the channel allows the agent to stay on
+ * (phone, chat, in person; the seeds' assisted model), blind for email.
+ */
+export function defaultMode(channel: HandoffDraft['channel']): HandoffDraft['mode'] {
+  if (!channel) return undefined;
+  return channel === 'email' ? 'blind' : 'warm';
+}
+
 /** Fields whose value changes what else the panel shows; others never re-render on a keystroke. */
 export const AFFECTS_VIEW: ReadonlySet<string> = new Set([
   'reason.code',
@@ -240,6 +249,7 @@ export class DraftModel {
   /** The draft as it will be built: the suggested script unless the agent wrote their own. */
   forBuild(suggested: string): HandoffDraft {
     const draft = clone(this.draft);
+    draft.mode ??= defaultMode(draft.channel);
     draft.script ??= {};
     if (!this.scriptEdited || !draft.script.managingUp?.trim()) draft.script.managingUp = suggested;
     return draft;
