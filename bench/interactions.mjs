@@ -57,8 +57,8 @@ async function neededSteps({ all, scenarioId }) {
   const { scenarios } = await (await fetch('/scenarios.json')).json();
   const scenario = scenarios.find((s) => s.id === scenarioId);
   const panel = document.querySelector('handoff-panel');
-  // What the form shows, preselections included (the mode is warm on the phone until changed).
-  const start = { ...panel.value, mode: panel.shadowRoot.querySelector('input[name="mode"]:checked')?.value };
+  // What the form shows, preselections included (`value` has the preselected mode).
+  const start = panel.value;
   const setPath = (root, path, value) => {
     const keys = path.split('.');
     let bag = root;
@@ -131,8 +131,12 @@ export async function countInteractions(browser, origin, scenario) {
     }
     await panel.getByRole('button', { name: 'Send handoff' }).click();
     count++;
-    await page.locator('#score .total').waitFor();
+    const refused = panel.locator('[part="error-summary"]');
+    await Promise.race([page.locator('#score .total').waitFor(), refused.waitFor()]);
+    if (await refused.isVisible())
+      throw new Error(`${scenario.id}: the page refused the handoff: ${(await refused.textContent()).trim()}`);
     const score = (await page.locator('#score .total').textContent()).trim();
+    if (!/\(100%\)/.test(score)) throw new Error(`${scenario.id}: the page scored it ${score}, not full marks`);
     return { scenario: scenario.id, count, score, fields: result.chosen.map((s) => s.path) };
   } finally {
     await context.close();

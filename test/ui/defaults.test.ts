@@ -52,6 +52,18 @@ describe('<handoff-panel>: preselected mode', () => {
     expect((await queued).detail.payload.mode).to.equal('warm');
   });
 
+  it('is blind when the agent is leaving (a shift change, absence cover), and the lines to read follow it', async () => {
+    const panel = await mount({ channel: 'chat' });
+    const informLine = () => root(panel).querySelector('[part="script"] dd')!.textContent!;
+    expect(checkedMode(panel)).to.equal('warm');
+    expect(informLine()).to.match(/stay on/i);
+    typeInto(panel, 'Reason', 'shift-change');
+    await panel.updateComplete;
+    expect(checkedMode(panel)).to.equal('blind');
+    expect(informLine()).not.to.match(/stay on/i);
+    expect(panel.value.mode).to.equal('blind');
+  });
+
   it('a preselection alone is not an unsent draft', async () => {
     const panel = await mount({ channel: 'phone' });
     expect(checkedMode(panel)).to.equal('warm');

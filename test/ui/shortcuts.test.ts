@@ -4,6 +4,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { HandoffV1 } from '../../src/payload/index.js';
 import type { HandoffPanel } from '../../src/ui/handoff-panel/handoff-panel.js';
+import { shortcutFor } from '../../src/ui/handoff-panel/shortcuts.controller.js';
 import { TestReceiver, cleanup as cleanupOutboxes } from '../outbox/helpers.js';
 import { control, expectAccessible, fillValid, mountPanel, nextEvent, realKeyboard, root } from './helpers.js';
 
@@ -62,10 +63,23 @@ describe('<handoff-panel>: keyboard shortcuts', () => {
     press(control(panel, 'Summary'), altShift('KeyA'));
     await panel.updateComplete;
     expect(root(panel).activeElement?.id).to.equal('f-actions-0-text');
-    // macOS turns Alt+A into "å": the key's position counts, not its character.
-    press(control(panel, 'Summary'), { key: 'Å', code: 'KeyA', altKey: true, shiftKey: true });
+    // A held key repeats: one new action, not one per repeat.
+    press(control(panel, 'Summary'), { ...altShift('KeyA'), repeat: true });
+    press(control(panel, 'Summary'), { ...altShift('KeyA'), isComposing: true });
     await panel.updateComplete;
-    expect(root(panel).activeElement?.id).to.equal('f-actions-1-text');
+    expect(root(panel).querySelector('[data-path="actions.1.text"]')).to.equal(null);
+  });
+
+  it('on a Mac, Ctrl+Shift with the letter, as Option+Shift types characters there (Å, Ń)', () => {
+    const mac = (init: KeyboardEventInit) => shortcutFor(new KeyboardEvent('keydown', init), true);
+    expect(mac({ key: 'Å', code: 'KeyA', altKey: true, shiftKey: true })).to.equal(undefined);
+    expect(mac({ key: 'A', code: 'KeyA', ctrlKey: true, shiftKey: true })).to.equal('add-action');
+    expect(mac({ key: 'N', code: 'KeyN', ctrlKey: true, shiftKey: true })).to.equal('next-problem');
+    expect(mac({ key: 'Enter', metaKey: true })).to.equal('send');
+    // Windows' AltGr is Ctrl+Alt: AltGr+Shift+A types, never a shortcut.
+    const pc = (init: KeyboardEventInit) => shortcutFor(new KeyboardEvent('keydown', init), false);
+    expect(pc({ key: 'Ą', code: 'KeyA', ctrlKey: true, altKey: true, shiftKey: true })).to.equal(undefined);
+    expect(pc({ key: 'A', code: 'KeyA', altKey: true, shiftKey: true })).to.equal('add-action');
   });
 
   it('Alt+Shift+N goes through the fields with errors in form order, wrapping round', async () => {
@@ -102,7 +116,7 @@ describe('<handoff-panel>: keyboard shortcuts', () => {
     const panel = await mount();
     const hint = root(panel).querySelector('[part="shortcuts"]')!;
     expect(hint.textContent!.replace(/\s+/g, ' ')).to.match(
-      /(Ctrl|⌘)\+Enter sends · Alt\+Shift\+A adds an action · Alt\+Shift\+N goes to the next problem/,
+      /(Ctrl|⌘)\+Enter sends · (Alt|⌃)\+Shift\+A adds an action · (Alt|⌃)\+Shift\+N goes to the next problem/,
     );
     await expectAccessible(panel);
   });

@@ -12,13 +12,19 @@ import { fromLocalInput, getPath, setPath } from '../shared/paths.js';
 type Bag = Record<string, unknown>;
 
 /**
- * The mode preselected until the agent picks one: warm where the channel allows the agent to stay on
- * (phone, chat, in person; the seeds' assisted model), blind for email.
+ * The mode preselected until the agent picks one: warm where the agent can stay on (phone, chat, in
+ * person; the seeds' assisted model), blind for email and when the agent is leaving (a shift change,
+ * absence cover).
  */
-export function defaultMode(channel: HandoffDraft['channel']): HandoffDraft['mode'] {
-  if (!channel) return undefined;
-  return channel === 'email' ? 'blind' : 'warm';
+export function defaultMode(draft: HandoffDraft): HandoffDraft['mode'] {
+  if (!draft.channel) return undefined;
+  const leaving = draft.reason?.code === 'shift-change' || draft.reason?.code === 'absence-cover';
+  return draft.channel === 'email' || leaving ? 'blind' : 'warm';
 }
+
+/** The draft as the form shows it: with the mode preselected. */
+export const withPreselections = (draft: HandoffDraft): HandoffDraft =>
+  draft.mode || !defaultMode(draft) ? draft : { ...draft, mode: defaultMode(draft) };
 
 /** Fields whose value changes what else the panel shows; others never re-render on a keystroke. */
 export const AFFECTS_VIEW: ReadonlySet<string> = new Set([
@@ -248,8 +254,7 @@ export class DraftModel {
 
   /** The draft as it will be built: the suggested script unless the agent wrote their own. */
   forBuild(suggested: string): HandoffDraft {
-    const draft = clone(this.draft);
-    draft.mode ??= defaultMode(draft.channel);
+    const draft = clone(withPreselections(this.draft));
     draft.script ??= {};
     if (!this.scriptEdited || !draft.script.managingUp?.trim()) draft.script.managingUp = suggested;
     return draft;

@@ -19,7 +19,7 @@ import { textReset, tokenStyles } from '../shared/tokens.styles.js';
 import { CaseHistoryController } from './case-history.controller.js';
 import { renderCaseHistory } from './case-history.js';
 import { DraftAutosave } from './draft-autosave.controller.js';
-import { DraftModel, FOCUS_FOR, HOST_KEYS, cardInIdentifier, clone } from './draft-model.js';
+import { DraftModel, FOCUS_FOR, HOST_KEYS, cardInIdentifier, clone, withPreselections } from './draft-model.js';
 import { panelStyles } from './handoff-panel.styles.js';
 import { panelStatus, type Notice } from './panel-status.js';
 import { scriptTemplatesCache } from './script-templates.js';
@@ -187,7 +187,7 @@ export class HandoffPanel extends LitElement {
 
   /** The current draft (a copy). */
   get value(): HandoffDraft {
-    return clone(this.#model.draft);
+    return clone(withPreselections(this.#model.draft));
   }
 
   /** Whether the agent has typed anything beyond what the host provided and not sent it yet. */
@@ -299,7 +299,7 @@ export class HandoffPanel extends LitElement {
   // ——— sending ———
 
   #suggestions() {
-    return suggestScripts(this.#model.draft, this.#scriptTemplates(this.#messages).templates);
+    return suggestScripts(withPreselections(this.#model.draft), this.#scriptTemplates(this.#messages).templates);
   }
 
   async #onSubmit(event: SubmitEvent): Promise<void> {

@@ -22,7 +22,7 @@ import { fieldLabel } from '../../payload/checker.js';
 import type { HandoffMessages, UiTexts } from '../messages/catalogue.js';
 import { checkboxControl, selectControl, textControl } from '../shared/fields.js';
 import { controlId, controlPath, toLocalInput } from '../shared/paths.js';
-import { defaultMode, errorPath, type DraftModel } from './draft-model.js';
+import { errorPath, withPreselections, type DraftModel } from './draft-model.js';
 
 /** Options of a text field in the panel (its value comes from the draft unless given). */
 export interface TextFieldOptions {
@@ -160,7 +160,7 @@ function why(v: PanelView): TemplateResult {
 
 function how(v: PanelView): TemplateResult {
   const { ui, draft } = v;
-  const chosen = draft.mode ?? defaultMode(draft.channel);
+  const chosen = withPreselections(draft).mode;
   const error = v.error('mode');
   const id = controlId('mode');
   return section(

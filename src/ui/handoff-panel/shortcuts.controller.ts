@@ -3,29 +3,33 @@ import { en, type UiTexts } from '../messages/catalogue.js';
 
 export type Shortcut = 'send' | 'add-action' | 'next-problem';
 
+const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
 /**
- * Which shortcut a key press is. Ctrl/⌘+Enter is how many helpdesks send a reply; Alt+Shift with a letter
- * (read by its key position, as macOS turns Alt+letter into another character), because browsers give
- * Alt with a letter alone to their menus. They act only while the focus is in the panel, which stops them
- * there, so a CRM's own shortcuts never fire with them.
+ * Which shortcut a key press is. Ctrl/⌘+Enter is how many helpdesks send a reply. The letters are read by
+ * key position, with Alt+Shift (browsers give Alt with a letter alone to their menus; Windows' AltGr is
+ * Ctrl+Alt, so it still types) — on a Mac Ctrl+Shift, since Option+Shift types characters there (Å, Ń)
+ * and Ctrl+Option is VoiceOver's. A held key does not repeat them, nor does a key composing text.
  */
-export function shortcutFor(event: KeyboardEvent): Shortcut | undefined {
+export function shortcutFor(event: KeyboardEvent, mac = isMac()): Shortcut | undefined {
+  if (event.isComposing) return undefined;
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey) return 'send';
-  if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return undefined;
+  const modifiers = mac
+    ? event.ctrlKey && event.shiftKey && !event.altKey && !event.metaKey
+    : event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey;
+  if (!modifiers) return undefined;
   if (event.code === 'KeyA') return 'add-action';
   if (event.code === 'KeyN') return 'next-problem';
   return undefined;
 }
 
-const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-
 /** The shortcuts, as the panel shows them under "Send handoff". */
 export function renderShortcutHint(ui: UiTexts): TemplateResult {
   const texts = ui.shortcuts ?? en.ui.shortcuts!;
-  const mod = isMac() ? '⌘' : 'Ctrl';
+  const [send, letters] = isMac() ? ['⌘', '⌃+Shift'] : ['Ctrl', 'Alt+Shift'];
   return html`<p class="hint shortcuts" part="shortcuts">
-    ${texts.title} <kbd>${mod}+Enter</kbd> ${texts.send} · <kbd>Alt+Shift+A</kbd> ${texts.addAction} ·
-    <kbd>Alt+Shift+N</kbd> ${texts.nextProblem}
+    ${texts.title} <kbd>${send}+Enter</kbd> ${texts.send} · <kbd>${letters}+A</kbd> ${texts.addAction} ·
+    <kbd>${letters}+N</kbd> ${texts.nextProblem}
   </p>`;
 }
 
@@ -55,6 +59,7 @@ export class ShortcutsController implements ReactiveController {
     if (shortcut) {
       event.preventDefault();
       event.stopPropagation(); // the CRM page must not act on it too
+      if (event.repeat) return; // a held key: one send, one new action
       if (shortcut === 'send') this.actions.send();
       else if (shortcut === 'add-action') this.actions.addAction();
       else this.#nextProblem();
@@ -71,7 +76,7 @@ export class ShortcutsController implements ReactiveController {
     const pointed = [...root.querySelectorAll<HTMLAnchorElement>('[part="quality"] a')]
       .map((a) => root.querySelector<HTMLElement>(`#${CSS.escape(a.hash.slice(1))}`))
       .filter((el): el is HTMLElement => Boolean(el))
-      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      .sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     const candidates = invalid.length ? invalid : pointed;
     const active = (root as ShadowRoot).activeElement;
     const after = candidates.find(
