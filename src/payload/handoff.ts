@@ -2,12 +2,14 @@ import { Checker, compact, type Bag, type CheckerOptions, type FieldError } from
 import type { ValidationMessages } from './messages.js';
 import {
   ACTION_OWNERS,
+  AVAILABILITY_STATUSES,
   CHANNELS,
   FOLLOW_UP_BY,
   HANDOFF_SCHEMA,
   IF_UNAVAILABLE,
   LIMITS,
   MODES,
+  PRESENCES,
   PRIORITIES,
   REASON_CODES,
   REDACTION_KINDS,
@@ -18,6 +20,7 @@ import {
   type Customer,
   type HandoffDraft,
   type HandoffV1,
+  type ReceiverAvailability,
   type Redaction,
   type Verification,
   type VerificationMethod,
@@ -92,7 +95,8 @@ const KEYS = {
   contact: ['phone', 'email'],
   verification: ['status', 'method', 'methodDetail', 'by', 'at'],
   from: ['agentId', 'name', 'team', 'callback'],
-  to: ['agentId', 'name', 'team', 'expertise'],
+  to: ['agentId', 'name', 'team', 'expertise', 'availability'],
+  availability: ['status', 'checkedAt', 'opensAt', 'closesAt', 'timeZone', 'presence'],
   recap: ['summary', 'tried', 'expectation'],
   action: ['text', 'owner', 'due'],
   followUp: ['at', 'by', 'note'],
@@ -208,6 +212,19 @@ function readContingency(c: Checker, value: unknown, channel: unknown): Continge
   });
 }
 
+function readAvailability(c: Checker, value: unknown): ReceiverAvailability | undefined {
+  const bag = c.object(value, 'to.availability', KEYS.availability);
+  if (!bag) return undefined;
+  return compact({
+    status: c.choice(bag.status, 'to.availability.status', AVAILABILITY_STATUSES)!,
+    checkedAt: c.dateTime(bag.checkedAt, 'to.availability.checkedAt', true)!,
+    opensAt: c.dateTime(bag.opensAt, 'to.availability.opensAt'),
+    closesAt: c.dateTime(bag.closesAt, 'to.availability.closesAt'),
+    timeZone: c.text(bag.timeZone, 'to.availability.timeZone', SHORT),
+    presence: bag.presence === undefined ? undefined : c.choice(bag.presence, 'to.availability.presence', PRESENCES),
+  });
+}
+
 /** Reads everything the agent provides; the caller adds or checks the generated fields. */
 function readBody(
   c: Checker,
@@ -242,6 +259,7 @@ function readBody(
       name: c.text(to.name, 'to.name', SHORT),
       team: c.text(to.team, 'to.team', REQUIRED_SHORT)!,
       expertise: c.text(to.expertise, 'to.expertise', TEXT),
+      availability: readAvailability(c, to.availability),
     }),
     recap: compact({
       summary: c.text(recap.summary, 'recap.summary', { max: LIMITS.summary, required: true })!,

@@ -11,6 +11,9 @@ export const MODES = ['warm', 'blind'] as const;
 export const CHANNELS = ['phone', 'chat', 'email', 'in-person'] as const;
 export const REASON_CODES = ['escalation', 'specialist', 'shift-change', 'absence-cover', 'other'] as const;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const AVAILABILITY_STATUSES = ['open', 'closed', 'unavailable'] as const;
+/** What a host's presence system says about a receiver. */
+export const PRESENCES = ['available', 'busy', 'away', 'offline'] as const;
 export const VERIFICATION_STATUSES = ['verified', 'unverified'] as const;
 export const ACTION_OWNERS = ['receiver', 'sender', 'customer'] as const;
 export const FOLLOW_UP_BY = ['receiver', 'sender'] as const;
@@ -39,6 +42,8 @@ export type Mode = (typeof MODES)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type ReasonCode = (typeof REASON_CODES)[number];
 export type Priority = (typeof PRIORITIES)[number];
+export type AvailabilityStatus = (typeof AVAILABILITY_STATUSES)[number];
+export type Presence = (typeof PRESENCES)[number];
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 export type ActionOwner = (typeof ACTION_OWNERS)[number];
 export type FollowUpBy = (typeof FOLLOW_UP_BY)[number];
@@ -108,6 +113,23 @@ export interface Receiver {
   name?: string;
   team: string;
   expertise?: string;
+  /** What the panel showed the agent about the receiver's hours and presence (from the directory). */
+  availability?: ReceiverAvailability;
+}
+
+/** What the agent was shown about the receiver when sending. */
+export interface ReceiverAvailability {
+  /** `closed`: outside their hours; `unavailable`: in hours, but their presence says they cannot take it. */
+  status: AvailabilityStatus;
+  checkedAt: IsoDateTime;
+  /** When closed: when they open next (within two weeks). */
+  opensAt?: IsoDateTime;
+  /** When open: when this opening ends. */
+  closesAt?: IsoDateTime;
+  /** The receiver's IANA time zone, when the directory gives hours. */
+  timeZone?: string;
+  /** What the host's presence system said. */
+  presence?: Presence;
 }
 
 export interface Action {

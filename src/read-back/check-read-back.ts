@@ -7,7 +7,10 @@ import type { ReadBackCheck, ReadBackFact } from '../payload/types.js';
 import type { HandoffV1 } from '../payload/types.js';
 import { factsToCarry, type FactToCarry } from './facts.js';
 import { CONDITIONAL, FALLBACK_IDEAS, NOT_VERIFIED, VERIFIED, fold, sameCurrency } from './lexicon.js';
+import { isTimeZone } from '../payload/zone-time.js';
 import { amountsIn, contentStems, daysIn, digitRuns, localTime, namesDay, namesTime, timesIn } from './recognise.js';
+
+export { isTimeZone };
 
 export interface ReadBackOptions {
   /**
@@ -52,16 +55,6 @@ interface Reading {
   stems: Set<string>;
   timeZone: string | undefined;
   now: Date;
-}
-
-/** Whether `Intl` knows the time zone. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function carries(fact: FactToCarry, r: Reading): boolean {

@@ -2,25 +2,15 @@
  * What a text says in numbers and days: amounts with their currency, days (named, dated or relative),
  * times of day, phone digits, and its content words. English and Spanish; no network, no DOM.
  */
+import { addDays, type LocalDay } from '../payload/zone-time.js';
 import { CURRENCY_WORDS, MONTHS, RELATIVE_PATTERNS, STOPWORDS, WEEKDAYS, fold } from './lexicon.js';
+
+export { localTime, type LocalDay, type LocalTime } from '../payload/zone-time.js';
 
 export interface Amount {
   /** In hundredths, so that 325 and 325.00 are one amount. */
   cents: number;
   currency?: string;
-}
-
-/** A day as the receiver's calendar shows it. */
-export interface LocalDay {
-  year: number;
-  month: number;
-  day: number;
-  weekday: number;
-}
-
-export interface LocalTime extends LocalDay {
-  /** Minutes after midnight. */
-  minutes: number;
 }
 
 const GROUPED = String.raw`\d{1,3}(?:[ ,.\u00a0\u202f']\d{3})+(?:[.,]\d{1,2})?`;
@@ -62,39 +52,6 @@ export function amountsIn(text: string): Amount[] {
 
 /** Amounts the handoff states: numbers with a currency beside them. */
 export const statedAmounts = (text: string): Amount[] => amountsIn(text).filter((a) => a.currency);
-
-/** The calendar day and time of an instant in a time zone (the runtime's own by default). */
-export function localTime(iso: string | Date, timeZone?: string): LocalTime {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    weekday: 'short',
-    hour: 'numeric',
-    minute: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(typeof iso === 'string' ? new Date(iso) : iso);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(part('weekday'));
-  return {
-    year: Number(part('year')),
-    month: Number(part('month')),
-    day: Number(part('day')),
-    weekday,
-    minutes: (Number(part('hour')) % 24) * 60 + Number(part('minute')),
-  };
-}
-
-function addDays(base: LocalDay, days: number): LocalDay {
-  const date = new Date(Date.UTC(base.year, base.month - 1, base.day + days));
-  return {
-    year: date.getUTCFullYear(),
-    month: date.getUTCMonth() + 1,
-    day: date.getUTCDate(),
-    weekday: date.getUTCDay(),
-  };
-}
 
 /**
  * The days a text names, as keys a day can be looked up by: `w5` (a Friday), `m11d26` (26 November),

@@ -183,6 +183,11 @@ export class DraftModel {
     this.draft = deepMerge(this.draft, partial);
   }
 
+  /** Puts values on the draft as if the agent typed them (a directory pick, a proposal taken). */
+  fill(patch: HandoffDraft): void {
+    this.draft = deepMerge(this.draft, patch);
+  }
+
   /** The host's values changed: they go over the draft again. */
   applyHost(): void {
     this.draft = withHostValues(this.draft, this.#host());

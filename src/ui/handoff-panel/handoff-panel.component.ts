@@ -5,10 +5,10 @@ import { buildHandoff, DEFAULT_FLAG_THRESHOLD } from '../../payload/handoff.js';
 import { suggestScripts } from '../../payload/scripts.js';
 import { renderTemplate } from '../../payload/template.js';
 import type { HandoffAckV1, HandoffDraft, HandoffV1 } from '../../payload/types.js';
-import { emit, type HandoffFailure } from '../events.js';
+import { emit } from '../events.js';
 import { en, type HandoffMessages } from '../messages/catalogue.js';
 import type { HandoffPanelConfig } from '../shared/config.js';
-import { DeliveryController, type Delivery } from '../shared/controllers/delivery.controller.js';
+import { DeliveryController } from '../shared/controllers/delivery.controller.js';
 import { MessagesController } from '../shared/controllers/messages.controller.js';
 import { OutboxController } from '../shared/controllers/outbox.controller.js';
 import { elementDefaults } from '../shared/defaults.js';
@@ -18,10 +18,13 @@ import { controlId, controlPath } from '../shared/paths.js';
 import { textReset, tokenStyles } from '../shared/tokens.styles.js';
 import { CaseHistoryController } from './case-history.controller.js';
 import { renderCaseHistory } from './case-history.js';
+import { DirectoryController } from './directory.controller.js';
 import { DraftAutosave } from './draft-autosave.controller.js';
 import { DraftModel, FOCUS_FOR, HOST_KEYS, cardInIdentifier, clone, withPreselections } from './draft-model.js';
+import { checkPrefill, inFormOrder } from './form-checks.js';
 import { panelStyles } from './handoff-panel.styles.js';
-import { panelStatus, type Notice } from './panel-status.js';
+import { announceDelivery, panelStatus, type Notice } from './panel-status.js';
+import { directoryProblems, informLine, renderAvailabilityNotice, renderReceiverPicker } from './receiver-picker.js';
 import { scriptTemplatesCache } from './script-templates.js';
 import { renderQualityChecklist } from './quality-checklist.js';
 import { QualityController } from './quality.controller.js';
@@ -126,7 +129,10 @@ export class HandoffPanel extends LitElement {
 
   readonly #texts = new MessagesController(this, en);
   readonly #outboxes = new OutboxController(this);
-  readonly #delivery = new DeliveryController(this, this.#outboxes, (d) => this.#onDelivery(d));
+  readonly #delivery = new DeliveryController(this, this.#outboxes, (d) => {
+    this.notice = undefined;
+    announceDelivery(this, d, this.#messages.ui.status);
+  });
   readonly #autosave = new DraftAutosave(this, {
     caseId: () => this.caseId,
     config: () => this.#cfg.drafts,
@@ -142,6 +148,16 @@ export class HandoffPanel extends LitElement {
   readonly #shortcuts = new ShortcutsController(this, {
     send: () => this.renderRoot.querySelector('form')?.requestSubmit(),
     addAction: () => this.#addAction(),
+  });
+  readonly #directory = new DirectoryController(this, {
+    source: () => this.#cfg.directory,
+    hook: () => this.#cfg.availability,
+    receiver: () => this.#model.draft.to,
+    fill: (patch) => {
+      this.#model.fill(patch);
+      this.errors = this.errors.filter((e) => !/^(to|contingency|followUp)\b/.test(e.path));
+      this.#edited(() => undefined);
+    },
   });
   readonly #history = new CaseHistoryController(this, {
     caseId: () => this.caseId ?? (this.#model.draft.case?.id === '' ? undefined : this.#model.draft.case?.id),
@@ -167,17 +183,7 @@ export class HandoffPanel extends LitElement {
    * when `case.id` names another case than the panel's.
    */
   prefill(partial: HandoffDraft): void {
-    const unknown = buildHandoff(partial, {}).errors?.filter(
-      (e) => e.code === 'unknown-field' || e.code === 'not-an-object',
-    );
-    if (unknown?.length) throw new TypeError(`prefill(): ${unknown.map((e) => e.message).join(' ')}`);
-    const named = partial.case?.id;
-    if (typeof named === 'string' && this.caseId !== undefined && named !== this.caseId) {
-      // Filling one case's panel with another customer's details is how handoffs get mixed up.
-      throw new TypeError(
-        `prefill(): case.id "${named}" is not this panel's case "${this.caseId}"; set caseId first, then prefill.`,
-      );
-    }
+    checkPrefill(partial, this.caseId);
     // The host may have set a new caseId just before (not rendered yet): the prefill is for that case.
     this.#autosave.followCase();
     this.#model.prefill(partial);
@@ -281,16 +287,6 @@ export class HandoffPanel extends LitElement {
     void this.updateComplete.then(focus);
   }
 
-  /** Errors in the order their fields appear, so the summary reads top-down and focus goes to the first. */
-  #inFormOrder(errors: FieldError[]): FieldError[] {
-    const controls = [...this.renderRoot.querySelectorAll('[id^="f-"]')].map((el) => el.id);
-    const position = (e: FieldError) => {
-      const i = controls.indexOf(controlId(FOCUS_FOR[e.path] ?? e.path));
-      return i === -1 ? controls.length : i;
-    };
-    return [...errors].sort((a, b) => position(a) - position(b));
-  }
-
   #focusControl(path: string): void {
     const id = path === 'add-action' ? path : controlId(FOCUS_FOR[path] ?? path);
     this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
@@ -306,7 +302,7 @@ export class HandoffPanel extends LitElement {
     event.preventDefault();
     if (this.#busy) return;
     const messages = this.#messages;
-    const result = buildHandoff(this.#model.forBuild(this.#suggestions().managingUp), {
+    const result = buildHandoff(this.#directory.annotate(this.#model.forBuild(this.#suggestions().managingUp)), {
       locale: this.#texts.locale,
       training: this.training || undefined,
       defaultCallingCode: this.#cfg.defaultCallingCode,
@@ -317,7 +313,7 @@ export class HandoffPanel extends LitElement {
       quality: this.#cfg.quality,
     });
     if (!result.ok) {
-      this.errors = this.#inFormOrder(result.errors);
+      this.errors = inFormOrder(result.errors, this.renderRoot);
       emit(this, 'handoff-invalid', { errors: this.errors });
       await this.updateComplete;
       this.#focusControl(controlPath(this.errors[0]!.path));
@@ -360,19 +356,6 @@ export class HandoffPanel extends LitElement {
     }
   }
 
-  /** Each change of the sent item's delivery: the status line follows, and the host hears of the outcome. */
-  #onDelivery(delivery: Delivery): void {
-    this.notice = undefined;
-    const { status } = this.#messages.ui;
-    const fail = (reason: HandoffFailure['reason'], message: string) =>
-      emit(this, 'handoff-failed', { id: delivery.state === 'idle' ? undefined : delivery.id, reason, message });
-    if (delivery.state === 'delivered') emit(this, 'handoff-delivered', { id: delivery.id });
-    else if (delivery.state === 'expired') fail('expired', status.expired);
-    else if (delivery.state === 'auth') fail('auth', status.auth);
-    else if (delivery.state === 'rejected')
-      fail('rejected', renderTemplate(status.rejected, { reason: delivery.reason }));
-  }
-
   /** An acknowledgement of one of the case's handoffs. */
   #acknowledged(ack: HandoffAckV1): void {
     emit(this, 'handoff-acknowledged', { handoffId: ack.handoffId, ack });
@@ -397,13 +380,21 @@ export class HandoffPanel extends LitElement {
     const count = typeof draft.transfer?.count === 'number' ? draft.transfer.count : 1;
     const flagged = count >= (this.#cfg.flagThreshold ?? DEFAULT_FLAG_THRESHOLD);
     const transfer = renderTemplate(flagged ? ui.flagged : ui.transferCount, { count });
-    const problems = [this.#scriptTemplates(this.#messages).error, this.#outboxes.error].filter(Boolean);
+    const problems = [
+      this.#scriptTemplates(messages).error,
+      this.#outboxes.error,
+      ...directoryProblems(this.#directory, ui),
+    ];
     const status = panelStatus(this.notice, this.#delivery.delivery, ui, this.#texts.locale);
+    const lines = this.#suggestions();
+    const picker = { directory: this.#directory, ui, locale: this.#texts.locale, draft };
     const view = panelView({
       model: this.#model,
       messages,
       errors: this.errors,
-      lines: this.#suggestions(),
+      lines: { ...lines, informCustomer: informLine(lines.informCustomer, this.#directory, ui) },
+      picker: renderReceiverPicker(picker),
+      availability: renderAvailabilityNotice(picker),
       addAction: () => this.#addAction(),
       removeAction: (index) => {
         this.#model.removeAction(index);
@@ -429,7 +420,7 @@ export class HandoffPanel extends LitElement {
         <h2 id="title">${ui.title}</h2>
         <p class="transfer ${flagged ? 'flagged' : ''}" part="transfer">${transfer}</p>
       </header>
-      ${problems.map((problem) => html`<p class="config-error" role="alert">${problem}</p>`)}
+      ${problems.filter(Boolean).map((problem) => html`<p class="config-error" role="alert">${problem}</p>`)}
       ${renderCaseHistory(this.#history.items, ui, this.#texts.locale, (id) => void this.#history.dismissFromList(id))}
       ${renderErrorSummary(
         this.errors,

@@ -2,6 +2,52 @@ import { css } from 'lit';
 
 /** What only the panel has: numbered steps, the action rows, the lines to say, the error summary, the history. */
 export const panelStyles = css`
+  .listbox {
+    list-style: none;
+    margin: 0.25em 0 0;
+    padding: 0.2em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    max-block-size: 14em;
+    overflow-y: auto;
+  }
+  .listbox li {
+    display: flex;
+    flex-direction: column;
+    padding: 0.35em 0.5em;
+    border-radius: calc(var(--_radius) / 2);
+    cursor: pointer;
+  }
+  .listbox li[aria-selected='true'] {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+    background: var(--_surface);
+  }
+  .listbox .what {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .listbox li.closed .what {
+    color: var(--_warn);
+  }
+  .availability {
+    border-inline-start: 4px solid var(--_warn);
+    padding: 0.4em 0.75em;
+  }
+  .availability p {
+    margin: 0.2em 0;
+  }
+  .proposals {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+    list-style: none;
+    margin: 0.3em 0 0;
+    padding: 0;
+  }
+  .proposals button[aria-pressed='true'] {
+    outline: 2px solid var(--_accent);
+  }
   fieldset {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

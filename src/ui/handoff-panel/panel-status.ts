@@ -2,6 +2,7 @@
 import type { HandoffAckV1 } from '../../payload/types.js';
 import { renderTemplate } from '../../payload/template.js';
 import type { HandoffMessages } from '../messages/catalogue.js';
+import { emit, type HandoffFailure } from '../events.js';
 import { missedKinds, readBackMissed } from './read-back-missed.js';
 import { deliveryStatus, type Delivery, type Tone } from '../shared/controllers/delivery.controller.js';
 
@@ -32,4 +33,19 @@ export function panelStatus(
   if (notice)
     return { text: { masked: ui.masked, copied: ui.copied, restored: ui.status.restored }[notice.kind], tone: 'info' };
   return deliveryStatus(delivery, ui.status, locale);
+}
+
+/** Each change of the sent item's delivery: the host hears of the outcome. */
+export function announceDelivery(
+  panel: HTMLElement,
+  delivery: Delivery,
+  status: HandoffMessages['ui']['status'],
+): void {
+  const fail = (reason: HandoffFailure['reason'], message: string) =>
+    emit(panel, 'handoff-failed', { id: delivery.state === 'idle' ? undefined : delivery.id, reason, message });
+  if (delivery.state === 'delivered') emit(panel, 'handoff-delivered', { id: delivery.id });
+  else if (delivery.state === 'expired') fail('expired', status.expired);
+  else if (delivery.state === 'auth') fail('auth', status.auth);
+  else if (delivery.state === 'rejected')
+    fail('rejected', renderTemplate(status.rejected, { reason: delivery.reason }));
 }

@@ -53,6 +53,9 @@ export interface PanelView {
   ui: UiTexts;
   /** The lines suggested from the templates. */
   lines: { managingUp: string; informCustomer: string; apology: string };
+  /** The receiver directory's combobox, and what it says about the receiver picked. */
+  picker: TemplateResult | typeof nothing;
+  availability: TemplateResult | typeof nothing;
   /** The managing-up script shown: the agent's own, or the suggestion. */
   managingUp: string;
   /** The agent edited the script away from the suggestion: offer to bring it back. */
@@ -77,13 +80,23 @@ export interface ViewContext {
   messages: HandoffMessages;
   errors: readonly FieldError[];
   lines: PanelView['lines'];
+  picker: PanelView['picker'];
+  availability: PanelView['availability'];
   addAction(): void;
   removeAction(index: number): void;
   useSuggestion(): void;
 }
 
 /** The sections' view of the panel: its draft, texts and errors, and its fields as templates. */
-export function panelView({ model, messages, errors, lines, ...actions }: ViewContext): PanelView {
+export function panelView({
+  model,
+  messages,
+  errors,
+  lines,
+  picker,
+  availability,
+  ...actions
+}: ViewContext): PanelView {
   const { ui } = messages;
   const label = (path: string) => fieldLabel(messages.fieldLabels, errorPath(path));
   const error = (path: string) => errors.find((e) => controlPath(e.path) === path);
@@ -98,6 +111,8 @@ export function panelView({ model, messages, errors, lines, ...actions }: ViewCo
     draft: model.draft,
     ui,
     lines,
+    picker,
+    availability,
     managingUp,
     offerSuggestion: model.scriptEdited && managingUp !== lines.managingUp,
     text: (path, o = {}) =>
@@ -247,7 +262,8 @@ function receiver(v: PanelView): TemplateResult {
   return section(
     6,
     ui.sections.receiver,
-    html`${v.text('to.name')} ${v.text('to.team', { required: true })} ${v.text('to.expertise', { wide: true })}
+    html`${v.picker} ${v.text('to.name')} ${v.text('to.team', { required: true })} ${v.text('to.expertise', { wide: true })}
+      ${v.availability}
       ${v.text('script.managingUp', { multiline: true, required: true, hint: ui.hints.managingUp, value: v.managingUp, wide: true })}
       ${
         v.offerSuggestion

@@ -36,6 +36,35 @@ export interface QualityTexts {
   checks: Record<QualityCheck, string>;
 }
 
+/** The receiver directory's combobox and what it says about the receiver's hours. */
+export interface DirectoryTexts {
+  label: string;
+  hint: string;
+  noMatch: string;
+  /** Each option's state: `{time}` is when it changes. */
+  openUntil: string;
+  open: string;
+  closedUntil: string;
+  closed: string;
+  presence: Record<'busy' | 'away' | 'offline', string>;
+  /** The notice, `{who}` being the receiver. */
+  closedNotice: string;
+  closedNoticeNoHours: string;
+  unavailableNotice: string;
+  /** Added to the "inform before transfer" line while the receiver is not open. */
+  informClosed: string;
+  proposals: string;
+  callbackAt: string;
+  voicemail: string;
+  requeue: string;
+  alternative: string;
+  /** `{time}` in the receiver's zone and `{yours}` in the agent's, when the two differ. */
+  bothZones: string;
+  /** A broken directory: `{problems}`. */
+  problems: string;
+  loadFailed: string;
+}
+
 export interface UiTexts {
   title: string;
   sections: Record<'why' | 'how' | 'recap' | 'customer' | 'actions' | 'receiver' | 'contingency' | 'check', string>;
@@ -111,6 +140,13 @@ export interface UiTexts {
   >;
   /** English when a catalogue has none. */
   quality?: QualityTexts;
+  /** The receiver directory; English when a catalogue has none. */
+  directory?: DirectoryTexts;
+  /**
+   * A first "why I cannot resolve it" line per reason, put in the field when a reason is chosen and the
+   * field is empty; the agent edits it. None when a catalogue has none.
+   */
+  reasonSuggestions?: Partial<Record<ReasonCode, string>>;
   /** The keyboard shortcuts' line under "Send handoff"; English when a catalogue has none. */
   shortcuts?: Record<'title' | 'send' | 'addAction' | 'nextProblem', string>;
   /** Added to "acknowledged" when the read-back left facts out; English when a catalogue has none. */
@@ -246,6 +282,34 @@ export const en: HandoffMessages = {
         'if-unavailable': 'Say what happens if the receiver is unavailable.',
         'no-secrets-typed': 'A secret was typed and masked here: leave secrets out of handoffs.',
       },
+    },
+    directory: {
+      label: 'Who can help',
+      hint: 'Type a name, team or expertise; the arrow keys move through the directory.',
+      noMatch: 'No one in the directory matches: type the receiver in the fields below.',
+      openUntil: 'Open until {time}',
+      open: 'Open',
+      closedUntil: 'Closed until {time}',
+      closed: 'Closed',
+      presence: { busy: 'Busy', away: 'Away', offline: 'Offline' },
+      closedNotice: '{who} is closed until {time}.',
+      closedNoticeNoHours: '{who} is closed, with no opening in the next two weeks.',
+      unavailableNotice: '{who} cannot take a transfer now ({presence}).',
+      informClosed: 'They may not be able to take your call straight away.',
+      proposals: 'Before you transfer, tell the customer and offer:',
+      callbackAt: 'A callback at {time}',
+      voicemail: 'Voicemail',
+      requeue: 'Back in the queue',
+      alternative: '{who} instead (open now)',
+      bothZones: '{time} their time ({yours} yours)',
+      problems: 'Some directory entries cannot be used: {problems}',
+      loadFailed: 'The directory could not be loaded from {url}: {reason}. Type the receiver in the fields below.',
+    },
+    reasonSuggestions: {
+      escalation: 'This needs approval above my limit, so a supervisor has to decide.',
+      specialist: 'This needs a specialist’s knowledge that I do not have.',
+      'shift-change': 'My shift is ending before this can be finished.',
+      'absence-cover': 'I will be away before this can be finished.',
     },
     shortcuts: {
       title: 'Keys:',

@@ -3,6 +3,7 @@
  * `registerLocale(es)` and set `lang="es"` on the panel or the page.
  */
 import type { HandoffMessages } from './catalogue.js';
+import { esDirectory, esReasonSuggestions } from './es-directory.js';
 
 export const es: HandoffMessages = {
   locale: 'es',
@@ -120,6 +121,8 @@ export const es: HandoffMessages = {
         'no-secrets-typed': 'Aquí se escribió un dato secreto y se ocultó: no ponga secretos en los traspasos.',
       },
     },
+    directory: esDirectory,
+    reasonSuggestions: esReasonSuggestions,
     shortcuts: {
       title: 'Teclas:',
       send: 'envía',

@@ -3,6 +3,7 @@
  * Types only: every element and the defaults module import them from here.
  */
 import type { AckWatchOptions } from '../../acks/watch-acks.js';
+import type { AvailabilityHook, DirectoryEntry } from '../../directory/types.js';
 import type { OutboxOptions } from '../../outbox/options.js';
 import type { HttpOptions } from '../../outbox/transport.js';
 import type { HandoffMessages, HandoffMessagesOverride } from '../messages/catalogue.js';
@@ -48,6 +49,13 @@ export interface HandoffPanelConfig extends ElementConfig {
    * @default true
    */
   quality?: boolean;
+  /**
+   * The receiver directory: entries, or the URL of a JSON array of them (fetched once per page). Picking
+   * an entry fills the receiver, the expertise and the contingency; the panel says when they are closed.
+   */
+  directory?: readonly DirectoryEntry[] | string;
+  /** Asks the host's presence system about an entry (the picked one, and open alternatives). */
+  availability?: AvailabilityHook;
 }
 
 /** "Copy as note" on `<handoff-receipt>`. */
