@@ -2,6 +2,7 @@
 export { checkDirectory, type CheckedDirectory } from './check-directory.js';
 export { openingAt, parseSpan, type Opening } from './opening-hours.js';
 export { availabilityOf } from './availability.js';
+export { describeHours } from './describe-hours.js';
 export { searchDirectory, sameExpertise } from './search-directory.js';
 export {
   AVAILABILITY_STATUSES,

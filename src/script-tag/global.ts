@@ -5,6 +5,7 @@
 import { Outbox } from '../outbox/outbox.js';
 import { absoluteEndpoint } from '../outbox/routes.js';
 import type { HandoffDraft } from '../payload/types.js';
+import type { AvailabilityHook, DirectoryEntry } from '../directory/types.js';
 import type { ScriptTemplates } from '../payload/scripts.js';
 import type { AckWatchOptions } from '../acks/watch-acks.js';
 import type { HttpOptions } from '../outbox/transport.js';
@@ -58,6 +59,10 @@ export interface GlobalConfig extends Omit<HttpOptions, 'fetch'> {
    * @default true
    */
   quality?: boolean;
+  /** The receiver directory: entries, or the URL of a JSON array of them. */
+  directory?: readonly DirectoryEntry[] | string;
+  /** Asks the host's presence system whether a directory entry can take a transfer now. */
+  availability?: AvailabilityHook;
 }
 
 export interface OpenOptions {
@@ -80,6 +85,8 @@ const CONFIG_TYPES: Record<keyof GlobalConfig, string> = {
   defaultCallingCode: 'string',
   acks: 'object',
   quality: 'boolean',
+  directory: 'object',
+  availability: 'function',
 };
 
 /** Throws a TypeError that says exactly which key is wrong and what it should be. */
@@ -92,7 +99,9 @@ function checkConfig(config: unknown): asserts config is GlobalConfig {
       throw new TypeError(
         `HandoffPanel.configure(): unknown option "${key}"; the options are ${Object.keys(CONFIG_TYPES).join(', ')}.`,
       );
-    if (key === 'acks' && value === false) continue;
+    if ((key === 'acks' && value === false) || (key === 'directory' && typeof value === 'string')) continue;
+    if (key === 'directory' && value !== undefined && !Array.isArray(value))
+      throw new TypeError('HandoffPanel.configure(): "directory" must be an array of entries or the URL of one.');
     if (value !== undefined && typeof value !== expected)
       throw new TypeError(`HandoffPanel.configure(): "${key}" must be a ${expected}, not ${typeof value}.`);
   }
@@ -133,6 +142,8 @@ function toDefaults(config: GlobalConfig): ElementDefaults {
     defaultCallingCode: config.defaultCallingCode,
     acks: config.acks,
     quality: config.quality,
+    directory: config.directory,
+    availability: config.availability,
     ...(config.draftHours ? { drafts: { ttlMs: config.draftHours * 3_600_000 } } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import {
   availabilityOf,
   checkDirectory,
+  describeHours,
   openingAt,
   parseSpan,
   sameExpertise,
@@ -137,7 +138,7 @@ describe('checkDirectory', () => {
     const { entries, problems } = checkDirectory([
       entry(),
       { team: '', fallback: { phone: 'call reception' }, colour: 'red' },
-      entry({ id: 'x', hours: { timeZone: 'Europe/Londn', weekly: { mon: ['9-5'], funday: [] } } }),
+      entry({ id: 'x', hours: { timeZone: 'Europe/Londn', weekly: { mon: ['9-5'], funday: [] } as never } }),
       entry({ id: 'y', ifUnavailable: 'pray' as never, hours: { ...LONDON_WEEKDAYS, exceptions: { '25/12': [] } } }),
       entry(),
       'Dana',
@@ -180,5 +181,19 @@ describe('searching the directory', () => {
 
   it('alternatives share the team or the expertise', () => {
     expect(sameExpertise(entries, entries[0]!).map((e) => e.team)).to.deep.equal(['Billing night desk']);
+  });
+});
+
+describe('describeHours', () => {
+  it('runs days with the same spans together, Monday first, with the zone', () => {
+    const hours: OpeningHours = {
+      ...LONDON_WEEKDAYS,
+      weekly: { ...LONDON_WEEKDAYS.weekly, sat: ['10:00-14:00'], sun: ['10:00-14:00'] },
+    };
+    expect(describeHours(hours)).to.equal('Mon–Fri 09:00–17:00; Sat–Sun 10:00–14:00 (Europe/London)');
+    expect(describeHours({ timeZone: 'UTC', weekly: { wed: ['08:00-12:00', '13:00-17:00'] } })).to.equal(
+      'Wed 08:00–12:00, 13:00–17:00 (UTC)',
+    );
+    expect(describeHours({ timeZone: 'UTC', weekly: {} })).to.equal('Closed (UTC)');
   });
 });

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { availabilityOf } from '../../directory/availability.js';
+import { describeHours } from '../../directory/describe-hours.js';
 import { checkDirectory, type CheckedDirectory } from '../../directory/check-directory.js';
 import { sameExpertise, searchDirectory } from '../../directory/search-directory.js';
 import type { Availability, AvailabilityHook, DirectoryEntry, Presence } from '../../directory/types.js';
@@ -116,11 +117,11 @@ export class DirectoryController implements ReactiveController {
     const hook = this.settings.hook();
     if (!hook || this.#asking.has(entry.id)) return;
     this.#asking.add(entry.id);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, PRESENCE_TIMEOUT_MS)));
+    let timer: number | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = window.setTimeout(resolve, PRESENCE_TIMEOUT_MS)));
     // A host hook that throws or hangs must not break the panel: it only loses the presence.
     const presence = await Promise.race([Promise.resolve().then(() => hook(entry)), timeout]).catch(() => undefined);
-    clearTimeout(timer);
+    window.clearTimeout(timer);
     this.#asking.delete(entry.id);
     const known = isPresence(presence) ? presence : undefined;
     const before = this.#presence.get(entry.id)?.presence;
@@ -193,7 +194,11 @@ export class DirectoryController implements ReactiveController {
     this.settings.fill({
       to: { name: entry.name ?? '', team: entry.team, expertise: entry.expertise ?? '', agentId: entry.agentId ?? '' },
       contingency: {
-        fallback: { phone: entry.fallback.phone, name: entry.fallback.name ?? '' },
+        fallback: {
+          phone: entry.fallback.phone,
+          name: entry.fallback.name ?? '',
+          hours: entry.hours ? describeHours(entry.hours) : '',
+        },
         ...(entry.ifUnavailable ? { ifUnavailable: entry.ifUnavailable } : {}),
       },
     });

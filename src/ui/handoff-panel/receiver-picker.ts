@@ -19,8 +19,8 @@ export function formatWhen(iso: string, availability: Availability, locale: stri
   const at = new Date(iso);
   const soon = at.getTime() - Date.now() < 6 * 86_400_000;
   const options: Intl.DateTimeFormatOptions = soon
-    ? { weekday: 'long', hour: '2-digit', minute: '2-digit' }
-    : { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' };
+    ? { weekday: 'long', hour: 'numeric', minute: '2-digit' }
+    : { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' };
   const theirs = new Intl.DateTimeFormat(locale, { ...options, timeZone: availability.timeZone }).format(at);
   const yours = new Intl.DateTimeFormat(locale, options).format(at);
   return theirs === yours ? theirs : renderTemplate(texts.bothZones, { time: theirs, yours });
