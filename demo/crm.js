@@ -2,6 +2,7 @@
 // facts to the panel as an integrator would, scores what the trainee sends, and shows the outbox live.
 // Runs after the script tag (module scripts run after deferred ones), so `HandoffPanel` is there.
 import { CRITERIA, CRITERION_LABELS, scoreHandoff } from '/dist/esm/training/index.js';
+import { describeHours } from '/dist/esm/directory/index.js';
 import { el } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
@@ -52,9 +53,14 @@ function show(next) {
   $('customer-notes').replaceChildren(
     ...(customer.notes?.length ? customer.notes : ['None.']).map((n) => el('li', {}, n)),
   );
+  // The CRM's "Who can help" and the panel's directory are one list: the agent picks from it in the panel.
   $('directory').replaceChildren(
     ...directory.map((d) =>
-      el('li', {}, `${d.name} — ${d.team}, ${d.expertise}. ${d.phone}${d.hours ? ` (${d.hours})` : ''}`),
+      el(
+        'li',
+        {},
+        `${d.name ? `${d.name} — ` : ''}${d.team}, ${d.expertise}. ${d.fallback.phone}${d.hours ? ` (${describeHours(d.hours)})` : ''}`,
+      ),
     ),
   );
   $('scenario-title').textContent = next.title;
@@ -72,8 +78,14 @@ function show(next) {
     agentId: agent.agentId,
     agentName: agent.name,
     transferCount: (transferCount ?? 0) + 1,
-    customer: { accountId: customer.accountId, contact: { phone: customer.phone, email: customer.email } },
+    // Identity and verification carried over: the CRM knows who verified the customer, and how.
+    customer: {
+      accountId: customer.accountId,
+      contact: { phone: customer.phone, email: customer.email },
+      verification: customer.verification,
+    },
     agent: { team: agent.team, callback: agent.callback },
+    config: { ...panel.config, directory },
   });
 }
 

@@ -14,7 +14,7 @@ export function describeHours(hours: OpeningHours): string {
   for (const day of WEEK_ORDER) {
     const spans = spansOf(day);
     const run = runs.at(-1);
-    if (run && run.spans === spans && WEEK_ORDER.indexOf(run.last) === WEEK_ORDER.indexOf(day) - 1) run.last = day;
+    if (run?.spans === spans) run.last = day;
     else runs.push({ first: day, last: day, spans });
   }
   const open = runs

@@ -5,6 +5,7 @@
  * Scenarios are JSON data files a trainer writes (see demo/scenarios/); `checkScenario` says exactly
  * what is wrong with one, so a typo never silently breaks the scoring.
  */
+import { checkDirectory } from '../directory/check-directory.js';
 import type { HandoffDraft, HandoffV1, ReasonCode, VerificationStatus } from '../payload/types.js';
 import { REASON_CODES } from '../payload/types.js';
 import { QUALITY_MOVES, type QualityMove } from '../payload/quality.js';
@@ -290,6 +291,8 @@ export function checkScenario(data: unknown, file = 'scenario'): string[] {
   need(text(s.title), '"title" is required');
   need(text(s.situation), '"situation" is required (what the trainee is told)');
   need(Boolean(s.crm) && typeof s.crm === 'object', '"crm" must be an object (what the CRM page shows)');
+  if (s.crm?.directory !== undefined)
+    problems.push(...checkDirectory(s.crm.directory).problems.map((p) => `${file}: crm.${p}`));
   const e = s.expect as Partial<ScenarioExpectations> | undefined;
   if (!e || typeof e !== 'object') return [...problems, `${file}: "expect" must be an object`];
   need(

@@ -42,6 +42,13 @@ export const AFFECTS_VIEW: ReadonlySet<string> = new Set([
   'script.managingUp',
 ]);
 
+/** The optional fields folded away until opened, per fold; the fold counts those filled. */
+export const FOLDS = {
+  'follow-up': ['nextSteps', 'followUp.at', 'followUp.by', 'followUp.note'],
+  more: ['from.callback', 'contingency.note'],
+} as const;
+const FOLDED: ReadonlySet<string> = new Set(Object.values(FOLDS).flat());
+
 /** Where to put the focus for an error on a whole object. */
 export const FOCUS_FOR: Readonly<Record<string, string>> = {
   reason: 'reason.code',
@@ -211,9 +218,15 @@ export class DraftModel {
 
   /** Reads a control into the draft. Returns whether the rest of the form may have to change. */
   input(control: HTMLInputElement, path: string): boolean {
+    // The first action's row is shown before there is one: typing in it makes it.
+    const row = /^actions\.(\d+)\./.exec(path);
+    if (row && !this.draft.actions?.[Number(row[1])]) this.addAction();
+    const wasFilled = Boolean(this.text(path).trim());
     setPath(this.draft, path, readControl(control));
     if (path === 'script.managingUp') this.scriptEdited = true;
-    return AFFECTS_VIEW.has(path) || control.type === 'checkbox' || control.type === 'radio';
+    // A fold's count of filled fields changes when one becomes filled or empty.
+    const recount = FOLDED.has(path) && wasFilled !== Boolean(this.text(path).trim());
+    return AFFECTS_VIEW.has(path) || recount || control.type === 'checkbox' || control.type === 'radio';
   }
 
   /**
@@ -234,6 +247,23 @@ export class DraftModel {
     }
     this.maskedPaths.set(path, kinds);
     return true;
+  }
+
+  /**
+   * After the agent chose a reason: its suggested "why I can't resolve it" goes in the field, if the
+   * field is empty or still holds the suggestion for the reason chosen before. Returns whether it did.
+   */
+  suggestReason(previous: string | undefined, suggestions: Partial<Record<string, string>> | undefined): boolean {
+    const detail = this.draft.reason?.detail?.trim() ?? '';
+    if (detail && detail !== (previous && suggestions?.[previous])) return false;
+    const code = this.draft.reason?.code;
+    setPath(this.draft, 'reason.detail', (code && suggestions?.[code]) ?? '');
+    return true;
+  }
+
+  holdsReasonSuggestion(suggestions: Partial<Record<string, string>> | undefined): boolean {
+    const code = this.draft.reason?.code;
+    return Boolean(code && suggestions?.[code] && this.text('reason.detail') === suggestions[code]);
   }
 
   /** Adds an empty action row; returns its index. */

@@ -31,3 +31,10 @@ export function inFormOrder(errors: FieldError[], root: ParentNode): FieldError[
   };
   return [...errors].sort((a, b) => position(a) - position(b));
 }
+
+/** Focuses a control, opening the fold it is in first. */
+export function reveal(control: HTMLElement | null | undefined): void {
+  const fold = control?.closest('details');
+  if (fold && !fold.open) fold.open = true;
+  control?.focus();
+}

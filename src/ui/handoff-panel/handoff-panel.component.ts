@@ -21,7 +21,7 @@ import { renderCaseHistory } from './case-history.js';
 import { DirectoryController } from './directory.controller.js';
 import { DraftAutosave } from './draft-autosave.controller.js';
 import { DraftModel, FOCUS_FOR, HOST_KEYS, cardInIdentifier, clone, withPreselections } from './draft-model.js';
-import { checkPrefill, inFormOrder } from './form-checks.js';
+import { checkPrefill, inFormOrder, reveal } from './form-checks.js';
 import { panelStyles } from './handoff-panel.styles.js';
 import { announceDelivery, panelStatus, type Notice } from './panel-status.js';
 import { directoryProblems, informLine, renderAvailabilityNotice, renderReceiverPicker } from './receiver-picker.js';
@@ -126,6 +126,7 @@ export class HandoffPanel extends LitElement {
   #unsaved: HandoffV1 | undefined;
   #busy = false;
   readonly #scriptTemplates = scriptTemplatesCache();
+  readonly #unfolded = new Set<string>();
 
   readonly #texts = new MessagesController(this, en);
   readonly #outboxes = new OutboxController(this);
@@ -221,7 +222,8 @@ export class HandoffPanel extends LitElement {
   protected override updated(): void {
     for (const select of this.renderRoot.querySelectorAll<HTMLSelectElement>('select[data-path]')) {
       const value = this.#model.text(select.dataset.path!);
-      if (select.value !== value) select.value = value;
+      // A row not yet in the draft (the first action's) keeps the option it shows.
+      if (select.value !== value && [...select.options].some((o) => o.value === value)) select.value = value;
     }
   }
 
@@ -253,7 +255,9 @@ export class HandoffPanel extends LitElement {
     const control = event.target as HTMLInputElement;
     const path = control.dataset.path;
     if (!path) return;
+    const reasonBefore = this.#model.draft.reason?.code;
     const affectsView = this.#model.input(control, path);
+    if (path === 'reason.code') this.#model.suggestReason(reasonBefore, this.#messages.ui.reasonSuggestions);
     if (this.errors.some((e) => controlPath(e.path) === path))
       this.errors = this.errors.filter((e) => controlPath(e.path) !== path);
     if (affectsView || this.#quality.stale()) this.requestUpdate();
@@ -289,7 +293,7 @@ export class HandoffPanel extends LitElement {
 
   #focusControl(path: string): void {
     const id = path === 'add-action' ? path : controlId(FOCUS_FOR[path] ?? path);
-    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+    reveal(this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`));
   }
 
   // ——— sending ———
@@ -393,6 +397,7 @@ export class HandoffPanel extends LitElement {
       messages,
       errors: this.errors,
       lines: { ...lines, informCustomer: informLine(lines.informCustomer, this.#directory, ui) },
+      unfolded: this.#unfolded,
       picker: renderReceiverPicker(picker),
       availability: renderAvailabilityNotice(picker),
       addAction: () => this.#addAction(),
@@ -415,6 +420,7 @@ export class HandoffPanel extends LitElement {
       @input=${this.#onInput}
       @change=${this.#onChange}
       @keydown=${this.#shortcuts.onKeydown}
+      @focusin=${(e: FocusEvent) => (e.target as HTMLElement).dataset.suggested !== undefined && (e.target as HTMLInputElement).select()}
     >
       <header>
         <h2 id="title">${ui.title}</h2>

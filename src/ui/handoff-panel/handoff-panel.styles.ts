@@ -2,6 +2,25 @@ import { css } from 'lit';
 
 /** What only the panel has: numbered steps, the action rows, the lines to say, the error summary, the history. */
 export const panelStyles = css`
+  .fold {
+    border-block-start: 1px dashed var(--_border);
+    padding-block-start: 0.4em;
+  }
+  .fold summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .fold summary:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .fold .count {
+    color: var(--_muted);
+    font-weight: 400;
+  }
+  .fold > .grid {
+    margin-block-start: 0.5em;
+  }
   .listbox {
     list-style: none;
     margin: 0.25em 0 0;

@@ -19,10 +19,10 @@ import {
   type RedactionKind,
 } from '../../payload/types.js';
 import { fieldLabel } from '../../payload/checker.js';
-import type { HandoffMessages, UiTexts } from '../messages/catalogue.js';
+import { en, type HandoffMessages, type UiTexts } from '../messages/catalogue.js';
 import { checkboxControl, selectControl, textControl } from '../shared/fields.js';
 import { controlId, controlPath, toLocalInput } from '../shared/paths.js';
-import { errorPath, withPreselections, type DraftModel } from './draft-model.js';
+import { FOLDS, errorPath, withPreselections, type DraftModel } from './draft-model.js';
 
 /** Options of a text field in the panel (its value comes from the draft unless given). */
 export interface TextFieldOptions {
@@ -39,6 +39,8 @@ export interface TextFieldOptions {
   autocomplete?: string;
   wide?: boolean;
   value?: string;
+  /** Holds an untouched suggestion (selected on focus). */
+  suggested?: boolean;
 }
 
 export interface SelectFieldOptions {
@@ -58,6 +60,8 @@ export interface PanelView {
   availability: TemplateResult | typeof nothing;
   /** The managing-up script shown: the agent's own, or the suggestion. */
   managingUp: string;
+  /** "Why I can't resolve it" still holds the reason's suggested line. */
+  reasonSuggested: boolean;
   /** The agent edited the script away from the suggestion: offer to bring it back. */
   offerSuggestion: boolean;
   text(path: string, options?: TextFieldOptions): TemplateResult;
@@ -68,6 +72,11 @@ export interface PanelView {
     options?: SelectFieldOptions,
   ): TemplateResult;
   checkbox(path: string, checked: boolean, value?: string): TemplateResult;
+  /**
+   * Optional fields folded away until the agent opens them; the summary counts what is filled in them,
+   * and a fold with an error in it opens.
+   */
+  fold(id: string, title: string, paths: readonly string[], content: TemplateResult): TemplateResult;
   error(path: string): FieldError | undefined;
   label(path: string): string;
   addAction(): void;
@@ -80,6 +89,8 @@ export interface ViewContext {
   messages: HandoffMessages;
   errors: readonly FieldError[];
   lines: PanelView['lines'];
+  /** The folds the agent opened. */
+  unfolded: Set<string>;
   picker: PanelView['picker'];
   availability: PanelView['availability'];
   addAction(): void;
@@ -93,6 +104,7 @@ export function panelView({
   messages,
   errors,
   lines,
+  unfolded,
   picker,
   availability,
   ...actions
@@ -115,6 +127,7 @@ export function panelView({
     availability,
     managingUp,
     offerSuggestion: model.scriptEdited && managingUp !== lines.managingUp,
+    reasonSuggested: model.holdsReasonSuggestion(ui.reasonSuggestions),
     text: (path, o = {}) =>
       textControl(
         {
@@ -134,12 +147,29 @@ export function panelView({
             kind: path === 'recap.tried' ? 'lines' : o.type === 'datetime-local' ? 'datetime' : undefined,
             redact: !isIdentifier(o) && o.type !== 'datetime-local',
             identifier: isIdentifier(o),
+            suggested: o.suggested,
           },
         },
       ),
     select: (path, values, labels, o = {}) =>
       selectControl(base(path, o.required), { value: model.text(path), path, options: values, labels, blank: o.blank }),
     checkbox: (path, checked, value) => checkboxControl(base(path), { checked, path, value }),
+    fold: (id, title, paths, content) => {
+      const filled = paths.filter((p) => model.text(p).trim()).length;
+      const open = unfolded.has(id) || paths.some((p) => error(p));
+      return html`<details
+        class="fold wide"
+        part="fold"
+        ?open=${open}
+        @toggle=${(e: Event) => {
+          if ((e.target as HTMLDetailsElement).open) unfolded.add(id);
+          else unfolded.delete(id);
+        }}
+      >
+        <summary>${title}${filled ? html` <span class="count">(${renderTemplate(ui.folds?.filled ?? '{count}', { count: filled })})</span>` : nothing}</summary>
+        <div class="grid">${content}</div>
+      </details>`;
+    },
     error,
     label,
     ...actions,
@@ -168,7 +198,7 @@ function why(v: PanelView): TemplateResult {
     ui.sections.why,
     html`${v.select('reason.code', REASON_CODES, ui.options.reason, { required: true })}
     ${v.select('priority', PRIORITIES, ui.options.priority, { blank: false })}
-    ${v.text('reason.detail', { multiline: true, required: true, hint: ui.hints.detail, wide: true })}
+    ${v.text('reason.detail', { multiline: true, required: true, hint: ui.hints.detail, wide: true, suggested: v.reasonSuggested })}
     ${v.text('case.id', { required: true, identifier: true })}`,
   );
 }
@@ -233,27 +263,44 @@ function customer(v: PanelView): TemplateResult {
   );
 }
 
+const folds = (ui: UiTexts) => ui.folds ?? en.ui.folds!;
+
+/** Most handoffs leave something to do: the first row is there before the agent adds one. */
+const EMPTY_ROWS: HandoffDraft['actions'] = [{ text: '', owner: 'receiver' }];
+const actionRows = (draft: HandoffDraft) => (draft.actions?.length ? draft.actions : EMPTY_ROWS);
+
 function actions(v: PanelView): TemplateResult {
   const { ui, draft } = v;
   return section(
     5,
     ui.sections.actions,
-    html`${(draft.actions ?? []).map(
-      (_, i) =>
+    html`${actionRows(draft).map(
+      (_, i, rows) =>
         html`<div class="action wide">
-            ${v.text(`actions.${i}.text`, { required: true })}
+            ${v.text(`actions.${i}.text`, { required: rows !== EMPTY_ROWS })}
             ${v.select(`actions.${i}.owner`, ACTION_OWNERS, ui.options.owner, { blank: false })}
             ${v.text(`actions.${i}.due`, { type: 'datetime-local', value: toLocalInput(draft.actions?.[i]?.due) })}
-            <button type="button" class="secondary" @click=${() => v.removeAction(i)}>${renderTemplate(ui.removeAction, { index: i + 1 })}</button>
+            ${
+              rows === EMPTY_ROWS
+                ? nothing
+                : html`<button type="button" class="secondary" @click=${() => v.removeAction(i)}>
+                    ${renderTemplate(ui.removeAction, { index: i + 1 })}
+                  </button>`
+            }
           </div>`,
     )}
       <div class="wide">
         <button type="button" class="secondary" id="add-action" @click=${() => v.addAction()}>${ui.addAction}</button>
       </div>
-      ${v.text('nextSteps', { multiline: true, wide: true })}
-      ${v.text('followUp.at', { type: 'datetime-local', value: toLocalInput(draft.followUp?.at), hint: ui.hints.datetime })}
-      ${v.select('followUp.by', FOLLOW_UP_BY, ui.options.followUpBy)}
-      ${v.text('followUp.note', { wide: true })}`,
+      ${v.fold(
+        'follow-up',
+        folds(ui).followUp,
+        FOLDS['follow-up'],
+        html`${v.text('nextSteps', { multiline: true, wide: true })}
+        ${v.text('followUp.at', { type: 'datetime-local', value: toLocalInput(draft.followUp?.at), hint: ui.hints.datetime })}
+        ${v.select('followUp.by', FOLLOW_UP_BY, ui.options.followUpBy)}
+        ${v.text('followUp.note', { wide: true })}`,
+      )}`,
   );
 }
 
@@ -293,8 +340,14 @@ function contingency(v: PanelView): TemplateResult {
     html`${v.text('contingency.fallback.phone', { type: 'tel', required: phone, hint: ui.hints.fallback })}
     ${v.text('contingency.fallback.name')}
     ${v.select('contingency.ifUnavailable', IF_UNAVAILABLE, ui.options.ifUnavailable, { required: phone })}
-    ${v.text('from.callback', { type: 'tel' })} ${v.text('from.name', { required: true, autocomplete: 'name' })}
-    ${v.text('from.agentId', { required: true, identifier: true })} ${v.text('contingency.note', { wide: true })}`,
+    ${v.text('from.name', { required: true, autocomplete: 'name' })}
+    ${v.text('from.agentId', { required: true, identifier: true })}
+    ${v.fold(
+      'more',
+      folds(ui).more,
+      FOLDS.more,
+      html`${v.text('from.callback', { type: 'tel' })} ${v.text('contingency.note', { wide: true })}`,
+    )}`,
   );
 }
 

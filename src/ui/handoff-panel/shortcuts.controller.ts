@@ -1,5 +1,6 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { en, type UiTexts } from '../messages/catalogue.js';
+import { reveal } from './form-checks.js';
 
 export type Shortcut = 'send' | 'add-action' | 'next-problem';
 
@@ -82,6 +83,6 @@ export class ShortcutsController implements ReactiveController {
     const after = candidates.find(
       (el) => !active || (active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
     );
-    (after ?? candidates[0])?.focus();
+    reveal(after ?? candidates[0]);
   }
 }

@@ -140,6 +140,8 @@ export interface UiTexts {
   >;
   /** English when a catalogue has none. */
   quality?: QualityTexts;
+  /** The optional fields folded away until opened; `{count}` filled in them. English when a catalogue has none. */
+  folds?: { followUp: string; more: string; filled: string };
   /** The receiver directory; English when a catalogue has none. */
   directory?: DirectoryTexts;
   /**
@@ -282,6 +284,11 @@ export const en: HandoffMessages = {
         'if-unavailable': 'Say what happens if the receiver is unavailable.',
         'no-secrets-typed': 'A secret was typed and masked here: leave secrets out of handoffs.',
       },
+    },
+    folds: {
+      followUp: 'Next steps and follow-up',
+      more: 'Your callback number and a note',
+      filled: '{count} filled',
     },
     directory: {
       label: 'Who can help',

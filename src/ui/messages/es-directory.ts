@@ -1,4 +1,4 @@
-/** Spanish texts of the receiver directory and the suggested reasons (kept apart: es.ts is long). */
+/** Spanish texts of the receiver directory, the suggested reasons and the folds (kept apart: es.ts is long). */
 import type { DirectoryTexts, UiTexts } from './catalogue.js';
 
 export const esDirectory: DirectoryTexts = {
@@ -29,4 +29,10 @@ export const esReasonSuggestions: UiTexts['reasonSuggestions'] = {
   specialist: 'Requiere conocimientos de un especialista que yo no tengo.',
   'shift-change': 'Mi turno termina antes de que esto pueda resolverse.',
   'absence-cover': 'Estaré ausente antes de que esto pueda resolverse.',
+};
+
+export const esFolds: UiTexts['folds'] = {
+  followUp: 'Próximos pasos y seguimiento',
+  more: 'Su número de contacto y una nota',
+  filled: '{count} rellenados',
 };

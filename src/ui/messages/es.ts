@@ -3,7 +3,7 @@
  * `registerLocale(es)` and set `lang="es"` on the panel or the page.
  */
 import type { HandoffMessages } from './catalogue.js';
-import { esDirectory, esReasonSuggestions } from './es-directory.js';
+import { esDirectory, esFolds, esReasonSuggestions } from './es-directory.js';
 
 export const es: HandoffMessages = {
   locale: 'es',
@@ -122,6 +122,7 @@ export const es: HandoffMessages = {
       },
     },
     directory: esDirectory,
+    folds: esFolds,
     reasonSuggestions: esReasonSuggestions,
     shortcuts: {
       title: 'Teclas:',

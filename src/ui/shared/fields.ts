@@ -52,6 +52,8 @@ export interface ControlData {
   redact?: boolean;
   /** An id or address: a card number in it is an error at the field. */
   identifier?: boolean;
+  /** It holds a suggestion the agent has not touched: focusing it selects it, so typing replaces it. */
+  suggested?: boolean;
   name?: string;
 }
 
@@ -68,7 +70,7 @@ export interface TextControlOptions {
 /** A text input or text area for `field()`. */
 export function textControl(o: FieldOptions, c: TextControlOptions): TemplateResult {
   return field(o, (describedBy, invalid) => {
-    const { path, kind, redact, identifier, name } = c.data ?? {};
+    const { path, kind, redact, identifier, suggested, name } = c.data ?? {};
     const invalidText = invalid ? 'true' : 'false';
     return c.multiline
       ? html`<textarea
@@ -78,6 +80,7 @@ export function textControl(o: FieldOptions, c: TextControlOptions): TemplateRes
           data-path=${path ?? nothing}
           data-redact=${redact ? '' : nothing}
           data-identifier=${identifier ? '' : nothing}
+          data-suggested=${suggested ? '' : nothing}
           data-kind=${kind ?? nothing}
           rows=${c.rows ?? 3}
           .value=${live(c.value)}
@@ -92,6 +95,7 @@ export function textControl(o: FieldOptions, c: TextControlOptions): TemplateRes
           data-path=${path ?? nothing}
           data-redact=${redact ? '' : nothing}
           data-identifier=${identifier ? '' : nothing}
+          data-suggested=${suggested ? '' : nothing}
           data-kind=${kind ?? nothing}
           type=${c.type ?? nothing}
           .value=${live(c.value)}
