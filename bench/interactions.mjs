@@ -3,12 +3,32 @@
 // (a field's text once, whatever its length), "Hand off" and "Send handoff" included. The fields come from
 // the scenario's model answer, less what the page already shows and what full marks do not need (found
 // by leaving each out in turn, judged with the SDK's own buildHandoff and scoreHandoff); then the real
-// demo is driven with what is left, and the score it shows is checked.
+// demo is driven with what is left, and the score it shows is checked. Picking the receiver from the
+// directory's combobox counts one, as a choice in a select does (open the list, click the entry); so does
+// opening a folded group of fields.
+
+/** What a directory entry puts on the form when picked (as the panel's DirectoryController does). */
+export function pickFills(entry) {
+  return {
+    'to.name': entry.name ?? '',
+    'to.team': entry.team,
+    'to.expertise': entry.expertise ?? '',
+    'contingency.fallback.phone': entry.fallback.phone,
+    'contingency.fallback.name': entry.fallback.name ?? '',
+    ...(entry.ifUnavailable ? { 'contingency.ifUnavailable': entry.ifUnavailable } : {}),
+  };
+}
 
 /** What a trainee does, in the form's order: `[kind, path, value]`. */
-function steps(model) {
+function steps(model, directory = []) {
   const out = [];
-  const put = (kind, path, value) => value !== undefined && value !== '' && out.push({ kind, path, value });
+  // The receiver picked from the directory: what the pick fills is not typed (unless the answer differs).
+  const index = directory.findIndex((e) => e.team === model.to?.team && (e.name ?? '') === (model.to?.name ?? ''));
+  const fills = index === -1 ? {} : pickFills(directory[index]);
+  const put = (kind, path, value) => {
+    if (value === undefined || value === '' || fills[path] === value) return;
+    out.push({ kind, path, value });
+  };
   put('select', 'reason.code', model.reason?.code);
   put('select', 'priority', model.priority);
   put('text', 'reason.detail', model.reason?.detail);
@@ -25,12 +45,14 @@ function steps(model) {
     put('text', 'customer.verification.by', verification.by);
   }
   (model.actions ?? []).forEach((action, i) => {
-    put('add-action', `actions.${i}`, i);
+    // The first action's row is on the form before "Add action".
+    if (i > 0) put('add-action', `actions.${i}`, i);
     put('text', `actions.${i}.text`, action.text);
     if (action.owner && action.owner !== 'receiver') put('select', `actions.${i}.owner`, action.owner);
     put('datetime', `actions.${i}.due`, action.due);
   });
   put('text', 'nextSteps', model.nextSteps);
+  if (index !== -1) out.push({ kind: 'pick', path: 'directory', value: index, fills });
   put('text', 'to.name', model.to?.name);
   put('text', 'to.team', model.to?.team);
   put('text', 'to.expertise', model.to?.expertise);
@@ -54,6 +76,7 @@ async function neededSteps({ all, scenarioId }) {
   /* eslint-disable no-undef -- this function runs in the page */
   const { buildHandoff, suggestScripts, DEFAULT_SCRIPT_TEMPLATES_EN } = await import('/dist/esm/payload/index.js');
   const { scoreHandoff } = await import('/dist/esm/training/index.js');
+  const { en } = await import('/dist/esm/ui/messages/catalogue.js');
   const { scenarios } = await (await fetch('/scenarios.json')).json();
   const scenario = scenarios.find((s) => s.id === scenarioId);
   const panel = document.querySelector('handoff-panel');
@@ -78,13 +101,21 @@ async function neededSteps({ all, scenarioId }) {
         ? step.value.split('\n')
         : step.value;
   const shown = (step) =>
-    step.kind !== 'add-action' && JSON.stringify(getPath(start, step.path)) === JSON.stringify(valueOf(step));
+    step.kind !== 'add-action' &&
+    step.kind !== 'pick' &&
+    JSON.stringify(getPath(start, step.path)) === JSON.stringify(valueOf(step));
   const fullMarks = (chosen) => {
     const draft = structuredClone(start);
     for (const step of chosen) {
       if (step.kind === 'add-action') setPath(draft, `${step.path}.owner`, 'receiver');
+      else if (step.kind === 'pick')
+        for (const [path, value] of Object.entries(step.fills)) setPath(draft, path, value);
       else setPath(draft, step.path, valueOf(step));
+      // Choosing a reason puts its suggested line in an empty "why I can't resolve it".
+      if (step.path === 'reason.code' && !draft.reason?.detail)
+        setPath(draft, 'reason.detail', en.ui.reasonSuggestions?.[step.value] ?? '');
     }
+    for (const action of draft.actions ?? []) action.owner ??= 'receiver';
     if (!chosen.some((s) => s.path === 'script.managingUp'))
       setPath(draft, 'script.managingUp', suggestScripts(draft, DEFAULT_SCRIPT_TEMPLATES_EN).managingUp);
     draft.training = true;
@@ -117,11 +148,21 @@ export async function countInteractions(browser, origin, scenario) {
     count++;
     const panel = page.locator('handoff-panel');
     await panel.getByRole('button', { name: 'Send handoff' }).waitFor();
-    const result = await page.evaluate(neededSteps, { all: steps(scenario.model), scenarioId: scenario.id });
+    const directory = scenario.crm.directory ?? [];
+    const result = await page.evaluate(neededSteps, { all: steps(scenario.model, directory), scenarioId: scenario.id });
     if (result.error) throw new Error(`${scenario.id}: ${result.error}`);
     for (const step of result.chosen) {
       const control = panel.locator(`[data-path="${step.path}"]`);
-      if (step.kind === 'add-action') await panel.locator('#add-action').click();
+      if (step.kind !== 'pick' && step.kind !== 'add-action' && (await control.first().isHidden())) {
+        // A field in a folded group: open the group first.
+        const fold = panel.locator('details[part="fold"]').filter({ has: page.locator(`[data-path="${step.path}"]`) });
+        await fold.locator('summary').click();
+        count++;
+      }
+      if (step.kind === 'pick') {
+        await panel.getByRole('combobox', { name: 'Who can help' }).click();
+        await panel.locator('[role="listbox"] [role="option"]').nth(step.value).click();
+      } else if (step.kind === 'add-action') await panel.locator('#add-action').click();
       else if (step.kind === 'select') await control.selectOption(step.value);
       else if (step.kind === 'check') await control.check();
       else if (step.kind === 'radio') await panel.locator(`input[name="mode"][value="${step.value}"]`).check();

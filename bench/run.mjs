@@ -443,7 +443,8 @@ async function interactions(browser, origin) {
   const { scenarios } = await (await fetch(`${origin}/scenarios.json`)).json();
   const rows = [];
   for (const scenario of scenarios) {
-    const { count, score } = await countInteractions(browser, origin, scenario);
+    const { count, score, fields } = await countInteractions(browser, origin, scenario);
+    if (process.env.BENCH_VERBOSE) console.error(`${scenario.id}: ${fields.join(', ')}`);
     const limit = scenario.id === 'billing-escalation' ? 10 : 14;
     rows.push({
       what: `interactions to full marks: ${scenario.id} (${score.replace(/^Score: /, '')})`,

@@ -35,11 +35,12 @@ async function completeBillingEscalation(panel: Locator): Promise<void> {
   await panel.getByRole('button', { name: 'Add action' }).click();
   await panel.getByLabel('Action 1', { exact: true }).fill('Approve and issue the £325 refund');
   await panel.getByLabel('Due time of action 1').fill('2026-11-26T17:00');
-  await panel.getByLabel('Receiver name').fill('Dana Whitfield');
-  await panel.getByLabel('Receiver team').fill('Billing supervisors');
-  await panel.getByLabel('Receiver expertise').fill('refunds and disputed charges');
-  await panel.getByLabel('Fallback contact number').fill('+44 20 7946 0100');
-  await panel.getByLabel('If the receiver is unavailable').selectOption('callback');
+  // "Who can help" is the panel's directory: one pick fills the receiver and the contingency.
+  await panel.getByRole('combobox', { name: 'Who can help' }).fill('dana');
+  await panel.locator('[role="listbox"] [role="option"]', { hasText: 'Dana Whitfield' }).click();
+  assert.equal(await panel.getByLabel('Receiver team').inputValue(), 'Billing supervisors');
+  assert.equal(await panel.getByLabel('Fallback contact number').inputValue(), '+44 20 7946 0100');
+  assert.equal(await panel.getByLabel('If the receiver is unavailable').inputValue(), 'callback');
   for (const check of ['Customer informed', 'Apology given', 'Details confirmed'])
     await panel.getByLabel(check).check();
 }
