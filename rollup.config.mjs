@@ -36,12 +36,21 @@ const iife = (input, file) => ({
   plugins: plugins(),
 });
 
-/** Everything the first file does not import statically goes into one second file. */
+/** The receiver directory's modules: a third file, loaded only by a panel given a directory. */
+const DIRECTORY = /[\\/]src[\\/](directory[\\/]|ui[\\/]handoff-panel[\\/](directory-feature|directory-source|receiver-picker)\.ts$)/;
+
+/**
+ * Everything the first file does not import statically goes into one second file, except the
+ * directory, which goes into a third (with what only it imports).
+ */
 function lazyChunk(id, { getModuleInfo, getModuleIds }) {
   const entry = [...getModuleIds()].find((m) => getModuleInfo(m).isEntry);
   const first = (lazyChunk.first ??= staticGraph(entry, getModuleInfo));
-  // Both named: rollup would otherwise pull the first file's modules into the lazy one with their importers.
-  return first.has(id) ? 'first' : 'lazy';
+  // All named: rollup would otherwise pull the first file's modules into the lazy one with their importers.
+  if (first.has(id)) return 'first';
+  const importers = getModuleInfo(id).importers;
+  const onlyDirectory = importers.length > 0 && importers.every((m) => DIRECTORY.test(m));
+  return DIRECTORY.test(id) || onlyDirectory ? 'directory' : 'lazy';
 }
 
 function staticGraph(entry, getModuleInfo) {

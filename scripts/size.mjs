@@ -51,6 +51,7 @@ export async function measureSizes() {
   const first = file('handoff-panel.js');
   const lazyName = readdirSync('dist').find((name) => /^handoff-panel\.lazy-[\w-]+\.js$/.test(name));
   const lazy = file(lazyName);
+  const directoryName = readdirSync('dist').find((name) => /^handoff-panel\.directory-[\w-]+\.js$/.test(name));
   const receiptTag = file('handoff-receipt.js');
   const entry = await npmEntry('dist/esm/index.js');
   return [
@@ -62,6 +63,10 @@ export async function measureSizes() {
       min: Buffer.byteLength(first) + Buffer.byteLength(lazy),
       gzip: gzip(first) + gzip(lazy),
     },
+    measure(
+      `script tag, the directory's file, loaded only with a directory (dist/${directoryName})`,
+      file(directoryName),
+    ),
     measure('script tag, one-file build (dist/handoff-panel.all.js)', file('handoff-panel.all.js')),
     {
       what: 'receiving side script tag (dist/handoff-receipt.js, all inlined)',

@@ -12,6 +12,7 @@ type Api = {
   version: string;
   load(): Promise<unknown>;
   open(o?: object): Promise<void>;
+  configure(o: object): void;
   buildHandoff?: unknown;
 };
 type Hostile = { hostile: { violations: string[]; errors: string[] }; HandoffPanel: Api };
@@ -100,6 +101,31 @@ describe('script tags (Chromium)', () => {
       assert.equal(scripts.length, 2);
       await page.close();
     }
+  });
+
+  it('the directory comes in a third file, only to a panel given one, and its combobox works', async () => {
+    const page = await h.current.browser.newPage();
+    const messages: string[] = [];
+    page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+    const scripts = scriptRequests(page);
+    await page.goto(`${h.current.origin}/e2e/blank.html`);
+    await page.evaluate(() => document.body.append(document.createElement('handoff-panel')));
+    await addScript(page, '/dist/handoff-panel.js');
+    const panel = page.locator('handoff-panel');
+    await panel.getByLabel('Summary').waitFor();
+    assert.equal(scripts.length, 2, 'no directory, no directory file');
+    await page.evaluate(() =>
+      (window as unknown as Hostile).HandoffPanel.configure({
+        directory: [{ name: 'Dana Whitfield', team: 'Billing supervisors', fallback: { phone: '+44 20 7946 0100' } }],
+      }),
+    );
+    await panel.getByRole('combobox', { name: 'Who can help' }).fill('dana');
+    await panel.locator('[role="listbox"] [role="option"]').first().click();
+    assert.equal(await panel.getByLabel('Receiver team').inputValue(), 'Billing supervisors');
+    assert.equal(scripts.length, 3, scripts.join(' '));
+    assert.match(scripts[2]!, /^\/dist\/handoff-panel\.directory-[\w-]+\.js$/);
+    assert.deepEqual(messages, []);
+    await page.close();
   });
 
   it("the panel's file fails to load: the popover says so, nothing is lost, and Try again loads it", async () => {

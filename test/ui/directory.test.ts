@@ -87,6 +87,9 @@ describe('<handoff-panel>: the receiver directory', () => {
     const outbox = { endpoint: receiver.endpoint, name: `test-outbox-${crypto.randomUUID()}` };
     const panel = await mountPanel(HOST, { outbox, ...config });
     panels.push(panel);
+    // The directory's code is loaded the first time a panel is given one.
+    if (config.directory)
+      await waitFor(() => root(panel).querySelector('[role="combobox"], .config-error') !== null, panel);
     return panel;
   };
 
@@ -310,8 +313,10 @@ describe('<handoff-panel>: the receiver directory', () => {
   });
 });
 
+/** Waits for the panel to show something that arrives asynchronously (a file, a fetch), 20 s at most. */
 async function waitFor(ready: () => boolean, panel: HandoffPanel): Promise<void> {
-  for (let i = 0; i < 200 && !ready(); i++) {
+  const until = Date.now() + 20_000;
+  while (!ready() && Date.now() < until) {
     await new Promise((r) => setTimeout(r, 10));
     await panel.updateComplete;
   }

@@ -24,7 +24,6 @@ import { DraftModel, FOCUS_FOR, HOST_KEYS, cardInIdentifier, clone, withPreselec
 import { checkPrefill, inFormOrder, reveal } from './form-checks.js';
 import { panelStyles } from './handoff-panel.styles.js';
 import { announceDelivery, panelStatus, type Notice } from './panel-status.js';
-import { directoryProblems, informLine, renderAvailabilityNotice, renderReceiverPicker } from './receiver-picker.js';
 import { scriptTemplatesCache } from './script-templates.js';
 import { renderQualityChecklist } from './quality-checklist.js';
 import { QualityController } from './quality.controller.js';
@@ -384,22 +383,18 @@ export class HandoffPanel extends LitElement {
     const count = typeof draft.transfer?.count === 'number' ? draft.transfer.count : 1;
     const flagged = count >= (this.#cfg.flagThreshold ?? DEFAULT_FLAG_THRESHOLD);
     const transfer = renderTemplate(flagged ? ui.flagged : ui.transferCount, { count });
-    const problems = [
-      this.#scriptTemplates(messages).error,
-      this.#outboxes.error,
-      ...directoryProblems(this.#directory, ui),
-    ];
+    const directory = this.#directory.view(ui, this.#texts.locale, draft);
+    const problems = [this.#scriptTemplates(messages).error, this.#outboxes.error, ...directory.problems];
     const status = panelStatus(this.notice, this.#delivery.delivery, ui, this.#texts.locale);
     const lines = this.#suggestions();
-    const picker = { directory: this.#directory, ui, locale: this.#texts.locale, draft };
     const view = panelView({
       model: this.#model,
       messages,
       errors: this.errors,
-      lines: { ...lines, informCustomer: informLine(lines.informCustomer, this.#directory, ui) },
+      lines: { ...lines, informCustomer: directory.inform(lines.informCustomer) },
       unfolded: this.#unfolded,
-      picker: renderReceiverPicker(picker),
-      availability: renderAvailabilityNotice(picker),
+      picker: directory.picker,
+      availability: directory.availability,
       addAction: () => this.#addAction(),
       removeAction: (index) => {
         this.#model.removeAction(index);

@@ -1,14 +1,14 @@
 /**
  * The receiver directory in the panel: a combobox (the ARIA pattern's list autocomplete) over the
  * directory, and, when the receiver picked is closed or unavailable, what to tell the customer and
- * what to offer instead. Templates only; the state is the DirectoryController's.
+ * what to offer instead. Templates only; the state is the DirectoryFeature's.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { renderTemplate } from '../../payload/template.js';
 import type { Availability } from '../../directory/types.js';
 import type { HandoffDraft } from '../../payload/types.js';
 import { en, type DirectoryTexts, type UiTexts } from '../messages/catalogue.js';
-import type { DirectoryController } from './directory.controller.js';
+import type { DirectoryFeature } from './directory-feature.js';
 
 const ID = 'f-directory';
 
@@ -35,7 +35,7 @@ function stateText(a: Availability, locale: string, t: DirectoryTexts): string {
 }
 
 export interface PickerView {
-  directory: DirectoryController;
+  directory: DirectoryFeature;
   ui: UiTexts;
   locale: string;
   draft: HandoffDraft;
@@ -146,14 +146,14 @@ function availabilityNotice({ directory, ui, locale, draft }: PickerView): Templ
 }
 
 /** The "inform before transfer" line, warning the customer when the receiver may not answer at once. */
-export function informLine(line: string, directory: DirectoryController, ui: UiTexts): string {
+export function informLine(line: string, directory: DirectoryFeature, ui: UiTexts): string {
   const picked = directory.picked;
   if (!picked || directory.availability(picked).status === 'open') return line;
   return `${line} ${directoryTexts(ui).informClosed}`;
 }
 
 /** What is wrong with the directory, for the panel's configuration errors. */
-export function directoryProblems(directory: DirectoryController, ui: UiTexts): string[] {
+export function directoryProblems(directory: DirectoryFeature, ui: UiTexts): string[] {
   const t = directoryTexts(ui);
   const out: string[] = [];
   if (directory.problems.length) out.push(renderTemplate(t.problems, { problems: directory.problems.join(' ') }));
