@@ -65,6 +65,10 @@ export type {
 export { toNote, NOTE_LIMITS, NOTE_FORMATS } from './notes/index.js';
 export type { NoteOptions, NoteFormat } from './notes/index.js';
 
+// The receiver directory: entries, opening hours, availability (pure; no DOM).
+export { checkDirectory, availabilityOf, openingAt, describeHours, searchDirectory } from './directory/index.js';
+export type { DirectoryEntry, OpeningHours, AvailabilityHook, Presence, Availability } from './directory/index.js';
+
 // The receiver's read-back checked against the handoff (pure; no DOM).
 export { checkReadBack, factsToCarry } from './read-back/index.js';
 export type { FactToCarry, ReadBackOptions, ReadBackResult } from './read-back/index.js';

@@ -30,6 +30,8 @@ describe('<handoff-panel> end to end (Chromium)', () => {
     await panel.getByLabel('Receiver team').fill('Billing supervisors');
     await panel.getByLabel('Fallback contact number').fill('+44 20 7946 0100');
     await panel.getByLabel('If the receiver is unavailable').selectOption('callback');
+    // The callback number is in a folded group of optional fields: the agent opens it.
+    await panel.getByText('Your callback number and a note').click();
     await panel.getByLabel('Your callback number').fill('020 7946 0000'.replace(/^0/, '+44 '));
     await panel.getByLabel('Customer informed').check();
     await panel.getByLabel('Apology given').check();

@@ -6,9 +6,27 @@ export const panelStyles = css`
     border-block-start: 1px dashed var(--_border);
     padding-block-start: 0.4em;
   }
+  /* A drawn chevron, not the list marker: host pages' CSS reaches the marker's inherited font. */
   .fold summary {
     cursor: pointer;
     font-weight: 600;
+    list-style: none;
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .fold summary::-webkit-details-marker {
+    display: none;
+  }
+  .fold summary::before {
+    content: '';
+    border: solid currentColor;
+    border-width: 0 2px 2px 0;
+    padding: 0.2em;
+    transform: rotate(-45deg);
+  }
+  .fold[open] summary::before {
+    transform: rotate(45deg);
   }
   .fold summary:focus-visible {
     outline: 2px solid var(--_focus);
