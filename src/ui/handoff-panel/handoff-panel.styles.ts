@@ -120,7 +120,7 @@ export const panelStyles = css`
   }
   .action {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
     gap: 0.5em 1em;
     align-items: end;
     padding-block-end: 0.6em;
