@@ -37,7 +37,8 @@ const iife = (input, file) => ({
 });
 
 /** The receiver directory's modules: a third file, loaded only by a panel given a directory. */
-const DIRECTORY = /[\\/]src[\\/](directory[\\/]|ui[\\/]handoff-panel[\\/](directory-feature|directory-source|receiver-picker)\.ts$)/;
+const DIRECTORY =
+  /[\\/]src[\\/](directory[\\/]|ui[\\/]handoff-panel[\\/](directory-feature|directory-source|receiver-picker)\.ts$)/;
 
 /**
  * Everything the first file does not import statically goes into one second file, except the

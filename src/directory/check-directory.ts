@@ -34,7 +34,8 @@ export function checkDirectory(value: unknown): CheckedDirectory {
     const id = entry.id ?? entry.name ?? entry.team;
     if (ids.has(id)) return problems.push(`${where}: the id "${id}" is used twice; give each entry its own "id".`);
     ids.add(id);
-    entries.push({ ...entry, id });
+    // Trimmed, as the panel trims what the agent typed before matching it to an entry.
+    entries.push({ ...entry, id, team: entry.team.trim(), ...(entry.name ? { name: entry.name.trim() } : {}) });
   });
   return { entries, problems };
 }

@@ -74,14 +74,22 @@ function offsetAt(instant: number, timeZone: string): number {
 }
 
 /**
- * The instant a zone's clocks show `minutes` after midnight of `day` (24:00 is the next midnight). In
- * a spring-forward gap the clocks never show it: the instant an hour on is used, as the clocks jump there.
+ * The instant a zone's clocks show `minutes` after midnight of `day` (24:00 is the next midnight). When
+ * the clocks show it twice (autumn), the first; in a spring-forward gap they never show it: the instant
+ * an hour on is used, as the clocks jump there.
  */
 export function instantAt(day: LocalDay, minutes: number, timeZone: string): number {
   const wall = Date.UTC(day.year, day.month - 1, day.day, 0, minutes);
-  const first = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(first, timeZone);
-  return second === first ? first : Math.max(first, second);
+  const HALF_DAY = 43_200_000;
+  // The offsets either side of any change that day give every candidate instant.
+  const before = wall - offsetAt(wall - HALF_DAY, timeZone);
+  const after = wall - offsetAt(wall + HALF_DAY, timeZone);
+  const shows = (instant: number) => {
+    const t = localTime(instant, timeZone);
+    return Date.UTC(t.year, t.month - 1, t.day, 0, t.minutes) === wall;
+  };
+  const shown = [before, after].filter(shows);
+  return shown.length ? Math.min(...shown) : before;
 }
 
 /** Whether the engine knows the IANA time zone. */

@@ -197,3 +197,15 @@ describe('describeHours', () => {
     expect(describeHours({ timeZone: 'UTC', weekly: {} })).to.equal('Closed (UTC)');
   });
 });
+
+describe('opening hours at the autumn change', () => {
+  it('a span starting in the repeated hour opens at its first occurrence (01:00 BST)', () => {
+    const hours: OpeningHours = { timeZone: 'Europe/London', weekly: { sun: ['01:00-03:00'] } };
+    expect(openingAt(hours, at('2026-10-25T00:30:00Z')).open).to.equal(true);
+    const day = { year: 2026, month: 10, day: 25, weekday: 0 };
+    expect(new Date(instantAt(day, 90, 'Europe/London')).toISOString()).to.equal('2026-10-25T00:30:00.000Z');
+    // West of UTC too: New York repeats 01:00–02:00 on 1 November 2026.
+    const ny = { year: 2026, month: 11, day: 1, weekday: 0 };
+    expect(new Date(instantAt(ny, 90, 'America/New_York')).toISOString()).to.equal('2026-11-01T05:30:00.000Z');
+  });
+});

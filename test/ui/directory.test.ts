@@ -5,17 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { DirectoryEntry } from '../../src/directory/index.js';
 import type { HandoffV1 } from '../../src/payload/index.js';
 import type { HandoffPanel } from '../../src/ui/handoff-panel/handoff-panel.js';
-import { TestReceiver, cleanup as cleanupOutboxes } from '../outbox/helpers.js';
-import {
-  control,
-  expectAccessible,
-  fillValid,
-  mountPanel,
-  nextEvent,
-  realKeyboard,
-  root,
-  typeInto,
-} from './helpers.js';
+import { control, expectAccessible, fillValid, nextEvent, realKeyboard, root, typeInto, usePanels } from './helpers.js';
 
 const HOST = { 'case-id': 'C-20117', 'agent-id': 'agent-17', 'agent-name': 'Sam Lee', 'customer-name': 'Amara Okafor' };
 const ALWAYS = {
@@ -79,14 +69,11 @@ async function search(panel: HandoffPanel, text: string): Promise<void> {
 }
 
 describe('<handoff-panel>: the receiver directory', () => {
-  let receiver: TestReceiver;
-  let panels: HandoffPanel[] = [];
   const pageKeys: KeyboardEvent[] = [];
   const onPageKey = (e: Event) => pageKeys.push(e as KeyboardEvent);
+  const mountOne = usePanels(HOST);
   const mount = async (config: HandoffPanel['config']) => {
-    const outbox = { endpoint: receiver.endpoint, name: `test-outbox-${crypto.randomUUID()}` };
-    const panel = await mountPanel(HOST, { outbox, ...config });
-    panels.push(panel);
+    const panel = await mountOne(config);
     // The directory's code is loaded the first time a panel is given one.
     if (config.directory)
       await waitFor(() => root(panel).querySelector('[role="combobox"], .config-error') !== null, panel);
@@ -94,16 +81,10 @@ describe('<handoff-panel>: the receiver directory', () => {
   };
 
   beforeEach(() => {
-    receiver = new TestReceiver();
     pageKeys.length = 0;
     document.addEventListener('keydown', onPageKey);
   });
-  afterEach(async () => {
-    document.removeEventListener('keydown', onPageKey);
-    for (const panel of panels) panel.remove();
-    panels = [];
-    await cleanupOutboxes();
-  });
+  afterEach(() => document.removeEventListener('keydown', onPageKey));
 
   it('has no combobox without a directory', async () => {
     const panel = await mount({});
@@ -210,6 +191,34 @@ describe('<handoff-panel>: the receiver directory', () => {
     expect(availability.timeZone).to.equal('UTC');
     expect(availability.opensAt).to.match(/T09:00:00\.000Z$/);
     expect(Date.parse(availability.checkedAt)).to.be.closeTo(Date.now(), 60_000);
+  });
+
+  it('a second pick replaces the first one’s plan: its own "if unavailable", no callback proposed for the first', async () => {
+    const panel = await mount({
+      directory: [dana({ hours: openTomorrow() }), { ...nightDesk, ifUnavailable: undefined }],
+    });
+    await search(panel, 'dana');
+    options(panel)[0]!.click();
+    await panel.updateComplete;
+    proposal(panel, 'A callback at')!.click();
+    await panel.updateComplete;
+    expect(control(panel, 'Follow-up time').value).to.not.equal('');
+    proposal(panel, 'Billing night desk instead')!.click();
+    await panel.updateComplete;
+    expect(control(panel, 'If the receiver is unavailable').value).to.equal('');
+    expect(control(panel, 'Follow-up time').value).to.equal('');
+    expect(combobox(panel).value).to.equal('Billing night desk');
+  });
+
+  it('the combobox empties when the draft is sent or reset', async () => {
+    const panel = await mount({ directory: [dana()] });
+    await search(panel, 'dana');
+    options(panel)[0]!.click();
+    await panel.updateComplete;
+    expect(combobox(panel).value).to.equal('Dana Whitfield, Billing supervisors');
+    await panel.reset();
+    await panel.updateComplete;
+    expect(combobox(panel).value).to.equal('');
   });
 
   it('an alternative that is open now is picked from the notice', async () => {

@@ -4,8 +4,7 @@ import { expect } from '@open-wc/testing';
 import type { HandoffV1 } from '../../src/payload/index.js';
 import type { HandoffPanel } from '../../src/ui/handoff-panel/handoff-panel.js';
 import { es } from '../../src/locales/es.js';
-import { TestReceiver, cleanup as cleanupOutboxes } from '../outbox/helpers.js';
-import { control, errorText, expectAccessible, fillValid, mountPanel, nextEvent, root, typeInto } from './helpers.js';
+import { control, errorText, expectAccessible, fillValid, nextEvent, root, typeInto, usePanels } from './helpers.js';
 
 const HOST = { 'case-id': 'C-20117', 'agent-id': 'agent-17', 'agent-name': 'Sam Lee', 'customer-name': 'Amara Okafor' };
 const WHY = "Why I can't resolve it";
@@ -16,26 +15,12 @@ const summaryText = (fold: HTMLDetailsElement) =>
   fold.querySelector('summary')!.textContent!.replace(/\s+/g, ' ').trim();
 
 describe('<handoff-panel>: fewer steps', () => {
-  let receiver: TestReceiver;
-  let panels: HandoffPanel[] = [];
-  const mount = async (config: HandoffPanel['config'] = {}) => {
-    const outbox = { endpoint: receiver.endpoint, name: `test-outbox-${crypto.randomUUID()}` };
-    const panel = await mountPanel(HOST, { outbox, ...config });
-    panels.push(panel);
-    return panel;
-  };
+  const mount = usePanels(HOST);
   const send = async (panel: HandoffPanel) => {
     const queued = nextEvent<CustomEvent<{ payload: HandoffV1 }>>(panel, 'handoff-queued');
     root(panel).querySelector<HTMLButtonElement>('[part="send-button"]')!.click();
     return (await queued).detail.payload;
   };
-
-  beforeEach(() => (receiver = new TestReceiver()));
-  afterEach(async () => {
-    for (const panel of panels) panel.remove();
-    panels = [];
-    await cleanupOutboxes();
-  });
 
   describe('the suggested reason line', () => {
     it('comes with the reason, selected on focus so that typing replaces it, and is sent if kept', async () => {
@@ -99,6 +84,15 @@ describe('<handoff-panel>: fewer steps', () => {
       fillValid(panel);
       await panel.updateComplete;
       expect((await send(panel)).actions).to.deep.equal([{ text: 'Approve the refund', owner: 'receiver' }]);
+    });
+
+    it('a letter typed in the row and deleted again leaves no action to block sending', async () => {
+      const panel = await mount();
+      typeInto(panel, 'Action 1', 'x');
+      typeInto(panel, 'Action 1', '');
+      fillValid(panel);
+      await panel.updateComplete;
+      expect((await send(panel)).actions).to.deep.equal([]);
     });
 
     it('a due time typed first makes the action too, which then needs its text', async () => {

@@ -2,6 +2,7 @@
 import { sendKeys } from '@web/test-runner-commands';
 import type { HandoffPanel } from '../../src/ui/handoff-panel/handoff-panel.js';
 import '../../src/define.js';
+import { TestReceiver, cleanup as cleanupOutboxes } from '../outbox/helpers.js';
 
 export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -134,4 +135,24 @@ export function fillValid(panel: HandoffPanel): void {
   typeInto(panel, 'Channel', 'chat');
   typeInto(panel, 'Summary', 'Charged twice for November.');
   typeInto(panel, 'Receiver team', 'Billing supervisors');
+}
+
+/**
+ * For a `describe` block: mounts panels that send to a fresh test receiver, each with its own outbox,
+ * and removes them (and their outboxes) after each test.
+ */
+export function usePanels(host: Record<string, string>): (config?: HandoffPanel['config']) => Promise<HandoffPanel> {
+  let receiver: TestReceiver;
+  const panels: HandoffPanel[] = [];
+  beforeEach(() => (receiver = new TestReceiver()));
+  afterEach(async () => {
+    for (const panel of panels.splice(0)) panel.remove();
+    await cleanupOutboxes();
+  });
+  return async (config = {}) => {
+    const outbox = { endpoint: receiver.endpoint, name: `test-outbox-${crypto.randomUUID()}` };
+    const panel = await mountPanel(host, { outbox, ...config });
+    panels.push(panel);
+    return panel;
+  };
 }

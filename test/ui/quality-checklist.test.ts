@@ -4,17 +4,7 @@ import { es } from '../../src/locales/es.js';
 import type { HandoffV1 } from '../../src/payload/index.js';
 import type { HandoffPanel } from '../../src/ui/handoff-panel/handoff-panel.js';
 import { registerLocale } from '../../src/ui/messages/catalogue.js';
-import { TestReceiver, cleanup as cleanupOutboxes } from '../outbox/helpers.js';
-import {
-  control,
-  expectAccessible,
-  fillValid,
-  mountPanel,
-  nextEvent,
-  realKeyboard,
-  root,
-  typeInto,
-} from './helpers.js';
+import { control, expectAccessible, fillValid, nextEvent, realKeyboard, root, typeInto, usePanels } from './helpers.js';
 
 const HOST = { 'case-id': 'C-10442', 'agent-id': 'agent-17', 'agent-name': 'Sam Lee', 'customer-name': 'Amara Okafor' };
 
@@ -45,21 +35,7 @@ async function fillGood(panel: HandoffPanel): Promise<void> {
 }
 
 describe('<handoff-panel>: the quality checklist', () => {
-  let receiver: TestReceiver;
-  let panels: HandoffPanel[] = [];
-  const mount = async (config: HandoffPanel['config'] = {}) => {
-    const outbox = { endpoint: receiver.endpoint, name: `test-outbox-${crypto.randomUUID()}` };
-    const panel = await mountPanel(HOST, { outbox, ...config });
-    panels.push(panel);
-    return panel;
-  };
-
-  beforeEach(() => (receiver = new TestReceiver()));
-  afterEach(async () => {
-    for (const panel of panels) panel.remove();
-    panels = [];
-    await cleanupOutboxes();
-  });
+  const mount = usePanels(HOST);
 
   it('lists what an empty form lacks, with the score, and shrinks as the agent fills it', async () => {
     const panel = await mount();

@@ -3,10 +3,8 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { HandoffV1 } from '../../src/payload/index.js';
-import type { HandoffPanel } from '../../src/ui/handoff-panel/handoff-panel.js';
 import { shortcutFor } from '../../src/ui/handoff-panel/shortcuts.controller.js';
-import { TestReceiver, cleanup as cleanupOutboxes } from '../outbox/helpers.js';
-import { control, expectAccessible, fillValid, mountPanel, nextEvent, realKeyboard, root } from './helpers.js';
+import { control, expectAccessible, fillValid, nextEvent, realKeyboard, root, usePanels } from './helpers.js';
 
 const HOST = { 'case-id': 'C-10442', 'agent-id': 'agent-17', 'agent-name': 'Sam Lee', 'customer-name': 'Amara Okafor' };
 
@@ -18,28 +16,16 @@ function press(target: Element, init: KeyboardEventInit): KeyboardEvent {
 const altShift = (code: string) => ({ key: code.slice(3), code, altKey: true, shiftKey: true });
 
 describe('<handoff-panel>: keyboard shortcuts', () => {
-  let receiver: TestReceiver;
-  let panels: HandoffPanel[] = [];
   const pageKeys: KeyboardEvent[] = [];
   const onPageKey = (e: Event) => pageKeys.push(e as KeyboardEvent);
-  const mount = async () => {
-    const outbox = { endpoint: receiver.endpoint, name: `test-outbox-${crypto.randomUUID()}` };
-    const panel = await mountPanel(HOST, { outbox });
-    panels.push(panel);
-    return panel;
-  };
+  const mountOne = usePanels(HOST);
+  const mount = () => mountOne();
 
   beforeEach(() => {
-    receiver = new TestReceiver();
     pageKeys.length = 0;
     document.addEventListener('keydown', onPageKey);
   });
-  afterEach(async () => {
-    document.removeEventListener('keydown', onPageKey);
-    for (const panel of panels) panel.remove();
-    panels = [];
-    await cleanupOutboxes();
-  });
+  afterEach(() => document.removeEventListener('keydown', onPageKey));
 
   it('Ctrl+Enter (or ⌘+Enter) sends from any field, and the CRM page never hears it', async () => {
     const panel = await mount();

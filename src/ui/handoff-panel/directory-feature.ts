@@ -4,7 +4,7 @@ import { checkDirectory, type CheckedDirectory } from '../../directory/check-dir
 import { sameExpertise, searchDirectory } from '../../directory/search-directory.js';
 import type { Availability, DirectoryEntry, Presence } from '../../directory/types.js';
 import type { UiTexts } from '../messages/catalogue.js';
-import { PRESENCES, type HandoffDraft } from '../../payload/types.js';
+import { PRESENCES, type FollowUpBy, type HandoffDraft, type IfUnavailable } from '../../payload/types.js';
 import type { DirectoryHost, DirectorySettings, DirectoryView } from './directory.controller.js';
 import { loadDirectory } from './directory-source.js';
 import { directoryProblems, informLine, renderAvailabilityNotice, renderReceiverPicker } from './receiver-picker.js';
@@ -31,6 +31,9 @@ export class DirectoryFeature {
   readonly #presence = new Map<string, { presence: Presence | undefined; at: number }>();
   readonly #asking = new Set<string>();
   #source: unknown;
+  #pickedId: string | undefined;
+  /** The follow-up a callback proposal set, which picking another entry takes back. */
+  #proposedFollowUp: string | undefined;
 
   constructor(
     private readonly host: DirectoryHost,
@@ -40,6 +43,8 @@ export class DirectoryFeature {
   hostUpdate(): void {
     const source = this.settings.source();
     if (source !== this.#source) this.#use(source);
+    // The draft was sent, reset or moved to another case: the combobox no longer names a pick.
+    if (!this.picked && this.entries.some((e) => label(e) === this.query)) this.query = '';
   }
 
   #use(source: readonly DirectoryEntry[] | string | undefined): void {
@@ -71,12 +76,16 @@ export class DirectoryFeature {
     return searchDirectory(this.entries, this.query === this.#pickedLabel() ? '' : this.query);
   }
 
-  /** The entry the draft's receiver is: the same team, and the same person (or none). */
+  /**
+   * The entry the draft's receiver is: the same team, and the same person (or none); of two entries
+   * alike, the one the agent picked.
+   */
   get picked(): Entry | undefined {
-    const to = this.settings.receiver() ?? {};
+    const to = this.settings.draft().to ?? {};
     const team = to.team?.trim();
     if (!team) return undefined;
-    return this.entries.find((e) => e.team === team && (e.name ?? '') === (to.name?.trim() ?? ''));
+    const alike = this.entries.filter((e) => e.team === team && (e.name ?? '') === (to.name?.trim() ?? ''));
+    return alike.find((e) => e.id === this.#pickedId) ?? alike[0];
   }
 
   #pickedLabel(): string | undefined {
@@ -84,9 +93,14 @@ export class DirectoryFeature {
     return picked && label(picked);
   }
 
-  /** What the agent is shown about an entry now: its hours and the host's presence. */
+  /** What the agent is shown about an entry now: its hours and the host's presence (asked for it). */
   availability(entry: Entry, now = Date.now()): Availability {
     return availabilityOf(entry, now, this.#presenceOf(entry, now));
+  }
+
+  /** The same, with what presence is known already: the list's options never ask the host. */
+  known(entry: Entry, now = Date.now()): Availability {
+    return availabilityOf(entry, now, this.#presence.get(entry.id)?.presence);
   }
 
   /** Open entries that could take the same customer, for when the picked one cannot. */
@@ -159,11 +173,13 @@ export class DirectoryFeature {
       this.active = count ? (to + count) % count : -1;
       this.host.requestUpdate();
     };
-    if (event.altKey && event.key === 'ArrowDown') return move(this.active);
+    if (event.altKey && event.key === 'ArrowDown') {
+      event.preventDefault();
+      this.expanded = true;
+      return this.host.requestUpdate();
+    }
     if (event.key === 'ArrowDown') return move(this.expanded ? this.active + 1 : 0);
     if (event.key === 'ArrowUp') return move(this.expanded ? this.active - 1 : count - 1);
-    if (this.expanded && (event.key === 'Home' || event.key === 'End'))
-      return move(event.key === 'Home' ? 0 : count - 1);
     if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
       // Enter in a search field must never send the handoff.
       event.preventDefault();
@@ -181,6 +197,7 @@ export class DirectoryFeature {
 
   /** A proposal the agent took: a callback, voicemail or requeue. */
   propose(patch: HandoffDraft): void {
+    this.#proposedFollowUp = patch.followUp?.at ?? this.#proposedFollowUp;
     this.settings.fill(patch);
   }
 
@@ -189,7 +206,12 @@ export class DirectoryFeature {
     this.query = label(entry);
     this.expanded = false;
     this.active = -1;
+    this.#pickedId = entry.id;
+    const proposed = this.#proposedFollowUp;
+    this.#proposedFollowUp = undefined;
+    const takeBack = proposed !== undefined && this.settings.draft().followUp?.at === proposed;
     this.settings.fill({
+      ...(takeBack ? { followUp: { at: '', by: '' as FollowUpBy } } : {}),
       to: { name: entry.name ?? '', team: entry.team, expertise: entry.expertise ?? '', agentId: entry.agentId ?? '' },
       contingency: {
         fallback: {
@@ -197,7 +219,8 @@ export class DirectoryFeature {
           name: entry.fallback.name ?? '',
           hours: entry.hours ? describeHours(entry.hours) : '',
         },
-        ...(entry.ifUnavailable ? { ifUnavailable: entry.ifUnavailable } : {}),
+        // The entry's own plan, never the one picked before.
+        ifUnavailable: entry.ifUnavailable ?? ('' as IfUnavailable),
       },
     });
   }

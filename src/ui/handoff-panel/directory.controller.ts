@@ -13,8 +13,8 @@ export interface DirectorySettings {
   /** The directory as configured: entries, or a URL. */
   source(): readonly DirectoryEntry[] | string | undefined;
   hook(): AvailabilityHook | undefined;
-  /** The receiver on the draft now. */
-  receiver(): HandoffDraft['to'];
+  /** The draft now. */
+  draft(): HandoffDraft;
   /** Puts a picked entry (or a proposal) on the draft. */
   fill(patch: HandoffDraft): void;
 }

@@ -223,6 +223,9 @@ export class DraftModel {
     if (row && !this.draft.actions?.[Number(row[1])]) this.addAction();
     const wasFilled = Boolean(this.text(path).trim());
     setPath(this.draft, path, readControl(control));
+    // One action typed in and emptied again is no action: the row goes back to the one shown before.
+    const only = this.draft.actions?.length === 1 ? this.draft.actions[0] : undefined;
+    if (row && only && !only.text?.trim() && !only.due && only.owner === 'receiver') this.draft.actions = [];
     if (path === 'script.managingUp') this.scriptEdited = true;
     // A fold's count of filled fields changes when one becomes filled or empty.
     const recount = FOLDED.has(path) && wasFilled !== Boolean(this.text(path).trim());

@@ -14,7 +14,7 @@ import { OutboxController } from '../shared/controllers/outbox.controller.js';
 import { elementDefaults } from '../shared/defaults.js';
 import { changedStructurally } from '../shared/equal.js';
 import { formStyles } from '../shared/form.styles.js';
-import { controlId, controlPath } from '../shared/paths.js';
+import { controlId, controlPath, leafPaths } from '../shared/paths.js';
 import { textReset, tokenStyles } from '../shared/tokens.styles.js';
 import { CaseHistoryController } from './case-history.controller.js';
 import { renderCaseHistory } from './case-history.js';
@@ -152,10 +152,11 @@ export class HandoffPanel extends LitElement {
   readonly #directory = new DirectoryController(this, {
     source: () => this.#cfg.directory,
     hook: () => this.#cfg.availability,
-    receiver: () => this.#model.draft.to,
+    draft: () => this.#model.draft,
     fill: (patch) => {
       this.#model.fill(patch);
-      this.errors = this.errors.filter((e) => !/^(to|contingency|followUp)\b/.test(e.path));
+      const filled = leafPaths(patch);
+      this.errors = this.errors.filter((e) => !filled.includes(controlPath(e.path)));
       this.#edited(() => undefined);
     },
   });

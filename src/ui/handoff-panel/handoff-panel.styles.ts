@@ -6,7 +6,7 @@ export const panelStyles = css`
     border-block-start: 1px dashed var(--_border);
     padding-block-start: 0.4em;
   }
-  /* A drawn chevron, not the list marker: host pages' CSS reaches the marker's inherited font. */
+  /* Our own marker: the list marker's box differs between engines and under host pages' list styles. */
   .fold summary {
     cursor: pointer;
     font-weight: 600;
@@ -19,14 +19,11 @@ export const panelStyles = css`
     display: none;
   }
   .fold summary::before {
-    content: '';
-    border: solid currentColor;
-    border-width: 0 2px 2px 0;
-    padding: 0.2em;
-    transform: rotate(-45deg);
+    content: '▸';
+    inline-size: 1em;
   }
   .fold[open] summary::before {
-    transform: rotate(45deg);
+    content: '▾';
   }
   .fold summary:focus-visible {
     outline: 2px solid var(--_focus);
@@ -111,16 +108,25 @@ export const panelStyles = css`
   }
   .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
     gap: 0.75em 1em;
   }
   .wide,
   .action {
     grid-column: 1 / -1;
   }
+  /* The date-time field's own minimum width must not push it out of its row. */
+  .action > *,
+  .action input {
+    min-inline-size: 0;
+  }
+  /* A date-time field's own inner layout can make it a fraction of a pixel taller than a text field. */
+  input[type='datetime-local'] {
+    block-size: 2.4em;
+  }
   .action {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
     gap: 0.5em 1em;
     align-items: end;
     padding-block-end: 0.6em;

@@ -58,7 +58,7 @@ export function renderReceiverPicker({ directory, ui, locale }: PickerView): Tem
       role="combobox"
       autocomplete="off"
       aria-autocomplete="list"
-      aria-expanded=${open ? 'true' : 'false'}
+      aria-expanded=${open && options.length ? 'true' : 'false'}
       aria-controls="${ID}-list"
       aria-describedby="${ID}-hint"
       aria-activedescendant=${open && directory.active >= 0 ? optionId(directory.active) : nothing}
@@ -70,7 +70,7 @@ export function renderReceiverPicker({ directory, ui, locale }: PickerView): Tem
     />
     <ul id="${ID}-list" role="listbox" aria-label=${t.label} class="listbox" ?hidden=${!open}>
       ${options.map((entry, i) => {
-        const a = directory.availability(entry);
+        const a = directory.known(entry);
         return html`<li
           id=${optionId(i)}
           role="option"

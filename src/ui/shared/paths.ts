@@ -21,6 +21,12 @@ export function setPath(root: Bag, path: string, value: unknown): void {
   bag[keys[keys.length - 1]!] = value;
 }
 
+/** The paths of every value in a nested object: `{ to: { team: 'x' } }` → `['to.team']`. */
+export function leafPaths(value: unknown, prefix = ''): string[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return prefix ? [prefix] : [];
+  return Object.entries(value).flatMap(([key, v]) => leafPaths(v, prefix ? `${prefix}.${key}` : key));
+}
+
 /** An error path (`actions[2].due`) as a control path (`actions.2.due`). */
 export const controlPath = (errorPath: string): string => errorPath.replace(/\[(\d+)\]/g, '.$1');
 
