@@ -2,7 +2,7 @@ import { normalizePhone } from '../payload/phone.js';
 import { IF_UNAVAILABLE, LIMITS } from '../payload/types.js';
 import { isTimeZone } from '../payload/zone-time.js';
 import { parseSpan } from './opening-hours.js';
-import { WEEKDAY_KEYS, type DirectoryEntry, type OpeningHours } from './types.js';
+import { WEEKDAY_KEYS, type DirectoryEntry } from './types.js';
 
 export interface CheckedDirectory {
   /** The entries that can be used, each with its `id`. */
@@ -106,5 +106,3 @@ function hoursProblems(raw: unknown, where: string): string[] {
   }
   return problems;
 }
-
-export type { OpeningHours };

@@ -14,6 +14,15 @@ const ID = 'f-directory';
 
 export const directoryTexts = (ui: UiTexts): DirectoryTexts => ui.directory ?? en.ui.directory!;
 
+/** Formatters made once: the open list formats each option's time on every keystroke. */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone ?? ''}|${'day' in options ? 'far' : 'soon'}`;
+  let format = FORMATTERS.get(key);
+  if (!format) FORMATTERS.set(key, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  return format;
+}
+
 /** A time as the receiver's clock shows it, and the agent's too when the two differ. */
 export function formatWhen(iso: string, availability: Availability, locale: string, texts: DirectoryTexts): string {
   const at = new Date(iso);
@@ -21,8 +30,8 @@ export function formatWhen(iso: string, availability: Availability, locale: stri
   const options: Intl.DateTimeFormatOptions = soon
     ? { weekday: 'long', hour: 'numeric', minute: '2-digit' }
     : { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' };
-  const theirs = new Intl.DateTimeFormat(locale, { ...options, timeZone: availability.timeZone }).format(at);
-  const yours = new Intl.DateTimeFormat(locale, options).format(at);
+  const theirs = formatter(locale, options, availability.timeZone).format(at);
+  const yours = formatter(locale, options).format(at);
   return theirs === yours ? theirs : renderTemplate(texts.bothZones, { time: theirs, yours });
 }
 
