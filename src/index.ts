@@ -33,6 +33,7 @@ export {
   IF_UNAVAILABLE,
   VERIFICATION_METHODS,
   REDACTION_KINDS,
+  TIMING_KINDS,
   QUALITY_CHECKS,
   READ_BACK_FACTS,
   assessQuality,
@@ -60,6 +61,28 @@ export type {
   PhoneResult,
   Masked,
 } from './payload/index.js';
+
+// The organisation's own template, and timing the receiver cannot meet (pure; no DOM).
+export {
+  checkTemplate,
+  TemplateError,
+  requiredChecks,
+  optionalChecks,
+  localised,
+  TEMPLATE_SECTIONS,
+  CUSTOM_FIELD_TYPES,
+} from './template/index.js';
+export type {
+  AppliesWhen,
+  ChecklistItem,
+  CustomField,
+  CustomFieldType,
+  HandoffTemplate,
+  LocalisedText,
+  Requirement,
+  TemplateSection,
+} from './template/index.js';
+export { timingWarnings, actionOrder, type TimingContext } from './timing/index.js';
 
 // Handoffs as helpdesk notes (pure; no DOM).
 export { toNote, NOTE_LIMITS, NOTE_FORMATS } from './notes/index.js';

@@ -25,9 +25,13 @@ import {
   type Verification,
   type VerificationMethod,
 } from './types.js';
-import { QUALITY_CHECKS } from './checks.js';
+import { readQuality, readTiming, REDACTION_FIELD } from './read-generated.js';
 import { assessQuality } from './quality.js';
 import { VERSION } from '../version.js';
+import { checkRequiredMoves, checkTemplateShapes, readChecklist, readExtensions } from '../template/read-template.js';
+import type { HandoffTemplate } from '../template/types.js';
+import { templateFieldLabels } from '../template/applies.js';
+import { timingWarnings, type TimingContext } from '../timing/timing-warnings.js';
 import type { Result } from './result.js';
 
 export interface BuildContext {
@@ -54,6 +58,10 @@ export interface BuildContext {
    * @default true
    */
   quality?: boolean;
+  /** The organisation's template, as `checkTemplate` returned it: its fields, checklist and required moves. */
+  template?: HandoffTemplate;
+  /** What the receiver's time allows (their hours from the directory; the notice defaults to the template's). */
+  timing?: Omit<TimingContext, 'now'>;
 }
 
 export type BuildResult = Result<HandoffV1>;
@@ -87,8 +95,9 @@ const KEYS = {
     'contingency',
     'transfer',
     'training',
+    'extensions',
   ],
-  generated: ['schema', 'id', 'createdAt', 'redactions', 'quality', 'client'],
+  generated: ['schema', 'id', 'createdAt', 'redactions', 'quality', 'client', 'template', 'timing'],
   reason: ['code', 'detail'],
   case: ['id', 'url'],
   customer: ['name', 'accountId', 'contact', 'verification', 'language'],
@@ -106,8 +115,6 @@ const KEYS = {
   plan: ['if', 'then'],
   transfer: ['count', 'flagged', 'priorHandoffIds'],
   redaction: ['field', 'kind', 'count'],
-  quality: ['score', 'max', 'missing'],
-  qualityMiss: ['check', 'field'],
   client: ['sdk', 'locale'],
 } as const;
 
@@ -303,7 +310,7 @@ function checkerFor(mode: 'draft' | 'payload', context: BuildContext): Checker {
   const options: CheckerOptions = {
     mode,
     messages: context.messages,
-    fieldLabels: context.fieldLabels,
+    fieldLabels: { ...templateFieldLabels(context.template, context.locale), ...context.fieldLabels },
     defaultCallingCode: context.defaultCallingCode,
   };
   return new Checker(options);
@@ -317,25 +324,36 @@ function checkerFor(mode: 'draft' | 'payload', context: BuildContext): Checker {
  */
 export function buildHandoff(draft: HandoffDraft, context: BuildContext = {}): BuildResult {
   const c = checkerFor('draft', context);
-  const input = c.object(draft, '', [...KEYS.draft], true) ?? {};
+  const input = c.object(draft, '', [...KEYS.draft, 'checklist'], true) ?? {};
   const body = readBody(c, input);
   const transfer = c.object(input.transfer, 'transfer', ['count', 'priorHandoffIds']) ?? {};
   const count = c.count(transfer.count, 'transfer.count', 1, 1);
   const priorHandoffIds = readPriorIds(c, transfer);
   const training = c.boolean(input.training, 'training', context.training ?? false);
+  const { template } = context;
+  const extensions = readExtensions(c, input.extensions, template, {
+    reason: (input.reason as Bag | undefined)?.code,
+    channel: input.channel,
+  });
+  const record = template && readChecklist(c, input.checklist, template, context.locale);
+  const redactions = mergeRedactions([...(context.redactions ?? []), ...c.redactions]);
+  if (template) checkRequiredMoves(c, template, { ...body, transfer: { count }, redactions }, record!);
   if (c.errors.length) return { ok: false, errors: c.errors };
 
   const now = (context.now ?? (() => new Date()))();
   const threshold = context.flagThreshold ?? DEFAULT_FLAG_THRESHOLD;
+  const notice = context.timing?.minimumNoticeMinutes ?? template?.timing?.minimumNoticeMinutes;
+  const timing = timingWarnings(body, { ...context.timing, minimumNoticeMinutes: notice, now: now.getTime() });
   const payload: HandoffV1 = {
     schema: HANDOFF_SCHEMA,
     id: context.id ?? crypto.randomUUID(),
     createdAt: now.toISOString(),
     ...body,
     transfer: compact({ count: count!, flagged: count! >= threshold, priorHandoffIds: nonEmpty(priorHandoffIds) }),
-    redactions: mergeRedactions([...(context.redactions ?? []), ...c.redactions]),
+    redactions,
     client: { sdk: SDK_ID, locale: context.locale ?? 'en' },
     training: context.training ?? training!,
+    ...compact({ extensions, template: record, timing: nonEmpty(timing) }),
   };
   if (context.quality !== false) payload.quality = assessQuality(payload);
   return { ok: true, payload: orderLikeSchema(payload) };
@@ -383,25 +401,9 @@ export function validateHandoff(
     c.text(client.locale, 'client.locale', REQUIRED_SHORT);
   }
   c.boolean(input.training, 'training');
+  checkTemplateShapes(c, input);
+  readTiming(c, input.timing);
   return c.errors;
-}
-
-const REDACTION_FIELD = /^[A-Za-z0-9_.[\]]{1,100}$/;
-
-/** Checks `quality`'s shape only: receivers that rely on the score recompute it with `assessQuality`. */
-function readQuality(c: Checker, value: unknown): void {
-  const quality = c.object(value, 'quality', KEYS.quality);
-  if (!quality) return;
-  c.count(quality.score, 'quality.score', 0);
-  c.count(quality.max, 'quality.max', 1);
-  c.list(quality.missing, 'quality.missing', { max: LIMITS.qualityMissing, required: true }, (entry, path) => {
-    const miss = c.object(entry, path, KEYS.qualityMiss, true);
-    if (miss) {
-      c.choice(miss.check, `${path}.check`, QUALITY_CHECKS);
-      c.pattern(miss.field, `${path}.field`, 'not-text', (t) => REDACTION_FIELD.test(t), true);
-    }
-    return undefined;
-  });
 }
 
 /** One entry per field and kind, with a count where a field was masked more than once. */
@@ -424,6 +426,8 @@ const FIELD_ORDER = [
   'quality',
   'client',
   'training',
+  'template',
+  'timing',
 ];
 
 /** Orders keys as the contract lists them, so the JSON reads top-down like the handoff itself. */

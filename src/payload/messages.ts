@@ -25,7 +25,11 @@ export type ValidationCode =
   | `phone-${PhoneProblem}`
   | 'phone-not-e164'
   | 'read-back-verbatim'
-  | 'card-number-in-identifier';
+  | 'card-number-in-identifier'
+  | 'not-a-number'
+  | 'not-an-extension'
+  | 'bad-extension-key'
+  | 'required-by-template';
 
 export type ValidationMessages = Record<ValidationCode, string>;
 
@@ -57,6 +61,10 @@ export const DEFAULT_VALIDATION_MESSAGES_EN: ValidationMessages = {
   'read-back-verbatim': '{field}: put it in your own words; this repeats the recap word for word.',
   'card-number-in-identifier':
     '{field} looks like a payment card number, and a handoff never carries one. Use the reference itself, without the card number.',
+  'not-a-number': '{field} must be a number of at most 12 digits, like 42 or 19.99.',
+  'not-an-extension': '{field} must be text, a number, or yes or no (true or false).',
+  'bad-extension-key': '"{key}" cannot name a custom field: use a lower-case letter, then letters, digits or _.',
+  'required-by-template': "{field}: your organisation's handoff template requires this before you send.",
 };
 
 /**

@@ -37,6 +37,8 @@ export const REDACTION_KINDS = [
   'password',
   'security-answer',
 ] as const;
+/** What a timing warning says about a due time or a follow-up (see timingWarnings). */
+export const TIMING_KINDS = ['past', 'before-receiver-can-act', 'outside-hours'] as const;
 
 export type Mode = (typeof MODES)[number];
 export type Channel = (typeof CHANNELS)[number];
@@ -50,6 +52,7 @@ export type FollowUpBy = (typeof FOLLOW_UP_BY)[number];
 export type IfUnavailable = (typeof IF_UNAVAILABLE)[number];
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 export type RedactionKind = (typeof REDACTION_KINDS)[number];
+export type TimingKind = (typeof TIMING_KINDS)[number];
 export type QualityCheck = (typeof QUALITY_CHECKS)[number];
 export type ReadBackFactKind = (typeof READ_BACK_FACTS)[number];
 
@@ -72,6 +75,8 @@ export const LIMITS = {
   redactions: 200,
   /** Entries of `quality.missing`: one per check, and one per undated action. */
   qualityMissing: 40,
+  /** Entries of `timing`: one per action, and the follow-up. */
+  timing: 21,
   /** Entries of each list of `readBackCheck`. */
   readBackFacts: 60,
 } as const;
@@ -204,6 +209,28 @@ export interface HandoffV1 {
   quality?: HandoffQuality;
   client: { sdk: string; locale: string };
   training: boolean;
+  /** The organisation's own fields, by the keys its template gives them. */
+  extensions?: HandoffExtensions;
+  /** The organisation's template the handoff followed, and its checklist as the agent ticked it. */
+  template?: HandoffTemplateRecord;
+  /** Due times and follow-ups the receiver cannot meet, as the sender was warned when sending. */
+  timing?: TimingWarning[];
+}
+
+export type HandoffExtensions = Record<string, string | number | boolean>;
+
+export interface HandoffTemplateRecord {
+  id: string;
+  version?: string;
+  checklist?: { id: string; label: string; checked: boolean }[];
+}
+
+export interface TimingWarning {
+  /** `actions[0].due` or `followUp.at`. */
+  field: string;
+  kind: TimingKind;
+  /** When the receiver can act on it, if known. */
+  canActAt?: IsoDateTime;
 }
 
 /** One fact of the handoff the receiver must carry, by the field that holds it. */
@@ -251,9 +278,14 @@ export type DeepPartial<T> = T extends readonly (infer U)[]
  * fills `schema`, `id`, `createdAt`, `client`, `redactions`, `quality` and `transfer.flagged` itself.
  */
 export type HandoffDraft = DeepPartial<
-  Omit<HandoffV1, 'schema' | 'id' | 'createdAt' | 'client' | 'redactions' | 'quality' | 'transfer'>
+  Omit<
+    HandoffV1,
+    'schema' | 'id' | 'createdAt' | 'client' | 'redactions' | 'quality' | 'transfer' | 'template' | 'timing'
+  >
 > & {
   transfer?: { count?: number; priorHandoffIds?: string[] };
+  /** The template's checklist items the agent ticked, by id. */
+  checklist?: Record<string, boolean>;
 };
 
 /** What the receiver has filled in so far. */

@@ -4,6 +4,7 @@
  */
 import type { HandoffMessages } from './catalogue.js';
 import { esDirectory, esFolds, esReasonSuggestions } from './es-directory.js';
+import { esTemplateValidation } from './es-template.js';
 
 export const es: HandoffMessages = {
   locale: 'es',
@@ -207,6 +208,7 @@ export const es: HandoffMessages = {
     'phone-too-long': '«{field}» es demasiado largo: un número internacional tiene como máximo 15 dígitos.',
     'phone-not-e164': '«{field}» debe estar en formato E.164, como +34912345678.',
     'read-back-verbatim': '«{field}»: dilo con tus propias palabras; esto repite el resumen palabra por palabra.',
+    ...esTemplateValidation,
   },
   fieldLabels: {
     '': 'La transferencia',

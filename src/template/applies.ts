@@ -1,0 +1,41 @@
+import type { Channel, ReasonCode } from '../payload/types.js';
+import type { AppliesWhen, CustomField, HandoffTemplate, LocalisedText } from './types.js';
+
+/** Whether a rule given for some reasons and channels holds for this handoff's (any, where left out). */
+export function applies(when: AppliesWhen | undefined, reason: unknown, channel: unknown): boolean {
+  if (!when) return true;
+  const reasonOk = !when.reasons || when.reasons.includes(reason as ReasonCode);
+  const channelOk = !when.channels || when.channels.includes(channel as Channel);
+  return reasonOk && channelOk;
+}
+
+export function fieldRequired(field: CustomField, reason: unknown, channel: unknown): boolean {
+  if (typeof field.required === 'boolean' || field.required === undefined) return field.required === true;
+  return applies(field.required, reason, channel);
+}
+
+/** The moves (quality checks and checklist ids) the template requires for this reason and channel. */
+export function requiredChecks(template: HandoffTemplate | undefined, reason: unknown, channel: unknown): string[] {
+  return [...new Set((template?.required ?? []).filter((r) => applies(r, reason, channel)).map((r) => r.check))];
+}
+
+/** The quality checks the template's protocol does not ask for here. */
+export function optionalChecks(template: HandoffTemplate | undefined, reason: unknown, channel: unknown): Set<string> {
+  return new Set((template?.optional ?? []).filter((r) => applies(r, reason, channel)).map((r) => r.check));
+}
+
+/** The text for a locale: its own, its language's (`es` for `es-MX`), English, else the first given. */
+export function localised(text: LocalisedText | undefined, locale = 'en'): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  const language = locale.split('-')[0]!;
+  return text[locale] ?? text[language] ?? text.en ?? Object.values(text)[0] ?? '';
+}
+
+/** The field labels a template adds (`extensions.orderNumber` → "Order number"), for messages and the receipt. */
+export function templateFieldLabels(template: HandoffTemplate | undefined, locale?: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const field of template?.fields ?? []) labels[`extensions.${field.key}`] = localised(field.label, locale);
+  for (const item of template?.checklist ?? []) labels[`checklist.${item.id}`] = localised(item.label, locale);
+  return labels;
+}

@@ -1,0 +1,171 @@
+/**
+ * The template's parts of a handoff, read with the payload's checker: the custom fields (`extensions`),
+ * the checklist the agent ticked (`template`), and the moves the template requires for this reason and
+ * channel. In payload mode only their shapes are checked, as the JSON Schema does.
+ */
+import { compact, type Bag, type Checker } from '../payload/checker.js';
+import { containsCardNumber } from '../payload/redact.js';
+import { assessQuality, type QualityInput } from '../payload/quality.js';
+import { LIMITS, type HandoffExtensions, type HandoffTemplateRecord } from '../payload/types.js';
+import { fieldRequired, localised, requiredChecks } from './applies.js';
+import { CHECKLIST_ID, FIELD_KEY, TEMPLATE_LIMITS } from './check-template.js';
+import type { CustomField, HandoffTemplate } from './types.js';
+
+/** Extension keys a payload may carry: the template's, and those of a draft saved under an older one. */
+export const MAX_EXTENSIONS = 50;
+const MAX_NUMBER = 999_999_999_999;
+const NUMBER = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/;
+
+function readNumber(c: Checker, value: unknown, path: string): number | undefined {
+  let n = value;
+  if (c.draft && typeof value === 'string') {
+    const text = value.trim().replace(/[\s\u00a0]/g, '');
+    if (containsCardNumber(text)) return c.fail(path, 'card-number-in-identifier');
+    n = NUMBER.test(text) ? Number(text.replace(',', '.')) : value;
+  }
+  // Longer numbers are account or card numbers: text, where they are masked or refused.
+  if (typeof n !== 'number' || !(Math.abs(n) <= MAX_NUMBER)) return c.fail(path, 'not-a-number');
+  return n;
+}
+
+function readYesNo(c: Checker, value: unknown, path: string): boolean | undefined {
+  if (c.draft && (value === 'yes' || value === 'no')) return value === 'yes';
+  return c.boolean(value, path);
+}
+
+function readTyped(c: Checker, field: CustomField, value: unknown, path: string) {
+  switch (field.type) {
+    case 'number':
+      return readNumber(c, value, path);
+    case 'yes-no':
+      return readYesNo(c, value, path);
+    case 'date-time':
+      return c.dateTime(value, path);
+    case 'choice':
+      return c.choice(
+        value,
+        path,
+        (field.options ?? []).map((o) => o.value),
+      );
+    default:
+      return c.text(value, path, { max: field.type === 'text' ? LIMITS.short : LIMITS.text });
+  }
+}
+
+/** A value of a key the template does not describe: text, a number or yes/no, as it is. */
+function readUntyped(c: Checker, value: unknown, path: string) {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? readNumber(c, value, path) : c.fail(path, 'not-an-extension');
+  if (typeof value === 'string') return c.text(value, path, { max: LIMITS.text });
+  return c.fail(path, 'not-an-extension');
+}
+
+/**
+ * The custom fields: each typed as the template says, required where it says; keys it does not know
+ * (a draft saved under an older template) kept as they are, so nothing typed is lost.
+ */
+export function readExtensions(
+  c: Checker,
+  value: unknown,
+  template: HandoffTemplate | undefined,
+  handoff: { reason?: unknown; channel?: unknown },
+): HandoffExtensions | undefined {
+  const bag = value === undefined || value === null ? {} : value;
+  if (typeof bag !== 'object' || Array.isArray(bag)) return c.fail('extensions', 'not-an-object');
+  const given = bag as Bag;
+  const out: HandoffExtensions = {};
+  const fields = c.draft ? (template?.fields ?? []) : [];
+  for (const field of fields) {
+    const path = `extensions.${field.key}`;
+    const entry = Object.hasOwn(given, field.key) ? given[field.key] : undefined;
+    if (c.isBlank(entry) && fieldRequired(field, handoff.reason, handoff.channel)) {
+      c.fail(path, 'required-by-template');
+      continue;
+    }
+    const read = c.isBlank(entry) ? undefined : readTyped(c, field, entry, path);
+    if (read !== undefined) out[field.key] = read;
+  }
+  const known = new Set(fields.map((f) => f.key));
+  const others = Object.keys(given).filter((key) => !known.has(key));
+  if (known.size + others.length > MAX_EXTENSIONS)
+    return c.fail('extensions', 'too-many', { count: known.size + others.length, max: MAX_EXTENSIONS });
+  for (const key of others) {
+    if (!FIELD_KEY.test(key)) {
+      c.fail(`extensions.${key}`, 'bad-extension-key', { key });
+      continue;
+    }
+    if (c.draft && c.isBlank(given[key])) continue;
+    const read = readUntyped(c, given[key], `extensions.${key}`);
+    if (read !== undefined) out[key] = read;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** What the agent ticked of the template's checklist, with the labels they saw. */
+export function readChecklist(
+  c: Checker,
+  value: unknown,
+  template: HandoffTemplate,
+  locale: string | undefined,
+): HandoffTemplateRecord {
+  const ticks = (c.object(
+    value ?? {},
+    'checklist',
+    (template.checklist ?? []).map((i) => i.id),
+  ) ?? {}) as Bag;
+  const checklist = (template.checklist ?? []).map((item) => ({
+    id: item.id,
+    label: localised(item.label, locale),
+    checked: ticks[item.id] === true,
+  }));
+  return compact({ id: template.id, version: template.version, checklist: checklist.length ? checklist : undefined });
+}
+
+/** The quality checks a template can require that the score reads only for some transfers. */
+const DIRECT: Record<string, { field: string; met: (input: QualityInput) => boolean }> = {
+  'apology-given': { field: 'script.apologyGiven', met: (input) => input.script?.apologyGiven === true },
+  'details-confirmed': { field: 'script.detailsConfirmed', met: (input) => input.script?.detailsConfirmed === true },
+};
+
+/** Each required move not made, as an error at its field (a checklist item at `checklist.<id>`). */
+export function checkRequiredMoves(
+  c: Checker,
+  template: HandoffTemplate,
+  handoff: QualityInput,
+  record: HandoffTemplateRecord,
+): void {
+  const required = requiredChecks(template, handoff.reason?.code, handoff.channel);
+  if (!required.length) return;
+  const misses = assessQuality(handoff).missing;
+  for (const check of required) {
+    const item = record.checklist?.find((i) => i.id === check);
+    if (item) {
+      if (!item.checked) c.fail(`checklist.${check}`, 'required-by-template');
+      continue;
+    }
+    const direct = DIRECT[check];
+    if (direct) {
+      if (!direct.met(handoff)) c.fail(direct.field, 'required-by-template');
+      continue;
+    }
+    for (const miss of misses.filter((m) => m.check === check)) c.fail(miss.field, 'required-by-template');
+  }
+}
+
+/** Payload mode: `extensions` and `template` have the shapes the JSON Schema gives them. */
+export function checkTemplateShapes(c: Checker, input: Bag): void {
+  readExtensions(c, input.extensions, undefined, {});
+  const record = c.object(input.template, 'template', ['id', 'version', 'checklist']);
+  if (!record) return;
+  c.text(record.id, 'template.id', { max: LIMITS.short, required: true, identifier: true });
+  c.text(record.version, 'template.version', { max: LIMITS.short, identifier: true });
+  c.list(record.checklist, 'template.checklist', { max: TEMPLATE_LIMITS.checklist }, (entry, path) => {
+    const item = c.object(entry, path, ['id', 'label', 'checked'], true);
+    if (!item) return undefined;
+    c.pattern(item.id, `${path}.id`, 'not-text', (t) => CHECKLIST_ID.test(t), true);
+    c.text(item.label, `${path}.label`, { max: LIMITS.short, required: true });
+    c.boolean(item.checked, `${path}.checked`);
+    return undefined;
+  });
+}
