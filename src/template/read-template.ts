@@ -109,11 +109,8 @@ export function readChecklist(
   template: HandoffTemplate,
   locale: string | undefined,
 ): HandoffTemplateRecord {
-  const ticks = (c.object(
-    value ?? {},
-    'checklist',
-    (template.checklist ?? []).map((i) => i.id),
-  ) ?? {}) as Bag;
+  // Ticks of items an older template listed are not the agent's words: they are let go.
+  const ticks = (c.object(value ?? {}, 'checklist', Object.keys(value ?? {})) ?? {}) as Bag;
   const checklist = (template.checklist ?? []).map((item) => ({
     id: item.id,
     label: localised(item.label, locale),
