@@ -36,6 +36,19 @@ describe('handoff/v1: JSON Schema and runtime validator agree', () => {
       { ...clone(FULL_PAYLOAD), recap: { ...FULL_PAYLOAD.recap, summary: '😀'.repeat(2001) } },
     ],
     ['XSS-looking text is just data', { ...clone(FULL_PAYLOAD), nextSteps: '<img src=x onerror=alert(1)>' }],
+    [
+      "an organisation's fields, checklist and timing",
+      {
+        ...clone(FULL_PAYLOAD),
+        extensions: { orderNumber: 'NW-204518', orderValue: 54.99, giftWrap: false },
+        template: {
+          id: 'northwind-retail',
+          version: '2026-12',
+          checklist: [{ id: 'offered', label: 'Offered', checked: true }],
+        },
+        timing: [{ field: 'actions[0].due', kind: 'before-receiver-can-act', canActAt: '2026-11-25T09:00:00Z' }],
+      },
+    ],
     ['in-person channel needs no contingency', { ...clone(MINIMAL_PAYLOAD), channel: 'in-person' }],
     [
       'a decline path for each enum',
