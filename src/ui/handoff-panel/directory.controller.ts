@@ -1,5 +1,5 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { AvailabilityHook, DirectoryEntry } from '../../directory/types.js';
+import type { AvailabilityHook, DirectoryEntry, OpeningHours } from '../../directory/types.js';
 import type { HandoffDraft } from '../../payload/types.js';
 import { renderTemplate } from '../../payload/template.js';
 import { en, type UiTexts } from '../messages/catalogue.js';
@@ -68,6 +68,11 @@ export class DirectoryController implements ReactiveController {
   /** The payload's `to.availability`, when the receiver is a directory entry. */
   annotate(draft: HandoffDraft): HandoffDraft {
     return this.#feature?.annotate(draft) ?? draft;
+  }
+
+  /** The hours of the receiver picked from the directory. */
+  hours(): OpeningHours | undefined {
+    return this.#feature?.picked?.hours;
   }
 
   view(ui: UiTexts, locale: string, draft: HandoffDraft): DirectoryView {

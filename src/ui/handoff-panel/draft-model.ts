@@ -153,7 +153,9 @@ export function readControl(control: HTMLInputElement): unknown {
   return control.value;
 }
 
+/** As a control shows it: a yes/no custom field given as a boolean shows as its option. */
 export function stringValue(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
@@ -229,7 +231,9 @@ export class DraftModel {
     if (path === 'script.managingUp') this.scriptEdited = true;
     // A fold's count of filled fields changes when one becomes filled or empty.
     const recount = FOLDED.has(path) && wasFilled !== Boolean(this.text(path).trim());
-    return AFFECTS_VIEW.has(path) || recount || control.type === 'checkbox' || control.type === 'radio';
+    // A due time or a follow-up may now be one the receiver cannot meet: its warning changes.
+    const timed = /^actions\.\d+\.due$|^followUp\.at$/.test(path);
+    return AFFECTS_VIEW.has(path) || recount || timed || control.type === 'checkbox' || control.type === 'radio';
   }
 
   /**

@@ -23,12 +23,13 @@ import { DraftAutosave } from './draft-autosave.controller.js';
 import { DraftModel, FOCUS_FOR, HOST_KEYS, cardInIdentifier, clone, withPreselections } from './draft-model.js';
 import { checkPrefill, inFormOrder, reveal } from './form-checks.js';
 import { panelStyles } from './handoff-panel.styles.js';
-import { announceDelivery, panelStatus, type Notice } from './panel-status.js';
+import { announceDelivery, copyJson, panelStatus, type Notice } from './panel-status.js';
 import { scriptTemplatesCache } from './script-templates.js';
 import { renderQualityChecklist } from './quality-checklist.js';
 import { QualityController } from './quality.controller.js';
 import { ShortcutsController, renderShortcutHint } from './shortcuts.controller.js';
 import { panelView, renderErrorSummary, renderSections } from './sections.js';
+import { TemplateController } from './template.controller.js';
 
 export type { HandoffPanelConfig } from '../shared/config.js';
 
@@ -48,6 +49,7 @@ export type { HandoffPanelConfig } from '../shared/config.js';
  * @csspart field - a label, its control, hint and error
  * @csspart input - every text field, select and text area
  * @csspart error - an error under a field
+ * @csspart warning - a warning under a field that does not block sending (a due time the receiver cannot meet)
  * @csspart error-summary - the list of problems shown on "Send handoff"
  * @csspart transfer - the transfer count and priority-lane flag
  * @csspart quality - the checklist of what the handoff still lacks (never blocks sending)
@@ -159,6 +161,10 @@ export class HandoffPanel extends LitElement {
       this.errors = this.errors.filter((e) => !filled.includes(controlPath(e.path)));
       this.#edited(() => undefined);
     },
+  });
+  readonly #template = new TemplateController(this, {
+    source: () => this.#cfg.template,
+    hours: () => this.#directory.hours(),
   });
   readonly #history = new CaseHistoryController(this, {
     caseId: () => this.caseId ?? (this.#model.draft.case?.id === '' ? undefined : this.#model.draft.case?.id),
@@ -315,6 +321,7 @@ export class HandoffPanel extends LitElement {
       fieldLabels: messages.fieldLabels,
       redactions: this.#model.redactions,
       quality: this.#cfg.quality,
+      ...this.#template.buildContext(),
     });
     if (!result.ok) {
       this.errors = inFormOrder(result.errors, this.renderRoot);
@@ -368,11 +375,7 @@ export class HandoffPanel extends LitElement {
   }
 
   async #copyUnsaved(): Promise<void> {
-    if (!this.#unsaved) return;
-    await navigator.clipboard.writeText(JSON.stringify(this.#unsaved, null, 2)).then(
-      () => (this.notice = { kind: 'copied' }),
-      () => undefined,
-    );
+    if (this.#unsaved && (await copyJson(this.#unsaved))) this.notice = { kind: 'copied' };
   }
 
   // ——— rendering ———
@@ -385,7 +388,8 @@ export class HandoffPanel extends LitElement {
     const flagged = count >= (this.#cfg.flagThreshold ?? DEFAULT_FLAG_THRESHOLD);
     const transfer = renderTemplate(flagged ? ui.flagged : ui.transferCount, { count });
     const directory = this.#directory.view(ui, this.#texts.locale, draft);
-    const problems = [this.#scriptTemplates(messages).error, this.#outboxes.error, ...directory.problems];
+    const template = this.#template.view(draft, ui, this.#texts.locale);
+    const problems = [this.#scriptTemplates(messages).error, this.#outboxes.error, template.problem];
     const status = panelStatus(this.notice, this.#delivery.delivery, ui, this.#texts.locale);
     const lines = this.#suggestions();
     const view = panelView({
@@ -396,6 +400,8 @@ export class HandoffPanel extends LitElement {
       unfolded: this.#unfolded,
       picker: directory.picker,
       availability: directory.availability,
+      custom: template.custom,
+      timing: template.timing,
       addAction: () => this.#addAction(),
       removeAction: (index) => {
         this.#model.removeAction(index);
@@ -422,7 +428,7 @@ export class HandoffPanel extends LitElement {
         <h2 id="title">${ui.title}</h2>
         <p class="transfer ${flagged ? 'flagged' : ''}" part="transfer">${transfer}</p>
       </header>
-      ${problems.filter(Boolean).map((problem) => html`<p class="config-error" role="alert">${problem}</p>`)}
+      ${[...problems, ...directory.problems].filter(Boolean).map((problem) => html`<p class="config-error" role="alert">${problem}</p>`)}
       ${renderCaseHistory(this.#history.items, ui, this.#texts.locale, (id) => void this.#history.dismissFromList(id))}
       ${renderErrorSummary(
         this.errors,
@@ -431,7 +437,7 @@ export class HandoffPanel extends LitElement {
         (path) => this.#focusControl(controlPath(path)),
       )}
       ${renderSections(view)}
-      ${renderQualityChecklist(this.#quality.current, draft, ui.quality, (p) => this.#focusControl(p))}
+      ${renderQualityChecklist(this.#template.withoutOptional(this.#quality.current, draft), draft, ui.quality, (p) => this.#focusControl(p))}
       <div class="actions">
         <button type="submit" class="primary" part="send-button">${ui.send}</button>
         ${this.#unsaved ? html`<button type="button" class="secondary" @click=${this.#copyUnsaved}>${ui.copy}</button>` : nothing}

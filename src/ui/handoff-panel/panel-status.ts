@@ -49,3 +49,11 @@ export function announceDelivery(
   else if (delivery.state === 'rejected')
     fail('rejected', renderTemplate(status.rejected, { reason: delivery.reason }));
 }
+
+/** Puts a payload on the clipboard as JSON; whether the browser let it. */
+export function copyJson(payload: unknown): Promise<boolean> {
+  return navigator.clipboard.writeText(JSON.stringify(payload, null, 2)).then(
+    () => true,
+    () => false,
+  );
+}

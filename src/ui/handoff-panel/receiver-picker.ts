@@ -9,31 +9,15 @@ import type { Availability } from '../../directory/types.js';
 import type { HandoffDraft } from '../../payload/types.js';
 import { en, type DirectoryTexts, type UiTexts } from '../messages/catalogue.js';
 import type { DirectoryFeature } from './directory-feature.js';
+import { formatWhen as formatShared } from '../shared/format-when.js';
 
 const ID = 'f-directory';
 
 export const directoryTexts = (ui: UiTexts): DirectoryTexts => ui.directory ?? en.ui.directory!;
 
-/** Formatters made once: the open list formats each option's time on every keystroke. */
-const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, options: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone ?? ''}|${'day' in options ? 'far' : 'soon'}`;
-  let format = FORMATTERS.get(key);
-  if (!format) FORMATTERS.set(key, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
-  return format;
-}
-
 /** A time as the receiver's clock shows it, and the agent's too when the two differ. */
-export function formatWhen(iso: string, availability: Availability, locale: string, texts: DirectoryTexts): string {
-  const at = new Date(iso);
-  const soon = at.getTime() - Date.now() < 6 * 86_400_000;
-  const options: Intl.DateTimeFormatOptions = soon
-    ? { weekday: 'long', hour: 'numeric', minute: '2-digit' }
-    : { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' };
-  const theirs = formatter(locale, options, availability.timeZone).format(at);
-  const yours = formatter(locale, options).format(at);
-  return theirs === yours ? theirs : renderTemplate(texts.bothZones, { time: theirs, yours });
-}
+export const formatWhen = (iso: string, a: Availability, locale: string, texts: DirectoryTexts): string =>
+  formatShared(iso, a.timeZone, locale, texts.bothZones);
 
 /** One option's state: "Open until …", "Closed until …", "Away". */
 function stateText(a: Availability, locale: string, t: DirectoryTexts): string {

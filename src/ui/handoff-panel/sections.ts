@@ -22,6 +22,7 @@ import { fieldLabel } from '../../payload/checker.js';
 import { en, type HandoffMessages, type UiTexts } from '../messages/catalogue.js';
 import { checkboxControl, selectControl, textControl } from '../shared/fields.js';
 import { controlId, controlPath, toLocalInput } from '../shared/paths.js';
+import type { TemplateSection } from '../../template/types.js';
 import { FOLDS, errorPath, withPreselections, type DraftModel } from './draft-model.js';
 
 /** Options of a text field in the panel (its value comes from the draft unless given). */
@@ -41,12 +42,17 @@ export interface TextFieldOptions {
   value?: string;
   /** Holds an untouched suggestion (selected on focus). */
   suggested?: boolean;
+  /** @default the field label of its path */
+  label?: string;
+  inputMode?: string;
 }
 
 export interface SelectFieldOptions {
   required?: boolean;
   /** An empty first option ("—"); on unless `false`. */
   blank?: boolean;
+  /** @default the field label of its path */
+  label?: string;
 }
 
 /** What the sections need from the panel for one render. */
@@ -71,7 +77,11 @@ export interface PanelView {
     labels: Record<string, string>,
     options?: SelectFieldOptions,
   ): TemplateResult;
-  checkbox(path: string, checked: boolean, value?: string): TemplateResult;
+  checkbox(path: string, checked: boolean, value?: string, label?: string): TemplateResult;
+  /** The organisation's fields placed in a step. */
+  custom(section: TemplateSection): TemplateResult | typeof nothing;
+  /** What the timing warning at a field says, if there is one. */
+  timing(path: string): string | undefined;
   /**
    * Optional fields folded away until the agent opens them; the summary counts what is filled in them,
    * and a fold with an error in it opens.
@@ -96,6 +106,8 @@ export interface ViewContext {
   addAction(): void;
   removeAction(index: number): void;
   useSuggestion(): void;
+  custom?(section: TemplateSection, view: PanelView): TemplateResult | typeof nothing;
+  timing?(path: string): string | undefined;
 }
 
 /** The sections' view of the panel: its draft, texts and errors, and its fields as templates. */
@@ -107,19 +119,21 @@ export function panelView({
   unfolded,
   picker,
   availability,
+  custom,
+  timing,
   ...actions
 }: ViewContext): PanelView {
   const { ui } = messages;
   const label = (path: string) => fieldLabel(messages.fieldLabels, errorPath(path));
   const error = (path: string) => errors.find((e) => controlPath(e.path) === path);
-  const base = (path: string, required?: boolean) => ({
+  const base = (path: string, required?: boolean, given?: string) => ({
     id: controlId(path),
-    label: label(path),
+    label: given ?? label(path),
     required: required ? ui.required : undefined,
     error: error(path)?.message,
   });
   const managingUp = model.managingUp(lines.managingUp);
-  return {
+  const view: PanelView = {
     draft: model.draft,
     ui,
     lines,
@@ -131,10 +145,11 @@ export function panelView({
     text: (path, o = {}) =>
       textControl(
         {
-          ...base(path, o.required),
+          ...base(path, o.required, o.label),
           hint: o.hint,
           wide: o.wide,
           masked: maskedNote(model.maskedPaths.get(path), ui),
+          warning: timing?.(path),
         },
         {
           value: o.value ?? model.text(path),
@@ -142,6 +157,7 @@ export function panelView({
           multiline: o.multiline,
           rows: o.rows,
           autocomplete: o.autocomplete,
+          inputMode: o.inputMode,
           data: {
             path,
             kind: path === 'recap.tried' ? 'lines' : o.type === 'datetime-local' ? 'datetime' : undefined,
@@ -152,11 +168,19 @@ export function panelView({
         },
       ),
     select: (path, values, labels, o = {}) =>
-      selectControl(base(path, o.required), { value: model.text(path), path, options: values, labels, blank: o.blank }),
-    checkbox: (path, checked, value) => checkboxControl(base(path), { checked, path, value }),
+      selectControl(base(path, o.required, o.label), {
+        value: model.text(path),
+        path,
+        options: values,
+        labels,
+        blank: o.blank,
+      }),
+    checkbox: (path, checked, value, given) => checkboxControl(base(path, false, given), { checked, path, value }),
+    custom: (section) => custom?.(section, view) ?? nothing,
+    timing: (path) => timing?.(path),
     fold: (id, title, paths, content) => {
       const filled = paths.filter((p) => model.text(p).trim()).length;
-      const open = unfolded.has(id) || paths.some((p) => error(p));
+      const open = unfolded.has(id) || paths.some((p) => error(p) || timing?.(p));
       return html`<details
         class="fold wide"
         part="fold"
@@ -174,6 +198,7 @@ export function panelView({
     label,
     ...actions,
   };
+  return view;
 }
 
 /** Ids, phone numbers and addresses: refused at the field if they hold a card number, never masked. */
@@ -199,7 +224,7 @@ function why(v: PanelView): TemplateResult {
     html`${v.select('reason.code', REASON_CODES, ui.options.reason, { required: true })}
     ${v.select('priority', PRIORITIES, ui.options.priority, { blank: false })}
     ${v.text('reason.detail', { multiline: true, required: true, hint: ui.hints.detail, wide: true, suggested: v.reasonSuggested })}
-    ${v.text('case.id', { required: true, identifier: true })}`,
+    ${v.text('case.id', { required: true, identifier: true })} ${v.custom('why')}`,
   );
 }
 
@@ -228,7 +253,7 @@ function how(v: PanelView): TemplateResult {
         )}
         ${error ? html`<p class="error" part="error" id="${id}-error">${error.message}</p>` : nothing}
       </fieldset>
-      ${v.select('channel', CHANNELS, ui.options.channel, { required: true })}`,
+      ${v.select('channel', CHANNELS, ui.options.channel, { required: true })} ${v.custom('how')}`,
   );
 }
 
@@ -239,7 +264,7 @@ function recap(v: PanelView): TemplateResult {
     ui.sections.recap,
     html`${v.text('recap.summary', { multiline: true, rows: 4, required: true, hint: ui.hints.summary, wide: true })}
     ${v.text('recap.tried', { multiline: true, hint: ui.hints.tried, value: (draft.recap?.tried ?? []).join('\n'), wide: true })}
-    ${v.text('recap.expectation', { wide: true })}`,
+    ${v.text('recap.expectation', { wide: true })} ${v.custom('recap')}`,
   );
 }
 
@@ -259,7 +284,8 @@ function customer(v: PanelView): TemplateResult {
           ${v.text('customer.verification.by')}
           ${v.text('customer.verification.at', { type: 'datetime-local', value: toLocalInput(draft.customer?.verification?.at), hint: ui.hints.datetime })}`
         : nothing
-    }`,
+    }
+    ${v.custom('customer')}`,
   );
 }
 
@@ -300,7 +326,8 @@ function actions(v: PanelView): TemplateResult {
         ${v.text('followUp.at', { type: 'datetime-local', value: toLocalInput(draft.followUp?.at), hint: ui.hints.datetime })}
         ${v.select('followUp.by', FOLLOW_UP_BY, ui.options.followUpBy)}
         ${v.text('followUp.note', { wide: true })}`,
-      )}`,
+      )}
+      ${v.custom('actions')}`,
   );
 }
 
@@ -327,7 +354,8 @@ function receiver(v: PanelView): TemplateResult {
           <dt>${ui.apologyLine}</dt>
           <dd>${lines.apology}</dd>
         </dl>
-      </section>`,
+      </section>
+      ${v.custom('receiver')}`,
   );
 }
 
@@ -347,7 +375,8 @@ function contingency(v: PanelView): TemplateResult {
       folds(ui).more,
       FOLDS.more,
       html`${v.text('from.callback', { type: 'tel' })} ${v.text('contingency.note', { wide: true })}`,
-    )}`,
+    )}
+    ${v.custom('contingency')}`,
   );
 }
 
@@ -358,7 +387,7 @@ function check(v: PanelView): TemplateResult {
     v.ui.sections.check,
     html`${v.checkbox('script.customerInformed', Boolean(script?.customerInformed))}
     ${v.checkbox('script.apologyGiven', Boolean(script?.apologyGiven))}
-    ${v.checkbox('script.detailsConfirmed', Boolean(script?.detailsConfirmed))}`,
+    ${v.checkbox('script.detailsConfirmed', Boolean(script?.detailsConfirmed))} ${v.custom('check')}`,
   );
 }
 

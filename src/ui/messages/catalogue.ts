@@ -2,6 +2,7 @@
  * Every string the UI shows, per locale: its own texts, the validation messages and field labels of
  * the payload core, and the script templates. Strings are templates (see payload/template.ts).
  */
+import type { TemplateTexts } from './template-texts.js';
 import {
   DEFAULT_FIELD_LABELS_EN,
   DEFAULT_VALIDATION_MESSAGES_EN,
@@ -144,6 +145,8 @@ export interface UiTexts {
   folds?: { followUp: string; more: string; filled: string };
   /** The receiver directory; English when a catalogue has none. */
   directory?: DirectoryTexts;
+  /** The organisation's template and timing warnings; English when a catalogue has none. */
+  template?: TemplateTexts;
   /**
    * A first "why I cannot resolve it" line per reason, put in the field when a reason is chosen and the
    * field is empty; the agent edits it. None when a catalogue has none.

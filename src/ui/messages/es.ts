@@ -4,7 +4,7 @@
  */
 import type { HandoffMessages } from './catalogue.js';
 import { esDirectory, esFolds, esReasonSuggestions } from './es-directory.js';
-import { esTemplateValidation } from './es-template.js';
+import { esTemplate, esTemplateValidation } from './es-template.js';
 
 export const es: HandoffMessages = {
   locale: 'es',
@@ -124,6 +124,7 @@ export const es: HandoffMessages = {
     },
     directory: esDirectory,
     folds: esFolds,
+    template: esTemplate,
     reasonSuggestions: esReasonSuggestions,
     shortcuts: {
       title: 'Teclas:',

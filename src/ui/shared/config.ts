@@ -7,6 +7,7 @@ import type { AvailabilityHook, DirectoryEntry } from '../../directory/types.js'
 import type { OutboxOptions } from '../../outbox/options.js';
 import type { HttpOptions } from '../../outbox/transport.js';
 import type { HandoffMessages, HandoffMessagesOverride } from '../messages/catalogue.js';
+import type { HandoffTemplate } from '../../template/types.js';
 
 /** What every element takes. */
 export interface ElementConfig {
@@ -56,6 +57,12 @@ export interface HandoffPanelConfig extends ElementConfig {
   directory?: readonly DirectoryEntry[] | string;
   /** Asks the host's presence system about an entry (the picked one, and open alternatives). */
   availability?: AvailabilityHook;
+  /**
+   * The organisation's template: its own fields, the moves its protocol requires per reason and channel,
+   * its checklist and the notice its receivers need (see `checkTemplate`). One with problems is not used:
+   * the panel says what to fix.
+   */
+  template?: HandoffTemplate;
 }
 
 /** "Copy as note" on `<handoff-receipt>`. */

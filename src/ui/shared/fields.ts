@@ -14,6 +14,8 @@ export interface FieldOptions {
   hint?: string;
   /** Says after the control that something typed there was masked ("Card number masked…"). */
   masked?: string;
+  /** A warning that does not block sending (a due time the receiver cannot meet). */
+  warning?: string;
   error?: string;
   /** Spans the whole row of the grid. */
   wide?: boolean;
@@ -21,7 +23,9 @@ export interface FieldOptions {
 
 /** The ids a control's `aria-describedby` lists: hint, error, masking note — those shown. */
 function describedBy(o: FieldOptions): string {
-  return [o.hint ? `${o.id}-hint` : '', o.error ? `${o.id}-error` : '', o.masked ? `${o.id}-masked` : '']
+  const shown = { hint: o.hint, error: o.error, masked: o.masked, warning: o.warning };
+  return Object.entries(shown)
+    .map(([kind, text]) => (text ? `${o.id}-${kind}` : ''))
     .filter(Boolean)
     .join(' ');
 }
@@ -39,6 +43,7 @@ export function field(
     ${o.hint ? html`<p class="hint" id="${o.id}-hint">${o.hint}</p>` : nothing}
     ${control(describedBy(o) || nothing, Boolean(o.error))}
     ${o.masked ? html`<p class="masked" id="${o.id}-masked">${o.masked}</p>` : nothing}
+    ${o.warning ? html`<p class="warning" part="warning" id="${o.id}-warning">${o.warning}</p>` : nothing}
     ${o.error ? html`<p class="error" part="error" id="${o.id}-error">${o.error}</p>` : nothing}
   </div>`;
 }
@@ -64,6 +69,8 @@ export interface TextControlOptions {
   multiline?: boolean;
   rows?: number;
   autocomplete?: string;
+  /** The keyboard a touch screen shows (`decimal` for numbers). */
+  inputMode?: string;
   data?: ControlData;
 }
 
@@ -101,6 +108,7 @@ export function textControl(o: FieldOptions, c: TextControlOptions): TemplateRes
           .value=${live(c.value)}
           ?required=${Boolean(o.required)}
           autocomplete=${c.autocomplete ?? 'off'}
+          inputmode=${c.inputMode ?? nothing}
           aria-invalid=${invalidText}
           aria-describedby=${describedBy}
         />`;

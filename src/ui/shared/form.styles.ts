@@ -104,6 +104,11 @@ export const formStyles = css`
     color: var(--_warn);
     font-size: 0.85em;
   }
+  .warning {
+    color: var(--_warn);
+    font-size: 0.85em;
+    font-weight: 600;
+  }
 
   .check,
   .radio {

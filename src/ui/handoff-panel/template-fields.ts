@@ -1,0 +1,116 @@
+/**
+ * The organisation's template in the panel's steps: its custom fields in the step each names, its
+ * checklist in the last, fields a draft kept from an older template, and the timing warnings' words.
+ * Templates only: values live in the draft (`extensions.<key>`, `checklist.<id>`).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { HandoffDraft, TimingWarning } from '../../payload/types.js';
+import { renderTemplate } from '../../payload/template.js';
+import { fieldRequired, localised } from '../../template/applies.js';
+import type { CustomField, HandoffTemplate, TemplateSection } from '../../template/types.js';
+import { en, type UiTexts } from '../messages/catalogue.js';
+import { enTemplate, type TemplateTexts } from '../messages/template-texts.js';
+import { formatWhen } from '../shared/format-when.js';
+import { toLocalInput } from '../shared/paths.js';
+import type { PanelView } from './sections.js';
+
+export const templateTexts = (ui: UiTexts): TemplateTexts => ui.template ?? enTemplate;
+
+const YES_NO = ['yes', 'no'] as const;
+
+function customField(v: PanelView, field: CustomField, locale: string): TemplateResult {
+  const path = `extensions.${field.key}`;
+  const texts = templateTexts(v.ui);
+  const label = localised(field.label, locale);
+  const hint = field.hint === undefined ? undefined : localised(field.hint, locale);
+  const required = fieldRequired(field, v.draft.reason?.code, v.draft.channel);
+  switch (field.type) {
+    case 'choice': {
+      const values = (field.options ?? []).map((o) => o.value);
+      const labels = Object.fromEntries((field.options ?? []).map((o) => [o.value, localised(o.label, locale)]));
+      return v.select(path, values, labels, { required, label });
+    }
+    case 'yes-no':
+      return v.select(path, YES_NO, { yes: texts.yes, no: texts.no }, { required, label });
+    case 'date-time':
+      return v.text(path, {
+        type: 'datetime-local',
+        value: toLocalInput(v.draft.extensions?.[field.key]),
+        required,
+        label,
+        hint,
+      });
+    case 'number':
+      return v.text(path, { identifier: true, inputMode: 'decimal', required, label, hint });
+    default:
+      return v.text(path, {
+        multiline: field.type === 'long-text',
+        wide: field.type === 'long-text',
+        required,
+        label,
+        hint,
+      });
+  }
+}
+
+/** Values a draft holds for keys the template no longer has: shown, so that they are sent or cleared, never lost. */
+function earlierFields(v: PanelView, template: HandoffTemplate | undefined): TemplateResult[] {
+  const known = new Set((template?.fields ?? []).map((f) => f.key));
+  const texts = templateTexts(v.ui);
+  return Object.entries(v.draft.extensions ?? {})
+    .filter(([key, value]) => !known.has(key) && value !== undefined && value !== '')
+    .map(([key, value]) => {
+      const label = renderTemplate(texts.earlier, { label: key });
+      const path = `extensions.${key}`;
+      return typeof value === 'boolean' || value === 'yes' || value === 'no'
+        ? v.select(path, YES_NO, { yes: texts.yes, no: texts.no }, { label })
+        : v.text(path, { label, wide: true });
+    });
+}
+
+/** The custom fields placed in one step; the last step also has the checklist and fields kept from before. */
+export function renderCustomFields(
+  v: PanelView,
+  section: TemplateSection,
+  template: HandoffTemplate | undefined,
+  locale: string,
+): TemplateResult | typeof nothing {
+  const fields = (template?.fields ?? []).filter((f) => (f.section ?? 'why') === section);
+  const last = section === 'check';
+  if (!fields.length && !last) return nothing;
+  return html`${fields.map((f) => customField(v, f, locale))}
+  ${
+    last
+      ? html`${(template?.checklist ?? []).map((item) =>
+          v.checkbox(
+            `checklist.${item.id}`,
+            v.draft.checklist?.[item.id] === true,
+            undefined,
+            localised(item.label, locale),
+          ),
+        )}
+      ${earlierFields(v, template)}`
+      : nothing
+  }`;
+}
+
+/** What a timing warning tells the agent at its field, in the receiver's zone and theirs. */
+export function timingText(
+  warning: TimingWarning,
+  draft: HandoffDraft,
+  ui: UiTexts,
+  locale: string,
+  timeZone: string | undefined,
+): string {
+  const texts = templateTexts(ui);
+  const both = (ui.directory ?? en.ui.directory!).bothZones;
+  const when = (iso: string) => formatWhen(iso, timeZone, locale, both);
+  if (warning.kind === 'past') {
+    const given =
+      warning.field === 'followUp.at' ? draft.followUp?.at : draft.actions?.[Number(/\d+/.exec(warning.field))]?.due;
+    return renderTemplate(texts.past, { time: given ? when(given) : '' });
+  }
+  if (!warning.canActAt) return texts.neverOpen;
+  const template = warning.kind === 'outside-hours' ? texts.outsideHours : texts.beforeCanAct;
+  return renderTemplate(template, { canAct: when(warning.canActAt) });
+}

@@ -1,0 +1,106 @@
+import type { ReactiveController, ReactiveControllerHost, TemplateResult, nothing } from 'lit';
+import type { OpeningHours } from '../../directory/types.js';
+import type { BuildContext } from '../../payload/handoff.js';
+import type { HandoffDraft, HandoffQuality, TimingWarning } from '../../payload/types.js';
+import { optionalChecks } from '../../template/applies.js';
+import { checkTemplate } from '../../template/check-template.js';
+import type { HandoffTemplate } from '../../template/types.js';
+import { timingWarnings } from '../../timing/timing-warnings.js';
+import type { UiTexts } from '../messages/catalogue.js';
+import { controlPath } from '../shared/paths.js';
+import type { PanelView } from './sections.js';
+import { renderCustomFields, timingText } from './template-fields.js';
+import type { TemplateSection } from '../../template/types.js';
+
+/** What the panel's steps show of the template and of the timing, for one render. */
+export interface TemplateView {
+  problem: string | undefined;
+  custom(section: TemplateSection, view: PanelView): TemplateResult | typeof nothing;
+  /** The timing warning's words at a control path, if it has one. */
+  timing(path: string): string | undefined;
+}
+
+export interface TemplateSettings {
+  /** `config.template` as given. */
+  source(): unknown;
+  /** The receiver's hours, when the directory knows them. */
+  hours(): OpeningHours | undefined;
+  /**
+   * ms since the epoch.
+   * @default Date.now
+   */
+  now?(): number;
+}
+
+/**
+ * The organisation's template in the panel: checked once per template given (a bad one is a visible
+ * configuration error, and the panel works without it), and the timing the receiver cannot meet.
+ */
+export class TemplateController implements ReactiveController {
+  #source: unknown;
+  #template: HandoffTemplate | undefined;
+  #problem: string | undefined;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly settings: TemplateSettings,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const source = this.settings.source();
+    if (source === this.#source) return;
+    this.#source = source;
+    this.#template = undefined;
+    this.#problem = undefined;
+    if (source === undefined) return;
+    try {
+      this.#template = checkTemplate(source);
+    } catch (error) {
+      this.#problem = (error as Error).message;
+      console.error(`<handoff-panel>: config.template was not used. ${this.#problem}`);
+    }
+  }
+
+  get template(): HandoffTemplate | undefined {
+    return this.#template;
+  }
+
+  /** What is wrong with the template given, for the configuration error line. */
+  get problem(): string | undefined {
+    return this.#problem;
+  }
+
+  buildContext(): Pick<BuildContext, 'template' | 'timing'> {
+    return { template: this.#template, timing: { hours: this.settings.hours() } };
+  }
+
+  /** Due times and a follow-up the receiver cannot meet, as the draft stands now. */
+  warnings(draft: HandoffDraft): TimingWarning[] {
+    return timingWarnings(draft, {
+      now: this.settings.now?.() ?? Date.now(),
+      hours: this.settings.hours(),
+      minimumNoticeMinutes: this.#template?.timing?.minimumNoticeMinutes,
+    });
+  }
+
+  view(draft: HandoffDraft, ui: UiTexts, locale: string): TemplateView {
+    const warnings = this.warnings(draft);
+    const zone = this.settings.hours()?.timeZone ?? draft.to?.availability?.timeZone;
+    return {
+      problem: this.#problem,
+      custom: (section, view) => renderCustomFields(view, section, this.#template, locale),
+      timing: (path) => {
+        const warning = warnings.find((w) => controlPath(w.field) === path);
+        return warning && timingText(warning, draft, ui, locale, zone);
+      },
+    };
+  }
+
+  /** The checklist without the checks the organisation's protocol does not ask for here. */
+  withoutOptional(quality: HandoffQuality, draft: HandoffDraft): HandoffQuality {
+    const optional = optionalChecks(this.#template, draft.reason?.code, draft.channel);
+    return optional.size ? { ...quality, missing: quality.missing.filter((m) => !optional.has(m.check)) } : quality;
+  }
+}
