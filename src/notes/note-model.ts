@@ -6,6 +6,17 @@
 import { maskLines, maskText } from '../payload/redact.js';
 import type { HandoffAckV1, HandoffV1 } from '../payload/types.js';
 import { noteDateTime } from './note-time.js';
+import { templateSection, timingMark } from './note-template.js';
+import { actionOrder } from '../timing/timing-warnings.js';
+
+/** What a note needs besides the handoff. */
+export interface NoteContext {
+  timeZone: string;
+  /** Labels of the organisation's fields, by path (`extensions.orderNumber`). */
+  labels: Record<string, string>;
+  /** ms since the epoch: actions due before it are overdue. */
+  now: number;
+}
 
 export interface NoteLine {
   label?: string;
@@ -62,8 +73,8 @@ const drop = (label: string | undefined, text: string, rank: number): NoteLine =
 });
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
-export function noteSections(handoff: HandoffV1, acks: readonly HandoffAckV1[], timeZone: string): NoteSection[] {
-  const at = (iso: string) => noteDateTime(iso, timeZone);
+export function noteSections(handoff: HandoffV1, acks: readonly HandoffAckV1[], context: NoteContext): NoteSection[] {
+  const at = (iso: string) => noteDateTime(iso, context.timeZone);
   const h = handoff;
   const receiver = [h.to.name, h.to.team].filter(Boolean).join(', ');
   const sections: NoteSection[] = [
@@ -82,8 +93,13 @@ export function noteSections(handoff: HandoffV1, acks: readonly HandoffAckV1[], 
     { title: 'Customer', lines: customerLines(h, at) },
     { title: 'Recap', lines: recapLines(h) },
   ];
-  if (h.actions.length > 0) sections.push({ title: 'Actions', lines: h.actions.map((a) => actionLine(a, at)) });
-  const later = laterLines(h, at);
+  // Overdue first: the receiver works them in that order.
+  const order = actionOrder(h.actions, context.now);
+  if (h.actions.length > 0)
+    sections.push({ title: 'Actions', lines: order.map((i) => actionLine(h, i, at, context.now)) });
+  const fields = templateSection(h, context.labels, at);
+  if (fields) sections.push(fields);
+  const later = laterLines(h, at, context.now);
   if (later.length > 0) sections.push({ title: 'Follow-up', lines: later });
   if (h.contingency) sections.push({ title: 'If the receiver cannot finish', lines: contingencyLines(h.contingency) });
   sections.push({
@@ -132,14 +148,16 @@ function recapLines(h: HandoffV1): NoteLine[] {
   ];
 }
 
-function actionLine(a: HandoffV1['actions'][number], at: (iso: string) => string): NoteLine {
-  return shorten(`${a.owner}${a.due ? `, due ${at(a.due)}` : ''}`, a.text, 70, 40);
+function actionLine(h: HandoffV1, i: number, at: (iso: string) => string, now: number): NoteLine {
+  const a = h.actions[i]!;
+  const due = a.due ? `, due ${at(a.due)}${timingMark(h, `actions[${i}].due`, a.due, now)}` : '';
+  return shorten(`${a.owner}${due}`, a.text, 70, 40);
 }
 
-function laterLines(h: HandoffV1, at: (iso: string) => string): NoteLine[] {
+function laterLines(h: HandoffV1, at: (iso: string) => string, now: number): NoteLine[] {
   const lines: NoteLine[] = [];
   if (h.followUp) {
-    lines.push(keep(`By ${h.followUp.by}`, at(h.followUp.at), 85));
+    lines.push(keep(`By ${h.followUp.by}`, `${at(h.followUp.at)}${timingMark(h, 'followUp.at', undefined, now)}`, 85));
     if (h.followUp.note) lines.push(shorten(undefined, h.followUp.note, 40));
   }
   if (h.nextSteps) lines.push(drop('Next steps', h.nextSteps, 15));

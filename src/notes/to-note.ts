@@ -1,5 +1,7 @@
 import type { HandoffAckV1, HandoffV1 } from '../payload/types.js';
 import { fitNote } from './fit-note.js';
+import { templateFieldLabels } from '../template/applies.js';
+import type { HandoffTemplate } from '../template/types.js';
 import { noteSections, type NoteLine } from './note-model.js';
 import { checkTimeZone } from './note-time.js';
 import { NOTE_FORMATS, renderNote, type NoteFormat } from './render-note.js';
@@ -28,6 +30,15 @@ export interface NoteOptions {
    * @default 'UTC'
    */
   timeZone?: string;
+  /** The organisation's template: its fields are named by their labels (else by their keys). */
+  template?: HandoffTemplate;
+  /** The locale of those labels. @default 'en' */
+  locale?: string;
+  /**
+   * The clock: actions due before now are marked overdue and listed first.
+   * @default () => new Date()
+   */
+  now?: () => Date;
 }
 
 const SHORTENED: NoteLine = {
@@ -41,7 +52,7 @@ const SHORTENED: NoteLine = {
  * payload; when `limit` is given, the note is shortened to fit it without cutting a number in half.
  */
 export function toNote(handoff: HandoffV1, options: NoteOptions = {}): string {
-  const { format = 'text', limit, acks = [], timeZone = 'UTC' } = options;
+  const { format = 'text', limit, acks = [], timeZone = 'UTC', template, locale, now = () => new Date() } = options;
   if (!NOTE_FORMATS.includes(format)) {
     throw new TypeError(`toNote: format must be one of ${NOTE_FORMATS.join(', ')}; got ${JSON.stringify(format)}.`);
   }
@@ -49,7 +60,8 @@ export function toNote(handoff: HandoffV1, options: NoteOptions = {}): string {
     throw new TypeError(`toNote: limit is a number of bytes, a whole number above 0; got ${JSON.stringify(limit)}.`);
   }
   checkTimeZone(timeZone);
-  const sections = noteSections(handoff, acks, timeZone);
+  const labels = templateFieldLabels(template, locale);
+  const sections = noteSections(handoff, acks, { timeZone, labels, now: now().getTime() });
   const render = (s: typeof sections) => renderNote(s, format);
   return limit === undefined ? render(sections) : fitNote(sections, render, limit, SHORTENED);
 }

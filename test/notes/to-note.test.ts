@@ -119,7 +119,7 @@ describe('toNote: numbers are never cut, in any script or spacing', () => {
 
 describe('toNote: what the receiver reads', () => {
   it('carries the facts: amounts, due times with weekday and zone, identity not to re-ask, fallback', () => {
-    const note = toNote(FULL_PAYLOAD, { timeZone: 'Europe/London' });
+    const note = toNote(FULL_PAYLOAD, { timeZone: 'Europe/London', now: () => new Date(FULL_PAYLOAD.createdAt) });
     for (const fact of [
       '£54.99',
       'receiver, due Wed 2026-11-25 17:00 Europe/London: Approve and issue refund of £54.99',
@@ -227,5 +227,47 @@ describe('toNote: what the receiver reads', () => {
   it('says when it is training traffic', () => {
     expect(toNote({ ...FULL_PAYLOAD, training: true })).to.contain('TRAINING: not a real customer.');
     expect(toNote({ ...FULL_PAYLOAD, training: false })).not.to.contain('TRAINING');
+  });
+});
+
+describe("toNote: the organisation's template and timing", () => {
+  const TEMPLATE = {
+    id: 'northwind-retail',
+    fields: [{ key: 'orderNumber', label: { en: 'Order number', es: 'Número de pedido' }, type: 'text' as const }],
+  };
+  const handoff = {
+    ...FULL_PAYLOAD,
+    actions: [
+      { text: 'Call the courier', owner: 'receiver' as const, due: '2026-11-27T09:00:00Z' },
+      { text: 'Approve the refund', owner: 'receiver' as const, due: '2026-11-24T08:00:00Z' },
+      { text: 'Check the warehouse', owner: 'receiver' as const, due: '2026-11-24T12:00:00Z' },
+    ],
+    extensions: { orderNumber: 'NW-204518', orderValue: 54.99, giftWrap: false, returnBy: '2026-11-30T17:00:00Z' },
+    template: {
+      id: 'northwind-retail',
+      version: '2026-12',
+      checklist: [{ id: 'offered', label: 'I offered to resolve it myself', checked: true }],
+    },
+    timing: [{ field: 'actions[2].due', kind: 'before-receiver-can-act' as const, canActAt: '2026-11-24T13:00:00Z' }],
+  };
+  const now = () => new Date(FULL_PAYLOAD.createdAt);
+
+  it('names the fields by the template labels (else their keys) and lists the checklist as ticked', () => {
+    const note = toNote(handoff, { timeZone: 'Europe/London', template: TEMPLATE, locale: 'es', now });
+    expect(note).to.contain(
+      'northwind-retail (2026-12):\n- Número de pedido: NW-204518\n- orderValue: 54.99\n- giftWrap: no',
+    );
+    expect(note).to.contain('- returnBy: Mon 2026-11-30 17:00 Europe/London');
+    expect(note).to.contain('- I offered to resolve it myself: yes');
+  });
+
+  it('lists overdue actions first, and marks what the sender was warned of', () => {
+    const note = toNote(handoff, { timeZone: 'UTC', now });
+    const actions = note.slice(note.indexOf('Actions:'), note.indexOf('northwind-retail'));
+    expect(actions.trim().split('\n').slice(1)).to.deep.equal([
+      '- receiver, due Tue 2026-11-24 08:00 UTC (OVERDUE): Approve the refund',
+      '- receiver, due Fri 2026-11-27 09:00 UTC: Call the courier',
+      '- receiver, due Tue 2026-11-24 12:00 UTC (due before the receiver could act): Check the warehouse',
+    ]);
   });
 });
