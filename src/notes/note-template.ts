@@ -33,7 +33,7 @@ export function templateSection(
 ): NoteSection | undefined {
   const fields: NoteLine[] = Object.entries(h.extensions ?? {}).map(([key, value]) => ({
     label: labels[`extensions.${key}`] ?? key,
-    text: valueText(value, at),
+    text: labels[`extensions.${key}=${value}`] ?? valueText(value, at),
     give: typeof value === 'string' && !isDateTime(value) ? 'shorten' : 'keep',
     rank: 75,
     floor: 40,

@@ -32,10 +32,17 @@ export function localised(text: LocalisedText | undefined, locale = 'en'): strin
   return text[locale] ?? text[language] ?? text.en ?? Object.values(text)[0] ?? '';
 }
 
-/** The field labels a template adds (`extensions.orderNumber` → "Order number"), for messages and the receipt. */
+/**
+ * The labels a template adds (`extensions.orderNumber` → "Order number"), for messages, the receipt and
+ * the note; a choice's options as `extensions.returnMethod=store` → "Return to a store".
+ */
 export function templateFieldLabels(template: HandoffTemplate | undefined, locale?: string): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const field of template?.fields ?? []) labels[`extensions.${field.key}`] = localised(field.label, locale);
+  for (const field of template?.fields ?? []) {
+    labels[`extensions.${field.key}`] = localised(field.label, locale);
+    for (const option of field.options ?? [])
+      labels[`extensions.${field.key}=${option.value}`] = localised(option.label, locale);
+  }
   for (const item of template?.checklist ?? []) labels[`checklist.${item.id}`] = localised(item.label, locale);
   return labels;
 }

@@ -7,8 +7,12 @@ import type { HandoffV1 } from '../../src/payload/index.js';
 import type { HandoffTemplate } from '../../src/template/index.js';
 import type { HandoffPanel } from '../../src/ui/handoff-panel/handoff-panel.js';
 import { toLocalInput } from '../../src/ui/shared/paths.js';
+import { toNote } from '../../src/notes/index.js';
+import type { HandoffReceipt } from '../../src/ui/handoff-receipt/handoff-receipt.js';
+import { TestReceiver, cleanup as cleanupOutboxes } from '../outbox/helpers.js';
 import {
   control,
+  mountPanel,
   errorText,
   expectAccessible,
   fillValid,
@@ -161,5 +165,52 @@ describe('<handoff-panel> with an organisation template', () => {
     await panel.updateComplete;
     expect(panel.value.extensions).to.deep.equal({ orderNumber: 'NW-9' });
     expect(panel.value.checklist).to.deep.equal({ 'offered-de-escalation': true });
+  });
+});
+
+describe('the template end to end: panel, receiver, receipt, note', () => {
+  let receiver: TestReceiver;
+  const mounted: HTMLElement[] = [];
+  beforeEach(() => (receiver = new TestReceiver()));
+  afterEach(async () => {
+    for (const el of mounted.splice(0)) el.remove();
+    await cleanupOutboxes();
+  });
+  const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
+
+  it("shows the organisation's fields, checklist and timing where the receiver reads them", async () => {
+    const outbox = { endpoint: receiver.endpoint, name: `test-outbox-${crypto.randomUUID()}` };
+    const panel = await mountPanel(HOST, { outbox, template: RETAILER });
+    mounted.push(panel);
+    fillValid(panel);
+    typeInto(panel, 'Order number', 'NW-204518');
+    typeInto(panel, 'Return method', 'store');
+    tick(panel, 'Apology given');
+    tick(panel, 'I offered to resolve it myself before escalating');
+    typeInto(panel, 'Action 1', 'Approve the refund');
+    typeInto(panel, 'Due time of action 1', toLocalInput(new Date(Date.now() + 10 * 60_000).toISOString()));
+    await panel.updateComplete;
+    const delivered = nextEvent<CustomEvent<{ id: string }>>(panel, 'handoff-delivered');
+    send(panel);
+    const { id } = (await delivered).detail;
+
+    const stored = await (await fetch(`${receiver.endpoint}/${id}`)).json();
+    const receipt = document.createElement('handoff-receipt') as HandoffReceipt;
+    receipt.config = { template: RETAILER };
+    receipt.handoff = stored;
+    document.body.append(receipt);
+    mounted.push(receipt);
+    await receipt.updateComplete;
+    const shown = text(receipt);
+    expect(shown).to.contain("The organisation's fields");
+    expect(shown).to.contain('Order number NW-204518');
+    expect(shown).to.contain('Return method Return to a store');
+    expect(shown).to.contain('I offered to resolve it myself before escalating: done');
+    expect(shown).to.contain('Due before you could act on it (from ');
+    await expectAccessible(receipt);
+
+    const note = toNote(stored, { template: RETAILER, timeZone: 'UTC' });
+    expect(note).to.contain('- Order number: NW-204518');
+    expect(note).to.contain('(due before the receiver could act): Approve the refund');
   });
 });

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ackOf } from '../../acks/watch-acks.js';
-import { toNote } from '../../notes/index.js';
+import { toNote, type NoteOptions } from '../../notes/index.js';
 import { emit } from '../events.js';
 import type { CopyNoteOptions } from '../shared/config.js';
 import type { HandoffAckV1 } from '../../payload/types.js';
@@ -37,7 +37,11 @@ export class CopyNoteController implements ReactiveController {
   }
 
   /** `ownAck`: the acknowledgement this agent just sent, not yet among the handoff's `acks`. */
-  async copy(handoff: ReceivedHandoff, options: CopyNoteOptions = {}, ownAck?: HandoffAckV1): Promise<void> {
+  async copy(
+    handoff: ReceivedHandoff,
+    options: CopyNoteOptions & Pick<NoteOptions, 'template' | 'locale'> = {},
+    ownAck?: HandoffAckV1,
+  ): Promise<void> {
     const seq = ++this.#seq;
     const acks = (handoff.acks ?? []).map(ackOf);
     if (ownAck && !acks.some((a) => a.id === ownAck.id)) acks.push(ownAck);
@@ -48,6 +52,8 @@ export class CopyNoteController implements ReactiveController {
         acks,
         limit: options.limit,
         timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+        template: options.template,
+        locale: options.locale,
       });
     } catch (error) {
       this.#settle(seq, { state: 'failed', reason: (error as Error).message });

@@ -17,6 +17,8 @@ import { textControl } from '../shared/fields.js';
 import { formStyles } from '../shared/form.styles.js';
 import { textReset, tokenStyles } from '../shared/tokens.styles.js';
 import { CopyNoteController } from './copy-note.controller.js';
+import { receiptLabels, receiptTemplate } from './handoff-receipt.template.js';
+import { enTemplate } from '../messages/template-texts.js';
 import { ReadBackCheckController } from './read-back-check.controller.js';
 import { renderReadBackQuestions } from './read-back-questions.js';
 import { receiptEn, type ReceiptTexts } from './handoff-receipt.messages.js';
@@ -367,7 +369,7 @@ export class HandoffReceipt extends LitElement {
             ? renderTemplate(t.note.failed, { reason: r.reason })
             : '';
     return html`<div class="note">
-      <button type="button" part="copy-note-button" @click=${() => void this.#copyNote.copy(h, this.config.note, this.sent)}>
+      <button type="button" part="copy-note-button" @click=${() => void this.#copyNote.copy(h, { ...this.config.note, template: receiptTemplate(this.config.template), locale: this.#texts.locale }, this.sent)}>
         ${t.note.copy}
       </button>
       <p class="status ${r.state === 'failed' ? 'error' : 'info'}" role="status" aria-live="polite">${said}</p>
@@ -410,7 +412,14 @@ export class HandoffReceipt extends LitElement {
         <p>${t.empty}</p>
         ${this.#renderStatus()}
       </div>`;
-    const view = { h, t, options: this.#messages.ui.options, time: (iso: string | undefined) => this.#time(iso) };
+    const view = {
+      h,
+      t,
+      options: this.#messages.ui.options,
+      time: (iso: string | undefined) => this.#time(iso),
+      template: this.#messages.ui.template ?? enTemplate,
+      labels: receiptLabels(this.config.template, this.#texts.locale),
+    };
     return html`<article class="base" part="base" aria-labelledby="title">
       ${renderReceiptSections(view)} ${this.#renderForm(h, t)} ${this.#renderStatus()}
       ${this.#renderNote(h, t)}

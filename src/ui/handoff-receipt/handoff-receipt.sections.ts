@@ -7,6 +7,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ackOf } from '../../acks/watch-acks.js';
 import { renderTemplate } from '../../payload/template.js';
 import type { UiTexts } from '../messages/catalogue.js';
+import type { TemplateTexts } from '../messages/template-texts.js';
+import { renderOrganisation, timingNote } from './handoff-receipt.template.js';
 import type { ReceiptTexts } from './handoff-receipt.messages.js';
 import { byDueTime, type ReceivedHandoff } from './received.js';
 
@@ -17,6 +19,9 @@ export interface ReceiptView {
   options: UiTexts['options'];
   /** A date-time in the receiver's language; empty for none or an unreadable one. */
   time(iso: string | undefined): string;
+  template: TemplateTexts;
+  /** The organisation's field labels by path (`extensions.orderNumber`). */
+  labels: Record<string, string>;
 }
 
 function section(id: string, title: string, content: TemplateResult): TemplateResult {
@@ -110,20 +115,24 @@ function recap({ h, t }: ReceiptView): TemplateResult {
   );
 }
 
-function actions({ h, t, options: o, time }: ReceiptView): TemplateResult {
+function actions({ h, t, options: o, time, template }: ReceiptView): TemplateResult {
   const now = Date.now();
-  const item = (a: ReceivedHandoff['actions'][number]) => {
+  const item = (i: number) => {
+    const a = h.actions[i]!;
     const overdue = a.due !== undefined && Date.parse(a.due) < now;
+    const warned = timingNote(h, `actions[${i}].due`, template, time);
     return html`<li>
       <strong>${o.owner[a.owner]}</strong>: ${a.text}
       <span class="meta">— ${renderTemplate(a.due ? t.due : t.noDue, { time: time(a.due) })}</span>${
         overdue ? html`<span class="tag overdue">${t.overdue}</span>` : nothing
-      }
+      }${warned ? html` <span class="tag warned">${warned}</span>` : nothing}
     </li>`;
   };
+  const warnedFollowUp = timingNote(h, 'followUp.at', template, time);
   const followUp =
     h.followUp &&
-    renderTemplate(t.followUp, { time: time(h.followUp.at), who: o.followUpBy[h.followUp.by], note: h.followUp.note });
+    renderTemplate(t.followUp, { time: time(h.followUp.at), who: o.followUpBy[h.followUp.by], note: h.followUp.note }) +
+      (warnedFollowUp ? ` (${warnedFollowUp})` : '');
   return section(
     'actions',
     t.sections.actions,
@@ -230,5 +239,6 @@ function acks({ h, t, time }: ReceiptView): TemplateResult | typeof nothing {
 
 /** Everything about the handoff itself, before the receiver's response. */
 export function renderReceiptSections(v: ReceiptView): TemplateResult {
-  return html`${header(v)} ${why(v)} ${customer(v)} ${recap(v)} ${actions(v)} ${told(v)} ${contingency(v)} ${acks(v)}`;
+  const organisation = renderOrganisation({ h: v.h, texts: v.template, labels: v.labels, time: v.time });
+  return html`${header(v)} ${why(v)} ${customer(v)} ${recap(v)} ${actions(v)} ${organisation} ${told(v)} ${contingency(v)} ${acks(v)}`;
 }

@@ -47,6 +47,9 @@ export const receiptStyles = css`
   .training {
     color: var(--_muted);
   }
+  .warned {
+    color: var(--_warn);
+  }
   a {
     color: var(--_accent);
   }

@@ -37,11 +37,11 @@ export function readReceived(body: unknown): { handoff: ReceivedHandoff } | { pr
   return { handoff: received };
 }
 
-/** Actions with a due time first, soonest first; then the rest in their order. */
-export function byDueTime(actions: readonly Action[]): Action[] {
+/** The actions' indexes: with a due time first, soonest (so overdue) first; then the rest in their order. */
+export function byDueTime(actions: readonly Action[]): number[] {
   const due = (a: Action) => (a.due ? Date.parse(a.due) : Infinity);
   return actions
     .map((action, i) => ({ action, i }))
     .sort((a, b) => due(a.action) - due(b.action) || a.i - b.i)
-    .map((x) => x.action);
+    .map((x) => x.i);
 }

@@ -88,6 +88,8 @@ export interface HandoffReceiptConfig extends ElementConfig, HttpOptions {
    * @default true
    */
   readBackCheck?: boolean;
+  /** The organisation's template: the receipt and the note name its fields by its labels (else by their keys). */
+  template?: HandoffTemplate;
 }
 
 /** Page-wide defaults for every element; an element's own attributes and `config` take precedence. */
