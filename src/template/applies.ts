@@ -1,4 +1,5 @@
-import type { Channel, ReasonCode } from '../payload/types.js';
+import { assessQuality, type QualityInput } from '../payload/quality.js';
+import type { Channel, HandoffTemplateRecord, ReasonCode } from '../payload/types.js';
 import type { AppliesWhen, CustomField, HandoffTemplate, LocalisedText } from './types.js';
 
 /** Whether a rule given for some reasons and channels holds for this handoff's (any, where left out). */
@@ -45,4 +46,32 @@ export function templateFieldLabels(template: HandoffTemplate | undefined, local
   }
   for (const item of template?.checklist ?? []) labels[`checklist.${item.id}`] = localised(item.label, locale);
   return labels;
+}
+
+/** The quality checks a template can require that the score reads only for some transfers. */
+const DIRECT: Record<string, { field: string; met: (input: QualityInput) => boolean }> = {
+  'apology-given': { field: 'script.apologyGiven', met: (input) => input.script?.apologyGiven === true },
+  'details-confirmed': { field: 'script.detailsConfirmed', met: (input) => input.script?.detailsConfirmed === true },
+};
+
+/**
+ * The moves the template requires of this handoff (for its reason and channel) that it does not make,
+ * each with the field that makes it: a quality check's, or `checklist.<id>` for a checklist item.
+ */
+export function unmetRequirements(
+  template: HandoffTemplate,
+  handoff: QualityInput,
+  record: HandoffTemplateRecord | undefined,
+): { check: string; field: string }[] {
+  const required = requiredChecks(template, handoff.reason?.code, handoff.channel);
+  if (!required.length) return [];
+  const misses = assessQuality(handoff).missing;
+  const isItem = new Set((template.checklist ?? []).map((i) => i.id));
+  return required.flatMap((check) => {
+    if (isItem.has(check))
+      return record?.checklist?.find((i) => i.id === check)?.checked ? [] : [{ check, field: `checklist.${check}` }];
+    const direct = DIRECT[check];
+    if (direct) return direct.met(handoff) ? [] : [{ check, field: direct.field }];
+    return misses.filter((m) => m.check === check).map((m) => ({ check, field: m.field }));
+  });
 }

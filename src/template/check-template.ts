@@ -3,6 +3,7 @@
  * (`template.fields[2].key: …`), and a template that would weaken the payload contract is refused.
  */
 import { QUALITY_CHECKS } from '../payload/checks.js';
+import { QUALITY_MOVES } from '../payload/quality.js';
 import { DEFAULT_FIELD_LABELS_EN } from '../payload/messages.js';
 import { CHANNELS, LIMITS, REASON_CODES, type Channel } from '../payload/types.js';
 import {
@@ -167,7 +168,8 @@ function checkChecklist(p: Problems, value: unknown): Set<string> {
   p.list(value, 'template.checklist', TEMPLATE_LIMITS.checklist).forEach((item, i) => {
     const path = `template.checklist[${i}]`;
     if (!isBag(item)) return p.add(path, 'must be { id, label }');
-    p.keys(item, path, ['id', 'label']);
+    p.keys(item, path, ['id', 'label', 'move']);
+    if (item.move !== undefined) p.oneOf(item.move, `${path}.move`, QUALITY_MOVES);
     const id = item.id;
     if (typeof id !== 'string' || !CHECKLIST_ID.test(id))
       p.add(

@@ -5,9 +5,9 @@
  */
 import { compact, type Bag, type Checker } from '../payload/checker.js';
 import { containsCardNumber } from '../payload/redact.js';
-import { assessQuality, type QualityInput } from '../payload/quality.js';
+import type { QualityInput } from '../payload/quality.js';
 import { LIMITS, type HandoffExtensions, type HandoffTemplateRecord } from '../payload/types.js';
-import { fieldRequired, localised, requiredChecks } from './applies.js';
+import { fieldRequired, localised, unmetRequirements } from './applies.js';
 import { CHECKLIST_ID, FIELD_KEY, TEMPLATE_LIMITS } from './check-template.js';
 import type { CustomField, HandoffTemplate } from './types.js';
 
@@ -119,12 +119,6 @@ export function readChecklist(
   return compact({ id: template.id, version: template.version, checklist: checklist.length ? checklist : undefined });
 }
 
-/** The quality checks a template can require that the score reads only for some transfers. */
-const DIRECT: Record<string, { field: string; met: (input: QualityInput) => boolean }> = {
-  'apology-given': { field: 'script.apologyGiven', met: (input) => input.script?.apologyGiven === true },
-  'details-confirmed': { field: 'script.detailsConfirmed', met: (input) => input.script?.detailsConfirmed === true },
-};
-
 /** Each required move not made, as an error at its field (a checklist item at `checklist.<id>`). */
 export function checkRequiredMoves(
   c: Checker,
@@ -132,22 +126,7 @@ export function checkRequiredMoves(
   handoff: QualityInput,
   record: HandoffTemplateRecord,
 ): void {
-  const required = requiredChecks(template, handoff.reason?.code, handoff.channel);
-  if (!required.length) return;
-  const misses = assessQuality(handoff).missing;
-  for (const check of required) {
-    const item = record.checklist?.find((i) => i.id === check);
-    if (item) {
-      if (!item.checked) c.fail(`checklist.${check}`, 'required-by-template');
-      continue;
-    }
-    const direct = DIRECT[check];
-    if (direct) {
-      if (!direct.met(handoff)) c.fail(direct.field, 'required-by-template');
-      continue;
-    }
-    for (const miss of misses.filter((m) => m.check === check)) c.fail(miss.field, 'required-by-template');
-  }
+  for (const miss of unmetRequirements(template, handoff, record)) c.fail(miss.field, 'required-by-template');
 }
 
 /** Payload mode: `extensions` and `template` have the shapes the JSON Schema gives them. */

@@ -2,6 +2,7 @@
  * An organisation's handoff template: its own fields, the moves its protocol makes mandatory per reason
  * and channel, its extra checklist items and its notice for actions. Data only; see checkTemplate.
  */
+import type { QualityMove } from '../payload/quality.js';
 import type { Channel, QualityCheck, ReasonCode } from '../payload/types.js';
 
 /** The panel's eight steps, by the names a custom field is placed in. */
@@ -55,6 +56,11 @@ export interface ChecklistItem {
   /** A letter, then letters, digits, `-` or `_` (`offered-de-escalation`). */
   id: string;
   label: LocalisedText;
+  /**
+   * The move of a good handoff it belongs to, where the trainer's rubric counts it when required.
+   * @default 'reason'
+   */
+  move?: QualityMove;
 }
 
 /**

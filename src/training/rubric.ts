@@ -8,7 +8,10 @@
 import { checkDirectory } from '../directory/check-directory.js';
 import type { HandoffDraft, HandoffV1, ReasonCode, VerificationStatus } from '../payload/types.js';
 import { REASON_CODES } from '../payload/types.js';
-import { QUALITY_MOVES, type QualityMove } from '../payload/quality.js';
+import { QUALITY_CHECK_RULES, QUALITY_MOVES, type QualityMove } from '../payload/quality.js';
+import type { QualityCheck } from '../payload/types.js';
+import { localised, requiredChecks, unmetRequirements } from '../template/applies.js';
+import type { HandoffTemplate } from '../template/types.js';
 
 /** A list of alternatives: the handoff mentions the idea if it contains any of them (case-insensitive). */
 export type Mention = string[];
@@ -117,7 +120,13 @@ interface Check {
   weight?: number;
 }
 
-function criterion(id: CriterionId, checks: Check[], tip: string | undefined): CriterionResult {
+function criterion(
+  id: CriterionId,
+  given: Check[],
+  tip: string | undefined,
+  extra?: Map<CriterionId, Check[]>,
+): CriterionResult {
+  const checks = [...given, ...(extra?.get(id) ?? [])];
   const max = checks.reduce((sum, c) => sum + (c.weight ?? 1), 0);
   const points = checks.reduce((sum, c) => sum + (c.ok ? (c.weight ?? 1) : 0), 0);
   const feedback = checks.filter((c) => !c.ok).map((c) => c.miss);
@@ -132,8 +141,28 @@ function criterion(id: CriterionId, checks: Check[], tip: string | undefined): C
   };
 }
 
-/** Scores a sent handoff against a scenario. */
-export function scoreHandoff(handoff: HandoffV1, scenario: Scenario): RubricResult {
+/**
+ * The organisation's required moves for this handoff, each a check of the criterion of its move: the
+ * rubric holds a trainee to their organisation's protocol as the panel does.
+ */
+function templateChecks(handoff: HandoffV1, template: HandoffTemplate | undefined): Map<CriterionId, Check[]> {
+  const checks = new Map<CriterionId, Check[]>();
+  if (!template) return checks;
+  const unmet = new Set(unmetRequirements(template, handoff, handoff.template).map((m) => m.check));
+  for (const check of requiredChecks(template, handoff.reason.code, handoff.channel)) {
+    const item = template.checklist?.find((i) => i.id === check);
+    const move = item ? (item.move ?? 'reason') : QUALITY_CHECK_RULES[check as QualityCheck].move;
+    const what = item ? `“${localised(item.label, handoff.client.locale)}”` : `“${check.replace(/-/g, ' ')}”`;
+    const list = checks.get(move) ?? [];
+    list.push({ ok: !unmet.has(check), miss: `Your organisation requires ${what} for this handoff.` });
+    checks.set(move, list);
+  }
+  return checks;
+}
+
+/** Scores a sent handoff against a scenario, and the organisation's required moves when a template is given. */
+export function scoreHandoff(handoff: HandoffV1, scenario: Scenario, template?: HandoffTemplate): RubricResult {
+  const required = templateChecks(handoff, template);
   const e = scenario.expect;
   const tips = scenario.tips ?? {};
   const recapText = [handoff.recap.summary, ...handoff.recap.tried, handoff.recap.expectation ?? ''].join('\n');
@@ -160,6 +189,7 @@ export function scoreHandoff(handoff: HandoffV1, scenario: Scenario): RubricResu
         },
       ],
       tips.reason,
+      required,
     ),
     criterion(
       'informed',
@@ -176,6 +206,7 @@ export function scoreHandoff(handoff: HandoffV1, scenario: Scenario): RubricResu
           : { ok: handoff.script.detailsConfirmed, miss: 'Confirm the details with the customer before handing off.' },
       ],
       tips.informed,
+      required,
     ),
     criterion(
       'recap',
@@ -194,6 +225,7 @@ export function scoreHandoff(handoff: HandoffV1, scenario: Scenario): RubricResu
           : []),
       ],
       tips.recap,
+      required,
     ),
     criterion(
       'verification',
@@ -211,6 +243,7 @@ export function scoreHandoff(handoff: HandoffV1, scenario: Scenario): RubricResu
             },
       ],
       tips.verification,
+      required,
     ),
     criterion(
       'actions',
@@ -225,6 +258,7 @@ export function scoreHandoff(handoff: HandoffV1, scenario: Scenario): RubricResu
         },
       ],
       tips.actions,
+      required,
     ),
     criterion(
       'managingUp',
@@ -239,6 +273,7 @@ export function scoreHandoff(handoff: HandoffV1, scenario: Scenario): RubricResu
         },
       ],
       tips.managingUp,
+      required,
     ),
     criterion(
       'fallback',
@@ -258,6 +293,7 @@ export function scoreHandoff(handoff: HandoffV1, scenario: Scenario): RubricResu
             },
       ],
       tips.fallback,
+      required,
     ),
     criterion(
       'confidentiality',
@@ -269,6 +305,7 @@ export function scoreHandoff(handoff: HandoffV1, scenario: Scenario): RubricResu
         },
       ],
       tips.confidentiality,
+      required,
     ),
   ];
   const points = criteria.reduce((sum, c) => sum + c.points, 0);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { buildHandoff, type HandoffDraft, type HandoffV1 } from '../../src/payload/index.js';
 import { checkScenario, scoreHandoff, type Scenario } from '../../src/training/index.js';
+import { checkTemplate } from '../../src/template/index.js';
 
 const dir = new URL('../../demo/scenarios/', import.meta.url);
 const files = readdirSync(dir)
@@ -130,5 +131,40 @@ describe('checkScenario()', () => {
       );
     }
     assert.deepEqual(checkScenario(null, 'x.json'), ['x.json: must be a JSON object']);
+  });
+});
+
+describe("the rubric and the organisation's template", () => {
+  const retailer = checkTemplate(
+    JSON.parse(readFileSync(new URL('../../demo/templates/retailer.json', import.meta.url), 'utf8')),
+  );
+  const { scenario } = scenarios.find((s) => s.scenario.id === 'billing-escalation')!;
+
+  it('holds the trainee to the required moves: a handoff without them loses points, with the reason', () => {
+    const sent = build(scenario.model!);
+    const plain = scoreHandoff(sent, scenario);
+    const held = scoreHandoff(sent, scenario, retailer);
+    assert.equal(plain.percent, 100);
+    const reason = held.criteria.find((c) => c.id === 'reason')!;
+    assert.equal(reason.verdict, 'partial');
+    assert.ok(
+      reason.feedback.includes(
+        'Your organisation requires “I offered to resolve it myself before escalating” for this handoff.',
+      ),
+      reason.feedback.join(' | '),
+    );
+    assert.ok(held.points < held.max);
+  });
+
+  it('counts them met when the handoff makes them', () => {
+    const draft = clone(scenario.model!);
+    draft.extensions = { orderNumber: 'NW-1' };
+    draft.checklist = { 'offered-de-escalation': true };
+    draft.script = { ...draft.script, apologyGiven: true };
+    const result = buildHandoff(draft, { training: true, template: retailer });
+    assert.ok(result.ok, JSON.stringify(result.errors));
+    const held = scoreHandoff(result.payload, scenario, retailer);
+    assert.equal(held.percent, 100, JSON.stringify(held.criteria.filter((c) => c.verdict !== 'met')));
+    assert.ok(held.max > scoreHandoff(result.payload, scenario).max);
   });
 });
