@@ -11,6 +11,17 @@ const launcher = document.querySelector('handoff-launcher');
 const outbox = window.HandoffPanel.outbox;
 let scenario;
 let scenarios = [];
+let template;
+
+// ——— the organisation's template ———
+
+/** The example templates (demo/templates/): the panel's fields and required moves, and the rubric's. */
+async function useTemplate(name) {
+  localStorage.setItem('demo-template', name);
+  $('template').value = name;
+  template = name ? await (await fetch(`/templates/${name}.json`, { cache: 'no-store' })).json() : undefined;
+  panel.config = { ...panel.config, template };
+}
 
 // ——— scenarios ———
 
@@ -91,7 +102,7 @@ function show(next) {
 
 function showScore(payload) {
   if (!scenario || payload.case.id !== scenario.crm.case.id) return;
-  const result = scoreHandoff(payload, scenario);
+  const result = scoreHandoff(payload, scenario, template);
   $('rubric').replaceChildren(
     ...result.criteria.map((c) =>
       el(
@@ -115,6 +126,7 @@ function showScore(payload) {
 }
 
 $('scenario').addEventListener('change', (e) => show(scenarios.find((s) => s.id === e.target.value)));
+$('template').addEventListener('change', (e) => void useTemplate(e.target.value));
 
 document.addEventListener('handoff-queued', (event) => {
   $('payload').textContent = JSON.stringify(event.detail.payload, null, 2);
@@ -206,5 +218,10 @@ for (const radio of document.querySelectorAll('input[name="receiver"]')) {
 $('retry-now').addEventListener('click', () => void outbox.retryNow());
 
 launcher.addEventListener('handoff-launcher-open', () => void refreshOutbox());
-await Promise.all([loadScenarios(), refreshOutbox()]);
+const wantedTemplate = new URLSearchParams(location.search).get('template') ?? localStorage.getItem('demo-template');
+await Promise.all([
+  loadScenarios(),
+  refreshOutbox(),
+  useTemplate(['retailer', 'bank'].includes(wantedTemplate) ? wantedTemplate : ''),
+]);
 document.body.dataset.ready = '';

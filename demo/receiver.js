@@ -35,7 +35,7 @@ function render() {
             : `Waiting · received ${new Date(h.receivedAt).toLocaleTimeString()}`,
         ),
       );
-      button.addEventListener('click', () => open(h.id));
+      button.addEventListener('click', () => void open(h.id));
       return el('li', {}, button);
     }),
   );
@@ -44,8 +44,20 @@ function render() {
     : 'The inbox is empty: send a handoff from the case view.';
 }
 
-function open(id) {
+/** The demo's example templates by the id a handoff records: the receipt names their fields by their labels. */
+const TEMPLATE_FILES = { 'northwind-retail': 'retailer', 'harbour-bank': 'bank' };
+const templates = new Map();
+
+async function templateOf(h) {
+  const file = TEMPLATE_FILES[h?.template?.id];
+  if (!file) return undefined;
+  if (!templates.has(file)) templates.set(file, await (await fetch(`/templates/${file}.json`)).json());
+  return templates.get(file);
+}
+
+async function open(id) {
   selected = id;
+  receipt.config = { ...receipt.config, template: await templateOf(inbox.get(id)) };
   receipt.src = `/handoffs/${encodeURIComponent(id)}`;
   render();
 }
@@ -75,5 +87,5 @@ $('identity').addEventListener('submit', (e) => e.preventDefault());
 setIdentity();
 await load();
 const wanted = new URLSearchParams(location.search).get('handoff');
-if (wanted && inbox.has(wanted)) open(wanted);
+if (wanted && inbox.has(wanted)) void open(wanted);
 document.body.dataset.ready = '';

@@ -6,6 +6,7 @@ import { Outbox } from '../outbox/outbox.js';
 import { absoluteEndpoint } from '../outbox/routes.js';
 import type { HandoffDraft } from '../payload/types.js';
 import type { AvailabilityHook, DirectoryEntry } from '../directory/types.js';
+import type { HandoffTemplate } from '../template/types.js';
 import type { ScriptTemplates } from '../payload/scripts.js';
 import type { AckWatchOptions } from '../acks/watch-acks.js';
 import type { HttpOptions } from '../outbox/transport.js';
@@ -63,6 +64,12 @@ export interface GlobalConfig extends Omit<HttpOptions, 'fetch'> {
   directory?: readonly DirectoryEntry[] | string;
   /** Asks the host's presence system whether a directory entry can take a transfer now. */
   availability?: AvailabilityHook;
+  /**
+   * The organisation's handoff template (not `templates`, the script lines): its fields, required moves,
+   * checklist and notice. The panel checks it and says what to fix; `HandoffPanel.checkTemplate()`
+   * (after `load()`) throws the same list.
+   */
+  template?: HandoffTemplate;
 }
 
 export interface OpenOptions {
@@ -87,6 +94,7 @@ const CONFIG_TYPES: Record<keyof GlobalConfig, string> = {
   quality: 'boolean',
   directory: 'object',
   availability: 'function',
+  template: 'object',
 };
 
 /** Throws a TypeError that says exactly which key is wrong and what it should be. */
@@ -144,6 +152,7 @@ function toDefaults(config: GlobalConfig): ElementDefaults {
     quality: config.quality,
     directory: config.directory,
     availability: config.availability,
+    template: config.template,
     ...(config.draftHours ? { drafts: { ttlMs: config.draftHours * 3_600_000 } } : {}),
   };
 }
@@ -158,6 +167,7 @@ const PANEL_API: readonly (keyof PanelApi)[] = [
   'validateHandoff',
   'suggestScripts',
   'compileScriptTemplates',
+  'checkTemplate',
   'HandoffPanel',
 ];
 

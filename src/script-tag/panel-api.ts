@@ -7,3 +7,4 @@ import '../ui/handoff-panel/handoff-panel.js';
 
 export { buildAck, buildHandoff, compileScriptTemplates, suggestScripts, validateHandoff } from '../payload/index.js';
 export { HandoffPanel } from '../ui/handoff-panel/handoff-panel.component.js';
+export { checkTemplate } from '../template/check-template.js';
