@@ -59,7 +59,7 @@ export type ReadBackFactKind = (typeof READ_BACK_FACTS)[number];
 /** Limits of the contract; the JSON Schema states the same numbers. */
 /**
  * Per-field limits, in code points and entries, as the JSON Schema states them. Together they keep the
- * largest valid handoff under 0.64 MiB of JSON (4 bytes a code point at most, as control characters
+ * largest valid handoff under 0.7 MiB of JSON (4 bytes a code point at most, as control characters
  * and unpaired surrogates are not allowed), inside the receiver's 1 MiB and nginx's default 1m.
  */
 export const LIMITS = {
@@ -77,6 +77,11 @@ export const LIMITS = {
   qualityMissing: 40,
   /** Entries of `timing`: one per action, and the follow-up. */
   timing: 21,
+  /** Keys of `extensions`, and the code points of a text value there. */
+  extensions: 20,
+  extensionText: 1000,
+  /** Items of `template.checklist`. */
+  checklist: 10,
   /** Entries of each list of `readBackCheck`. */
   readBackFacts: 60,
 } as const;

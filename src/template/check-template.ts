@@ -29,7 +29,13 @@ export class TemplateError extends Error {
 export const FIELD_KEY = /^[a-z][A-Za-z0-9_]{0,63}$/;
 export const CHECKLIST_ID = /^[a-z][A-Za-z0-9_-]{0,63}$/;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-export const TEMPLATE_LIMITS = { fields: 30, checklist: 20, requirements: 60, options: 50 } as const;
+/** As many fields and checklist items as a payload may carry (see LIMITS). */
+export const TEMPLATE_LIMITS = {
+  fields: LIMITS.extensions,
+  checklist: LIMITS.checklist,
+  requirements: 60,
+  options: 50,
+} as const;
 
 /**
  * The checks the contract needs whatever the protocol says: a template cannot make them optional. The

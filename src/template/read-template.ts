@@ -8,11 +8,11 @@ import { containsCardNumber } from '../payload/redact.js';
 import type { QualityInput } from '../payload/quality.js';
 import { LIMITS, type HandoffExtensions, type HandoffTemplateRecord } from '../payload/types.js';
 import { fieldRequired, localised, unmetRequirements } from './applies.js';
-import { CHECKLIST_ID, FIELD_KEY, TEMPLATE_LIMITS } from './check-template.js';
+import { CHECKLIST_ID, FIELD_KEY } from './check-template.js';
 import type { CustomField, HandoffTemplate } from './types.js';
 
 /** Extension keys a payload may carry: the template's, and those of a draft saved under an older one. */
-export const MAX_EXTENSIONS = 50;
+const MAX_EXTENSIONS = LIMITS.extensions;
 const MAX_NUMBER = 999_999_999_999;
 const NUMBER = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/;
 
@@ -48,7 +48,7 @@ function readTyped(c: Checker, field: CustomField, value: unknown, path: string)
         (field.options ?? []).map((o) => o.value),
       );
     default:
-      return c.text(value, path, { max: field.type === 'text' ? LIMITS.short : LIMITS.text });
+      return c.text(value, path, { max: field.type === 'text' ? LIMITS.short : LIMITS.extensionText });
   }
 }
 
@@ -57,7 +57,7 @@ function readUntyped(c: Checker, value: unknown, path: string) {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number')
     return Number.isFinite(value) ? readNumber(c, value, path) : c.fail(path, 'not-an-extension');
-  if (typeof value === 'string') return c.text(value, path, { max: LIMITS.text });
+  if (typeof value === 'string') return c.text(value, path, { max: LIMITS.extensionText });
   return c.fail(path, 'not-an-extension');
 }
 
@@ -136,7 +136,7 @@ export function checkTemplateShapes(c: Checker, input: Bag): void {
   if (!record) return;
   c.text(record.id, 'template.id', { max: LIMITS.short, required: true, identifier: true });
   c.text(record.version, 'template.version', { max: LIMITS.short, identifier: true });
-  c.list(record.checklist, 'template.checklist', { max: TEMPLATE_LIMITS.checklist }, (entry, path) => {
+  c.list(record.checklist, 'template.checklist', { max: LIMITS.checklist }, (entry, path) => {
     const item = c.object(entry, path, ['id', 'label', 'checked'], true);
     if (!item) return undefined;
     c.pattern(item.id, `${path}.id`, 'not-text', (t) => CHECKLIST_ID.test(t), true);

@@ -50,6 +50,19 @@ function largestHandoff(): HandoffV1 {
       count: 99_999,
     })),
     client: { sdk: `handoff-panel@${wide(40)}`, locale: short },
+    extensions: Object.fromEntries(
+      list(LIMITS.extensions, (i) => [`field${i}${'x'.repeat(56)}`, wide(LIMITS.extensionText)]),
+    ),
+    template: {
+      id: short,
+      version: short,
+      checklist: list(LIMITS.checklist, (i) => ({ id: `item${i}${'x'.repeat(58)}`, label: short, checked: true })),
+    },
+    timing: list(LIMITS.timing, (i) => ({
+      field: `f${String(i).padStart(3, '0')}${'x'.repeat(96)}`,
+      kind: 'before-receiver-can-act' as const,
+      canActAt: at,
+    })),
   };
 }
 
