@@ -45,13 +45,23 @@ const DIRECTORY =
  * directory, which goes into a third (with what only it imports).
  */
 function lazyChunk(id, { getModuleInfo, getModuleIds }) {
-  const entry = [...getModuleIds()].find((m) => getModuleInfo(m).isEntry);
+  const ids = [...getModuleIds()];
+  const entry = ids.find((m) => getModuleInfo(m).isEntry);
   const first = (lazyChunk.first ??= staticGraph(entry, getModuleInfo));
   // All named: rollup would otherwise pull the first file's modules into the lazy one with their importers.
   if (first.has(id)) return 'first';
-  const importers = getModuleInfo(id).importers;
-  const onlyDirectory = importers.length > 0 && importers.every((m) => DIRECTORY.test(m));
-  return DIRECTORY.test(id) || onlyDirectory ? 'directory' : 'lazy';
+  // What the panel's file needs (the directory's hours for the timing warnings too) is in it: the
+  // directory's file holds only what nothing else imports, so that the two never import each other.
+  lazyChunk.lazy ??= lazyReach(ids, getModuleInfo);
+  return lazyChunk.lazy.has(id) ? 'lazy' : 'directory';
+}
+
+/** Every module a dynamic import other than the directory's reaches statically. */
+function lazyReach(ids, getModuleInfo) {
+  const roots = ids.filter((m) => getModuleInfo(m).dynamicImporters.length > 0 && !DIRECTORY.test(m));
+  const reached = new Set();
+  for (const root of roots) for (const m of staticGraph(root, getModuleInfo)) reached.add(m);
+  return reached;
 }
 
 function staticGraph(entry, getModuleInfo) {
@@ -68,6 +78,11 @@ function staticGraph(entry, getModuleInfo) {
 export default [
   {
     input: { 'handoff-panel': 'src/bundle.ts' },
+    // Chunks that import each other never finish loading (the panel's file waited forever): a build error.
+    onwarn(warning, warn) {
+      if (warning.code === 'CIRCULAR_CHUNK') throw new Error(warning.message);
+      warn(warning);
+    },
     output: {
       dir: 'dist',
       format: 'amd',
