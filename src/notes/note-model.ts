@@ -94,7 +94,7 @@ export function noteSections(handoff: HandoffV1, acks: readonly HandoffAckV1[], 
     { title: 'Recap', lines: recapLines(h) },
   ];
   // Overdue first: the receiver works them in that order.
-  const order = actionOrder(h.actions, context.now);
+  const order = actionOrder(h.actions);
   if (h.actions.length > 0)
     sections.push({ title: 'Actions', lines: order.map((i) => actionLine(h, i, at, context.now)) });
   const fields = templateSection(h, context.labels, at);

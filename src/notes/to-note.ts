@@ -2,6 +2,7 @@ import type { HandoffAckV1, HandoffV1 } from '../payload/types.js';
 import { fitNote } from './fit-note.js';
 import { templateFieldLabels } from '../template/applies.js';
 import type { HandoffTemplate } from '../template/types.js';
+import { checkTemplate } from '../template/check-template.js';
 import { noteSections, type NoteLine } from './note-model.js';
 import { checkTimeZone } from './note-time.js';
 import { NOTE_FORMATS, renderNote, type NoteFormat } from './render-note.js';
@@ -60,7 +61,10 @@ export function toNote(handoff: HandoffV1, options: NoteOptions = {}): string {
     throw new TypeError(`toNote: limit is a number of bytes, a whole number above 0; got ${JSON.stringify(limit)}.`);
   }
   checkTimeZone(timeZone);
-  const labels = templateFieldLabels(template, locale);
+  // Checked, so that a broken one says what is wrong; another template's labels would misname the fields.
+  const checked = template === undefined ? undefined : checkTemplate(template);
+  const same = checked && (!handoff.template || handoff.template.id === checked.id);
+  const labels = same ? templateFieldLabels(checked, locale) : {};
   const sections = noteSections(handoff, acks, { timeZone, labels, now: now().getTime() });
   const render = (s: typeof sections) => renderNote(s, format);
   return limit === undefined ? render(sections) : fitNote(sections, render, limit, SHORTENED);

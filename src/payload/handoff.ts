@@ -306,11 +306,15 @@ function readPriorIds(c: Checker, transfer: Bag) {
   );
 }
 
+/** An organisation's labels as literal text in the message templates (`{`, `[` as written). */
+const literal = (labels: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(labels).map(([path, label]) => [path, label.replace(/[{}[\]]/g, '$&$&')]));
+
 function checkerFor(mode: 'draft' | 'payload', context: BuildContext): Checker {
   const options: CheckerOptions = {
     mode,
     messages: context.messages,
-    fieldLabels: { ...templateFieldLabels(context.template, context.locale), ...context.fieldLabels },
+    fieldLabels: { ...literal(templateFieldLabels(context.template, context.locale)), ...context.fieldLabels },
     defaultCallingCode: context.defaultCallingCode,
   };
   return new Checker(options);

@@ -27,6 +27,7 @@ export type ValidationCode =
   | 'read-back-verbatim'
   | 'card-number-in-identifier'
   | 'not-a-number'
+  | 'ambiguous-number'
   | 'not-an-extension'
   | 'bad-extension-key'
   | 'required-by-template';
@@ -62,6 +63,8 @@ export const DEFAULT_VALIDATION_MESSAGES_EN: ValidationMessages = {
   'card-number-in-identifier':
     '{field} looks like a payment card number, and a handoff never carries one. Use the reference itself, without the card number.',
   'not-a-number': '{field} must be a number of at most 12 digits, like 42 or 19.99.',
+  'ambiguous-number':
+    '{field}: is {given} a thousand or a fraction? Write it without the separator, or with two decimals.',
   'not-an-extension': '{field} must be text, a number, or yes or no (true or false).',
   'bad-extension-key': '"{key}" cannot name a custom field: use a lower-case letter, then letters, digits or _.',
   'required-by-template': "{field}: your organisation's handoff template requires this before you send.",

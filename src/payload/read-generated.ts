@@ -24,6 +24,10 @@ export function readQuality(c: Checker, value: unknown): void {
 
 /** Checks `timing`'s shape: receivers that act on it recompute it with `timingWarnings`. */
 export function readTiming(c: Checker, value: unknown): void {
+  if (value === null) {
+    c.fail('timing', 'not-a-list');
+    return;
+  }
   c.list(value, 'timing', { max: LIMITS.timing }, (entry, path) => {
     const warning = c.object(entry, path, ['field', 'kind', 'canActAt'], true);
     if (warning) {

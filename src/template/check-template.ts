@@ -2,10 +2,11 @@
  * Checks an organisation's template before the panel uses it: each problem names the key to fix
  * (`template.fields[2].key: …`), and a template that would weaken the payload contract is refused.
  */
+import { cleanText } from '../payload/checker.js';
 import { QUALITY_CHECKS } from '../payload/checks.js';
 import { QUALITY_MOVES } from '../payload/quality.js';
 import { DEFAULT_FIELD_LABELS_EN } from '../payload/messages.js';
-import { CHANNELS, LIMITS, REASON_CODES, type Channel } from '../payload/types.js';
+import { CHANNELS, LIMITS, REASON_CODES } from '../payload/types.js';
 import {
   CUSTOM_FIELD_TYPES,
   TEMPLATE_SECTIONS,
@@ -81,6 +82,8 @@ class Problems {
     if (value === undefined && !required) return;
     if (typeof value !== 'string' || !value.trim()) this.add(path, 'must be a non-empty text');
     else if (value.length > max) this.add(path, `is longer than ${max} characters`);
+    // It is copied into every payload, which may hold no control characters or broken Unicode.
+    else if (cleanText(value) !== value) this.add(path, 'contains control characters or broken Unicode; remove them');
   }
   localised(value: unknown, path: string, required = true): void {
     if (value === undefined && !required) return;
@@ -191,11 +194,16 @@ function checkChecklist(p: Problems, value: unknown): Set<string> {
   return ids;
 }
 
-const appliesToPhone = (when: AppliesWhen) => !when.channels || when.channels.includes('phone' as Channel);
+/** Whether two rules hold for some handoff at once. */
+const overlap = (a: AppliesWhen, b: AppliesWhen): boolean =>
+  (!a.reasons || !b.reasons || a.reasons.some((r) => b.reasons!.includes(r))) &&
+  (!a.channels || !b.channels || a.channels.some((ch) => b.channels!.includes(ch)));
+
+const appliesToPhone = (when: AppliesWhen) => !when.channels || when.channels.includes('phone');
 
 function checkRequirements(p: Problems, template: Bag, checklist: Set<string>): void {
   const known = [...QUALITY_CHECKS, ...checklist];
-  const required = new Set<string>();
+  const required: Requirement[] = [];
   for (const kind of ['required', 'optional'] as const) {
     p.list(template[kind], `template.${kind}`, TEMPLATE_LIMITS.requirements).forEach((entry, i) => {
       const path = `template.${kind}[${i}]`;
@@ -204,14 +212,21 @@ function checkRequirements(p: Problems, template: Bag, checklist: Set<string>): 
       p.appliesWhen(entry, path);
       if (!p.oneOf(entry.check, `${path}.check`, kind === 'required' ? known : QUALITY_CHECKS)) return;
       const check = entry.check as string;
-      if (kind === 'required') return void required.add(check);
+      // Masking already keeps every secret out, and a masking cannot be undone: required, it would block for good.
+      if (kind === 'required' && check === 'no-secrets-typed')
+        return p.add(`${path}.check`, '"no-secrets-typed" is always enforced by masking; it cannot be required');
+      if (kind === 'required') return void required.push(entry as unknown as Requirement);
       const when = entry as unknown as Requirement;
       if (CONTRACT_CHECKS.has(check) || (PHONE_CHECKS.has(check) && appliesToPhone(when)))
         p.add(
           `${path}.check`,
           `"${check}" is part of the handoff contract${PHONE_CHECKS.has(check) ? ' on the phone' : ''}: it cannot be optional`,
         );
-      else if (required.has(check)) p.add(`${path}.check`, `"${check}" is also required; a move is one or the other`);
+      else if (required.some((r) => r.check === check && overlap(r, when)))
+        p.add(
+          `${path}.check`,
+          `"${check}" is also required for some of these reasons and channels; a move is one or the other`,
+        );
     });
   }
 }
@@ -243,5 +258,6 @@ export function checkTemplate(value: unknown): HandoffTemplate {
   checkRequirements(p, value, checkChecklist(p, value.checklist));
   checkTiming(p, value.timing);
   if (p.found.length) throw new TemplateError(p.found);
-  return structuredClone(value) as unknown as HandoffTemplate;
+  // A copy the host cannot change behind the panel's back; JSON, as a framework's reactive proxy is no clone.
+  return JSON.parse(JSON.stringify(value)) as HandoffTemplate;
 }

@@ -14,6 +14,8 @@ import type { CustomField, HandoffTemplate } from './types.js';
 /** Extension keys a payload may carry: the template's, and those of a draft saved under an older one. */
 const MAX_EXTENSIONS = LIMITS.extensions;
 const MAX_NUMBER = 999_999_999_999;
+const MAX_DIGITS = 12;
+const THOUSANDS = /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/;
 const NUMBER = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/;
 
 function readNumber(c: Checker, value: unknown, path: string): number | undefined {
@@ -21,8 +23,14 @@ function readNumber(c: Checker, value: unknown, path: string): number | undefine
   if (c.draft && typeof value === 'string') {
     const text = value.trim().replace(/[\s\u00a0]/g, '');
     if (containsCardNumber(text)) return c.fail(path, 'card-number-in-identifier');
+    // "1,234" is a thousand in English and one point two in Spanish: asked again, never guessed.
+    if (THOUSANDS.test(text)) return c.fail(path, 'ambiguous-number', { given: text });
     n = NUMBER.test(text) ? Number(text.replace(',', '.')) : value;
   }
+  if (typeof n === 'number' && containsCardNumber(String(n).replace(/\D/g, '')))
+    return c.fail(path, 'card-number-in-identifier');
+  if (typeof n === 'number' && String(Math.abs(n)).replace(/\D/g, '').length > MAX_DIGITS)
+    return c.fail(path, 'not-a-number');
   // Longer numbers are account or card numbers: text, where they are masked or refused.
   if (typeof n !== 'number' || !(Math.abs(n) <= MAX_NUMBER)) return c.fail(path, 'not-a-number');
   return n;
@@ -55,6 +63,8 @@ function readTyped(c: Checker, field: CustomField, value: unknown, path: string)
 /** A value of a key the template does not describe: text, a number or yes/no, as it is. */
 function readUntyped(c: Checker, value: unknown, path: string) {
   if (typeof value === 'boolean') return value;
+  // A kept yes/no field is shown as one, and its select gives its words.
+  if (c.draft && (value === 'yes' || value === 'no')) return value === 'yes';
   if (typeof value === 'number')
     return Number.isFinite(value) ? readNumber(c, value, path) : c.fail(path, 'not-an-extension');
   if (typeof value === 'string') return c.text(value, path, { max: LIMITS.extensionText });
@@ -71,9 +81,9 @@ export function readExtensions(
   template: HandoffTemplate | undefined,
   handoff: { reason?: unknown; channel?: unknown },
 ): HandoffExtensions | undefined {
-  const bag = value === undefined || value === null ? {} : value;
-  if (typeof bag !== 'object' || Array.isArray(bag)) return c.fail('extensions', 'not-an-object');
-  const given = bag as Bag;
+  if (value === undefined || (c.draft && value === null)) value = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return c.fail('extensions', 'not-an-object');
+  const given = value as Bag;
   const out: HandoffExtensions = {};
   const fields = c.draft ? (template?.fields ?? []) : [];
   for (const field of fields) {
@@ -87,19 +97,21 @@ export function readExtensions(
     if (read !== undefined) out[field.key] = read;
   }
   const known = new Set(fields.map((f) => f.key));
-  const others = Object.keys(given).filter((key) => !known.has(key));
-  if (known.size + others.length > MAX_EXTENSIONS)
-    return c.fail('extensions', 'too-many', { count: known.size + others.length, max: MAX_EXTENSIONS });
+  // A field typed in and emptied again is no value: it neither counts nor can be wrong.
+  const others = Object.keys(given).filter((key) => !known.has(key) && !(c.draft && c.isBlank(given[key])));
   for (const key of others) {
-    if (!FIELD_KEY.test(key)) {
-      c.fail(`extensions.${key}`, 'bad-extension-key', { key });
-      continue;
+    const path = `extensions.${key}`;
+    if (!FIELD_KEY.test(key)) c.fail(path, 'bad-extension-key', { key });
+    else {
+      const read = readUntyped(c, given[key], path);
+      if (read !== undefined) out[key] = read;
     }
-    if (c.draft && c.isBlank(given[key])) continue;
-    const read = readUntyped(c, given[key], `extensions.${key}`);
-    if (read !== undefined) out[key] = read;
   }
-  return Object.keys(out).length ? out : undefined;
+  const count = Object.keys(out).length;
+  // Said at a field the agent can clear: the first kept from an older template, if there is one.
+  if (count > MAX_EXTENSIONS)
+    return c.fail(others[0] ? `extensions.${others[0]}` : 'extensions', 'too-many', { count, max: MAX_EXTENSIONS });
+  return count ? out : undefined;
 }
 
 /** What the agent ticked of the template's checklist, with the labels they saw. */
@@ -110,7 +122,7 @@ export function readChecklist(
   locale: string | undefined,
 ): HandoffTemplateRecord {
   // Ticks of items an older template listed are not the agent's words: they are let go.
-  const ticks = (c.object(value ?? {}, 'checklist', Object.keys(value ?? {})) ?? {}) as Bag;
+  const ticks = c.object(value ?? {}, 'checklist', Object.keys(value ?? {})) ?? {};
   const checklist = (template.checklist ?? []).map((item) => ({
     id: item.id,
     label: localised(item.label, locale),
@@ -126,12 +138,14 @@ export function checkRequiredMoves(
   handoff: QualityInput,
   record: HandoffTemplateRecord,
 ): void {
-  for (const miss of unmetRequirements(template, handoff, record)) c.fail(miss.field, 'required-by-template');
+  for (const miss of unmetRequirements(template, handoff, record))
+    c.fail(miss.field, 'required-by-template', { check: miss.check });
 }
 
 /** Payload mode: `extensions` and `template` have the shapes the JSON Schema gives them. */
 export function checkTemplateShapes(c: Checker, input: Bag): void {
   readExtensions(c, input.extensions, undefined, {});
+  if (input.template === null) c.fail('template', 'not-an-object');
   const record = c.object(input.template, 'template', ['id', 'version', 'checklist']);
   if (!record) return;
   c.text(record.id, 'template.id', { max: LIMITS.short, required: true, identifier: true });

@@ -3,7 +3,7 @@
  * and channel, its extra checklist items and its notice for actions. Data only; see checkTemplate.
  */
 import type { QualityMove } from '../payload/quality.js';
-import type { Channel, QualityCheck, ReasonCode } from '../payload/types.js';
+import type { Channel, ReasonCode } from '../payload/types.js';
 
 /** The panel's eight steps, by the names a custom field is placed in. */
 export const TEMPLATE_SECTIONS = [
@@ -68,7 +68,8 @@ export interface ChecklistItem {
  * of the template's checklist items, by its id.
  */
 export interface Requirement extends AppliesWhen {
-  check: QualityCheck | string;
+  /** A quality check (`QualityCheck`), or a checklist item's id. */
+  check: string;
 }
 
 export interface HandoffTemplate {

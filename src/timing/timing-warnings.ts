@@ -25,12 +25,20 @@ const instant = (iso: unknown): number | undefined => {
   return Number.isNaN(ms) ? undefined : ms;
 };
 
-/** The first moment the receiver can act on something handed over now: after the notice, when open. */
+/**
+ * The first moment the receiver can act on something handed over now: the notice counted from when
+ * they are open (now, or their next opening), as the notice is working time.
+ */
 export function canActFrom(context: TimingContext): number | undefined {
-  const earliest = context.now + (context.minimumNoticeMinutes ?? 0) * 60_000;
-  if (!context.hours) return earliest;
-  const opening = openingAt(context.hours, earliest);
-  return opening.open ? earliest : opening.opensAt;
+  const given = context.minimumNoticeMinutes ?? 0;
+  const notice = (Number.isFinite(given) && given > 0 ? given : 0) * 60_000;
+  if (!context.hours) return context.now + notice;
+  const opening = openingAt(context.hours, context.now);
+  const from = opening.open ? context.now : opening.opensAt;
+  if (from === undefined) return undefined;
+  // A notice that runs past their closing time ends at their next opening, at the earliest.
+  const ready = openingAt(context.hours, from + notice);
+  return ready.open ? from + notice : ready.opensAt;
 }
 
 /** The warnings for a draft's or a payload's actions and follow-up, at the fields they concern. */
@@ -56,7 +64,8 @@ export function timingWarnings(
   if (at !== undefined) {
     const field = 'followUp.at';
     if (at <= context.now) warnings.push({ field, kind: 'past' });
-    else if (context.hours && !openingAt(context.hours, at).open) {
+    // Only the receiver's own follow-up is theirs to make in their hours.
+    else if (context.hours && handoff.followUp?.by !== 'sender' && !openingAt(context.hours, at).open) {
       const opensAt = openingAt(context.hours, at).opensAt;
       warnings.push({
         field,
@@ -68,11 +77,11 @@ export function timingWarnings(
   return warnings;
 }
 
-/** Indexes of actions in the order a receiver works them: overdue first, then by due time, undated last. */
-export function actionOrder(actions: readonly { due?: string }[], now: number): number[] {
+/**
+ * Indexes of actions in the order a receiver works them: by due time, so the overdue ones first; the
+ * undated last, in the order given.
+ */
+export function actionOrder(actions: readonly { due?: string }[]): number[] {
   const key = (i: number) => instant(actions[i]?.due) ?? Number.POSITIVE_INFINITY;
-  const overdue = (i: number) => key(i) <= now;
-  return actions
-    .map((_, i) => i)
-    .sort((a, b) => Number(overdue(b)) - Number(overdue(a)) || (overdue(a) ? key(a) - key(b) : 0) || a - b);
+  return actions.map((_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
 }

@@ -261,13 +261,13 @@ describe("toNote: the organisation's template and timing", () => {
     expect(note).to.contain('- I offered to resolve it myself: yes');
   });
 
-  it('lists overdue actions first, and marks what the sender was warned of', () => {
+  it('lists actions by due time, overdue first, and marks what the sender was warned of', () => {
     const note = toNote(handoff, { timeZone: 'UTC', now });
     const actions = note.slice(note.indexOf('Actions:'), note.indexOf('northwind-retail'));
     expect(actions.trim().split('\n').slice(1)).to.deep.equal([
       '- receiver, due Tue 2026-11-24 08:00 UTC (OVERDUE): Approve the refund',
-      '- receiver, due Fri 2026-11-27 09:00 UTC: Call the courier',
       '- receiver, due Tue 2026-11-24 12:00 UTC (due before the receiver could act): Check the warehouse',
+      '- receiver, due Fri 2026-11-27 09:00 UTC: Call the courier',
     ]);
   });
 });

@@ -245,11 +245,96 @@ describe('timing warnings', () => {
     expect(validateHandoff(timed)).to.deep.equal([]);
   });
 
-  it('orders overdue actions first, keeping the rest in the agent order', () => {
-    const order = actionOrder(
-      [{ due: '2026-11-25T10:00:00Z' }, {}, { due: '2026-11-24T12:00:00Z' }, { due: '2026-11-24T10:00:00Z' }],
-      now,
-    );
+  it('orders actions by due time, so overdue ones first, the undated last', () => {
+    const order = actionOrder([
+      { due: '2026-11-25T10:00:00Z' },
+      {},
+      { due: '2026-11-24T12:00:00Z' },
+      { due: '2026-11-24T10:00:00Z' },
+    ]);
     expect(order).to.deep.equal([3, 2, 0, 1]);
+  });
+});
+
+describe('what a hostile template, paste or prefill does', () => {
+  it('refuses a required no-secrets-typed, control characters, and allows required and optional on other channels', () => {
+    const problems = problemsOf({
+      id: 'x\u0007',
+      required: [{ check: 'no-secrets-typed' }, { check: 'fallback-number', channels: ['chat'] }],
+      optional: [{ check: 'fallback-number', channels: ['email'] }],
+    });
+    expect(problems).to.deep.equal([
+      'template.id: contains control characters or broken Unicode; remove them',
+      'template.required[0].check: "no-secrets-typed" is always enforced by masking; it cannot be required',
+    ]);
+  });
+
+  it('a label with brackets or braces is written as it is, and sending never throws on it', () => {
+    const template = checkTemplate({
+      id: 'x',
+      fields: [{ key: 'notes', label: 'Notes [internal] {GBP', type: 'text', required: true }],
+    });
+    const errors = buildHandoff(FULL_DRAFT, context(template)).errors!;
+    expect(errors[0]!.message).to.equal(
+      "Notes [internal] {GBP: your organisation's handoff template requires this before you send.",
+    );
+  });
+
+  it('numbers: a thousands separator is asked about, card digits in a number are refused however given', () => {
+    const numbers = checkTemplate({ id: 'x', fields: [{ key: 'amount', label: 'Amount', type: 'number' }] });
+    const codeOf = (amount: unknown) =>
+      buildHandoff(
+        draftWith((d) => (d.extensions = { amount } as never)),
+        context(numbers),
+      ).errors?.[0]?.code;
+    expect(codeOf('1,234')).to.equal('ambiguous-number');
+    expect(codeOf('0.125')).to.equal(undefined);
+    expect(codeOf(411111111111.1111)).to.equal('card-number-in-identifier');
+    expect(codeOf(4111111111111111)).to.equal('card-number-in-identifier');
+    expect(codeOf(1234567890123)).to.equal('not-a-number');
+    expect(validateHandoff({ ...clone(FULL_PAYLOAD), extensions: { amount: 411111111111.1111 } })[0]?.code).to.equal(
+      'card-number-in-identifier',
+    );
+  });
+
+  it('fields emptied under an older template neither count nor block; too many is said at one the agent can clear', () => {
+    const empties = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`old${i}`, '']));
+    const ok = buildHandoff(
+      draftWith((d) => (d.extensions = { ...empties, kept: 'x' })),
+      { now: () => NOW },
+    );
+    expect(ok.payload?.extensions).to.deep.equal({ kept: 'x' });
+    const full = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`old${i}`, 'x']));
+    const errors = buildHandoff(
+      draftWith((d) => (d.extensions = full)),
+      { now: () => NOW },
+    ).errors!;
+    expect(errors.map((e) => [e.path, e.code])).to.deep.equal([['extensions.old0', 'too-many']]);
+  });
+
+  it('null is not an absent extensions, template or timing in a payload', () => {
+    for (const key of ['extensions', 'template', 'timing'])
+      expect(validateHandoff({ ...clone(FULL_PAYLOAD), [key]: null }).map((e) => e.path)).to.deep.equal([key]);
+  });
+});
+
+describe('timing: whose time, and from when', () => {
+  const LONDON: OpeningHours = { timeZone: 'Europe/London', weekly: { tue: ['09:00-17:00'], wed: ['09:00-17:00'] } };
+
+  it("a follow-up the sender makes is not held to the receiver's hours", () => {
+    const followUp = { at: '2026-11-24T20:00:00Z', by: 'sender' as const };
+    expect(timingWarnings({ followUp }, { now: Date.parse('2026-11-24T10:00:00Z'), hours: LONDON })).to.deep.equal([]);
+  });
+
+  it('the notice is working time: counted from when the receiver opens', () => {
+    // Tuesday 07:00 in London; they open at 09:00 and need two hours.
+    const context = { now: Date.parse('2026-11-24T07:00:00Z'), hours: LONDON, minimumNoticeMinutes: 120 };
+    const warnings = timingWarnings(
+      { actions: [{ text: 'Refund', owner: 'receiver', due: '2026-11-24T09:30:00Z' }] },
+      context,
+    );
+    expect(warnings).to.deep.equal([
+      { field: 'actions[0].due', kind: 'before-receiver-can-act', canActAt: '2026-11-24T11:00:00.000Z' },
+    ]);
   });
 });

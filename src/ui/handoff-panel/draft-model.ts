@@ -62,6 +62,8 @@ export const FOCUS_FOR: Readonly<Record<string, string>> = {
   followUp: 'followUp.at',
   contingency: 'contingency.fallback.phone',
   'contingency.fallback': 'contingency.fallback.phone',
+  // No actions: the first row, which is there before there is one.
+  actions: 'actions.0.text',
 };
 
 export function emptyDraft(): HandoffDraft {
@@ -134,7 +136,8 @@ export function deepMerge<T>(base: T, patch: unknown): T {
   if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return (patch === undefined ? base : patch) as T;
   const out: Bag = { ...(base as Bag) };
   for (const [key, value] of Object.entries(patch as Bag)) {
-    if (value === undefined) continue;
+    // A pasted or prefilled `__proto__` is a key like any other in JSON, and a prototype here.
+    if (value === undefined || key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
     out[key] =
       value && typeof value === 'object' && !Array.isArray(value) ? deepMerge(out[key] ?? {}, value) : clone(value);
   }

@@ -324,7 +324,7 @@ export class HandoffPanel extends LitElement {
       ...this.#template.buildContext(),
     });
     if (!result.ok) {
-      this.errors = inFormOrder(result.errors, this.renderRoot);
+      this.errors = inFormOrder(this.#template.explain(result.errors, this.#model.draft, messages.ui), this.renderRoot);
       emit(this, 'handoff-invalid', { errors: this.errors });
       await this.updateComplete;
       this.#focusControl(controlPath(this.errors[0]!.path));

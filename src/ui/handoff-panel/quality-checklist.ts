@@ -16,7 +16,7 @@ export function qualityFocusPath(field: string): string {
 
 const ACTION_WORDS = 6;
 
-function itemText(miss: QualityMiss, draft: HandoffDraft, texts: QualityTexts): string {
+export function itemText(miss: QualityMiss, draft: HandoffDraft, texts: QualityTexts): string {
   const template = texts.checks[miss.check];
   if (miss.check !== 'action-due') return template;
   const value = getPath(draft, miss.field.replace(/\[(\d+)\]\.due$/, '.$1.text'));

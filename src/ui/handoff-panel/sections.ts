@@ -53,6 +53,7 @@ export interface SelectFieldOptions {
   blank?: boolean;
   /** @default the field label of its path */
   label?: string;
+  hint?: string;
 }
 
 /** What the sections need from the panel for one render. */
@@ -168,19 +169,22 @@ export function panelView({
         },
       ),
     select: (path, values, labels, o = {}) =>
-      selectControl(base(path, o.required, o.label), {
-        value: model.text(path),
-        path,
-        options: values,
-        labels,
-        blank: o.blank,
-      }),
+      selectControl(
+        { ...base(path, o.required, o.label), hint: o.hint },
+        {
+          value: model.text(path),
+          path,
+          options: values,
+          labels,
+          blank: o.blank,
+        },
+      ),
     checkbox: (path, checked, value, given) => checkboxControl(base(path, false, given), { checked, path, value }),
     custom: (section) => custom?.(section, view) ?? nothing,
     timing: (path) => timing?.(path),
     fold: (id, title, paths, content) => {
       const filled = paths.filter((p) => model.text(p).trim()).length;
-      const open = unfolded.has(id) || paths.some((p) => error(p) || timing?.(p));
+      const open = unfolded.has(id) || paths.some((p) => error(p) ?? timing?.(p));
       return html`<details
         class="fold wide"
         part="fold"

@@ -28,10 +28,10 @@ function customField(v: PanelView, field: CustomField, locale: string): Template
     case 'choice': {
       const values = (field.options ?? []).map((o) => o.value);
       const labels = Object.fromEntries((field.options ?? []).map((o) => [o.value, localised(o.label, locale)]));
-      return v.select(path, values, labels, { required, label });
+      return v.select(path, values, labels, { required, label, hint });
     }
     case 'yes-no':
-      return v.select(path, YES_NO, { yes: texts.yes, no: texts.no }, { required, label });
+      return v.select(path, YES_NO, { yes: texts.yes, no: texts.no }, { required, label, hint });
     case 'date-time':
       return v.text(path, {
         type: 'datetime-local',
@@ -64,7 +64,7 @@ function earlierFields(v: PanelView, template: HandoffTemplate | undefined): Tem
       const path = `extensions.${key}`;
       return typeof value === 'boolean' || value === 'yes' || value === 'no'
         ? v.select(path, YES_NO, { yes: texts.yes, no: texts.no }, { label })
-        : v.text(path, { label, wide: true });
+        : v.text(path, { label, wide: true, multiline: typeof value === 'string' && value.includes('\n') });
     });
 }
 

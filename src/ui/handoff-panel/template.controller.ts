@@ -1,12 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost, TemplateResult, nothing } from 'lit';
 import type { OpeningHours } from '../../directory/types.js';
 import type { BuildContext } from '../../payload/handoff.js';
-import type { HandoffDraft, HandoffQuality, TimingWarning } from '../../payload/types.js';
+import type { HandoffDraft, HandoffQuality, QualityCheck, TimingWarning } from '../../payload/types.js';
+
+/** Checks whose field, a checkbox, already says what to do; the checklist's words fit repeat transfers only. */
+const SELF_EXPLAINED: ReadonlySet<string> = new Set(['apology-given', 'details-confirmed', 'customer-informed']);
 import { optionalChecks } from '../../template/applies.js';
 import { checkTemplate } from '../../template/check-template.js';
 import type { HandoffTemplate } from '../../template/types.js';
 import { timingWarnings } from '../../timing/timing-warnings.js';
-import type { UiTexts } from '../messages/catalogue.js';
+import { en, type UiTexts } from '../messages/catalogue.js';
+import type { FieldError } from '../../payload/checker.js';
+import { itemText } from './quality-checklist.js';
 import { controlPath } from '../shared/paths.js';
 import type { PanelView } from './sections.js';
 import { renderCustomFields, timingText } from './template-fields.js';
@@ -96,6 +101,20 @@ export class TemplateController implements ReactiveController {
         return warning && timingText(warning, draft, ui, locale, zone);
       },
     };
+  }
+
+  /**
+   * A required move refused at a field that is filled says what the move still needs: the quality
+   * checklist's words for its check (a summary of ten words, a script that names the receiver).
+   */
+  explain(errors: FieldError[], draft: HandoffDraft, ui: UiTexts): FieldError[] {
+    const texts = ui.quality ?? en.ui.quality!;
+    return errors.map((e) => {
+      const check = e.params.check as QualityCheck | undefined;
+      if (e.code !== 'required-by-template' || !check || !(check in texts.checks) || SELF_EXPLAINED.has(check))
+        return e;
+      return { ...e, message: `${e.message} ${itemText({ check, field: e.path }, draft, texts)}` };
+    });
   }
 
   /** The checklist without the checks the organisation's protocol does not ask for here. */

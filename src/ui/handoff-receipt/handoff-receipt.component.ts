@@ -418,7 +418,7 @@ export class HandoffReceipt extends LitElement {
       options: this.#messages.ui.options,
       time: (iso: string | undefined) => this.#time(iso),
       template: this.#messages.ui.template ?? enTemplate,
-      labels: receiptLabels(this.config.template, this.#texts.locale),
+      labels: receiptLabels(this.config.template, this.#texts.locale, h),
     };
     return html`<article class="base" part="base" aria-labelledby="title">
       ${renderReceiptSections(view)} ${this.#renderForm(h, t)} ${this.#renderStatus()}

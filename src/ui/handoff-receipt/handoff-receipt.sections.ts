@@ -10,7 +10,8 @@ import type { UiTexts } from '../messages/catalogue.js';
 import type { TemplateTexts } from '../messages/template-texts.js';
 import { renderOrganisation, timingNote } from './handoff-receipt.template.js';
 import type { ReceiptTexts } from './handoff-receipt.messages.js';
-import { byDueTime, type ReceivedHandoff } from './received.js';
+import { actionOrder } from '../../timing/timing-warnings.js';
+import type { ReceivedHandoff } from './received.js';
 
 /** What the blocks need for one render. */
 export interface ReceiptView {
@@ -139,7 +140,7 @@ function actions({ h, t, options: o, time, template }: ReceiptView): TemplateRes
     html`${
       h.actions.length
         ? html`<ol part="actions">
-              ${byDueTime(h.actions).map(item)}
+              ${actionOrder(h.actions).map(item)}
             </ol>`
         : html`<p>${t.noActions}</p>`
     }

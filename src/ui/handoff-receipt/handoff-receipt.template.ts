@@ -27,8 +27,11 @@ export function receiptTemplate(source: unknown): HandoffTemplate | undefined {
   return CHECKED.get(source);
 }
 
-export const receiptLabels = (source: unknown, locale: string): Record<string, string> =>
-  templateFieldLabels(receiptTemplate(source), locale);
+/** The template's labels, for a handoff sent under that template only (another's keys mean other things). */
+export function receiptLabels(source: unknown, locale: string, h: HandoffV1): Record<string, string> {
+  const template = receiptTemplate(source);
+  return template && (!h.template || h.template.id === template.id) ? templateFieldLabels(template, locale) : {};
+}
 
 export interface OrganisationView {
   h: HandoffV1;
@@ -89,5 +92,5 @@ export function timingNote(
     'before-receiver-can-act': texts.receivedBeforeCanAct,
     'outside-hours': texts.receivedOutsideHours,
   }[warning.kind];
-  return renderTemplate(template, { canAct: time(warning.canActAt) });
+  return warning.canActAt ? renderTemplate(template, { canAct: time(warning.canActAt) }) : texts.receivedNoOpening;
 }

@@ -6,7 +6,7 @@ import { ackOf, type AckEntry } from '../../acks/watch-acks.js';
 import { validateAck } from '../../payload/ack.js';
 import { isDateTime } from '../../payload/checker.js';
 import { validateHandoff } from '../../payload/handoff.js';
-import type { Action, HandoffAckV1, HandoffV1 } from '../../payload/types.js';
+import type { HandoffAckV1, HandoffV1 } from '../../payload/types.js';
 
 /** A handoff as the reference receiver serves it: the payload, when it arrived, its acknowledgements. */
 export type ReceivedHandoff = HandoffV1 & {
@@ -35,13 +35,4 @@ export function readReceived(body: unknown): { handoff: ReceivedHandoff } | { pr
     }) as AckEntry[];
   }
   return { handoff: received };
-}
-
-/** The actions' indexes: with a due time first, soonest (so overdue) first; then the rest in their order. */
-export function byDueTime(actions: readonly Action[]): number[] {
-  const due = (a: Action) => (a.due ? Date.parse(a.due) : Infinity);
-  return actions
-    .map((action, i) => ({ action, i }))
-    .sort((a, b) => due(a.action) - due(b.action) || a.i - b.i)
-    .map((x) => x.i);
 }

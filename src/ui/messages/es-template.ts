@@ -4,9 +4,10 @@ import type { TemplateTexts } from './template-texts.js';
 
 export const esTemplateValidation: Pick<
   ValidationMessages,
-  'not-a-number' | 'not-an-extension' | 'bad-extension-key' | 'required-by-template'
+  'not-a-number' | 'ambiguous-number' | 'not-an-extension' | 'bad-extension-key' | 'required-by-template'
 > = {
   'not-a-number': '«{field}» debe ser un número de 12 cifras como máximo, como 42 o 19,99.',
+  'ambiguous-number': '«{field}»: ¿{given} son miles o decimales? Escríbelo sin separador, o con dos decimales.',
   'not-an-extension': '«{field}» debe ser texto, un número, o sí o no (true o false).',
   'bad-extension-key': '«{key}» no puede nombrar un campo propio: usa una minúscula y después letras, dígitos o _.',
   'required-by-template': '«{field}»: la plantilla de traspaso de tu organización lo exige antes de enviar.',
@@ -28,4 +29,5 @@ export const esTemplate: TemplateTexts = {
   receivedPast: 'Ya vencía cuando se envió',
   receivedBeforeCanAct: 'Vence antes de que pudieras actuar (desde {canAct})',
   receivedOutsideHours: 'Fuera de tu horario (abres {canAct})',
+  receivedNoOpening: 'Vence antes de que pudieras actuar: no volvías a abrir en dos semanas',
 };

@@ -16,7 +16,8 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions, timeZone
  */
 export function formatWhen(iso: string, timeZone: string | undefined, locale: string, bothZones: string): string {
   const at = new Date(iso);
-  const soon = at.getTime() - Date.now() < 6 * 86_400_000;
+  // Past or future: further than six days away, the weekday alone would mislead.
+  const soon = Math.abs(at.getTime() - Date.now()) < 6 * 86_400_000;
   const options: Intl.DateTimeFormatOptions = soon
     ? { weekday: 'long', hour: 'numeric', minute: '2-digit' }
     : { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' };
