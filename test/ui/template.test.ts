@@ -8,6 +8,7 @@ import type { HandoffTemplate } from '../../src/template/index.js';
 import type { HandoffPanel } from '../../src/ui/handoff-panel/handoff-panel.js';
 import { toLocalInput } from '../../src/ui/shared/paths.js';
 import { toNote } from '../../src/notes/index.js';
+import { FULL_PAYLOAD } from '../fixtures/handoffs.js';
 import type { HandoffReceipt } from '../../src/ui/handoff-receipt/handoff-receipt.js';
 import { TestReceiver, cleanup as cleanupOutboxes } from '../outbox/helpers.js';
 import {
@@ -212,5 +213,22 @@ describe('the template end to end: panel, receiver, receipt, note', () => {
     const note = toNote(stored, { template: RETAILER, timeZone: 'UTC' });
     expect(note).to.contain('- Order number: NW-204518');
     expect(note).to.contain('(due before the receiver could act): Approve the refund');
+  });
+
+  it('marks a time that was already past when sent, and one the receiver could not act on before, beside it', async () => {
+    const receipt = document.createElement('handoff-receipt') as HandoffReceipt;
+    receipt.handoff = {
+      ...structuredClone(FULL_PAYLOAD),
+      timing: [
+        { field: 'actions[0].due', kind: 'past' },
+        { field: 'followUp.at', kind: 'outside-hours' },
+      ],
+    };
+    document.body.append(receipt);
+    mounted.push(receipt);
+    await receipt.updateComplete;
+    const marks = [...root(receipt).querySelectorAll('.warned')].map((el) => el.textContent!.trim());
+    expect(marks).to.deep.equal(['Already due when it was sent']);
+    expect(text(receipt)).to.contain('(Set outside your hours)');
   });
 });

@@ -92,5 +92,5 @@ export function timingNote(
     'before-receiver-can-act': texts.receivedBeforeCanAct,
     'outside-hours': texts.receivedOutsideHours,
   }[warning.kind];
-  return warning.canActAt ? renderTemplate(template, { canAct: time(warning.canActAt) }) : texts.receivedNoOpening;
+  return renderTemplate(template, { canAct: warning.canActAt && time(warning.canActAt) });
 }

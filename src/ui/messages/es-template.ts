@@ -27,7 +27,6 @@ export const esTemplate: TemplateTexts = {
   notTicked: 'sin hacer',
   overdue: 'Vencida',
   receivedPast: 'Ya vencía cuando se envió',
-  receivedBeforeCanAct: 'Vence antes de que pudieras actuar (desde {canAct})',
-  receivedOutsideHours: 'Fuera de tu horario (abres {canAct})',
-  receivedNoOpening: 'Vence antes de que pudieras actuar: no volvías a abrir en dos semanas',
+  receivedBeforeCanAct: 'Vence antes de que pudieras actuar[ (desde {canAct})]',
+  receivedOutsideHours: 'Fuera de tu horario[ (abres {canAct})]',
 };

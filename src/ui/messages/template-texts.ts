@@ -20,8 +20,6 @@ export interface TemplateTexts {
   receivedPast: string;
   receivedBeforeCanAct: string;
   receivedOutsideHours: string;
-  /** A warning whose receiver was not open again within two weeks. */
-  receivedNoOpening: string;
 }
 
 export const enTemplate: TemplateTexts = {
@@ -38,7 +36,6 @@ export const enTemplate: TemplateTexts = {
   notTicked: 'not done',
   overdue: 'Overdue',
   receivedPast: 'Already due when it was sent',
-  receivedBeforeCanAct: 'Due before you could act on it (from {canAct})',
-  receivedOutsideHours: 'Set outside your hours (you open {canAct})',
-  receivedNoOpening: 'Due before you could act on it: you were not open again within two weeks',
+  receivedBeforeCanAct: 'Due before you could act on it[ (from {canAct})]',
+  receivedOutsideHours: 'Set outside your hours[ (you open {canAct})]',
 };
