@@ -36,32 +36,38 @@ const iife = (input, file) => ({
   plugins: plugins(),
 });
 
-/** The receiver directory's modules: a third file, loaded only by a panel given a directory. */
-const DIRECTORY =
-  /[\\/]src[\\/](directory[\\/]|ui[\\/]handoff-panel[\\/](directory-feature|directory-source|receiver-picker)\.ts$)/;
+/** Files of their own, each loaded only by a panel given what it serves: the directory, the template. */
+const OWN_FILES = {
+  directory:
+    /[\\/]src[\\/](directory[\\/]|ui[\\/]handoff-panel[\\/](directory-feature|directory-source|receiver-picker)\.ts$)/,
+  template: /[\\/]src[\\/]ui[\\/]handoff-panel[\\/]template-fields\.ts$/,
+};
+const ownFile = (id) => Object.keys(OWN_FILES).find((name) => OWN_FILES[name].test(id));
 
 /**
- * Everything the first file does not import statically goes into one second file, except the
- * directory, which goes into a third (with what only it imports).
+ * Everything the first file does not import statically goes into one second file, except what only
+ * the directory's or the template's code imports, which goes into a file of its own.
  */
 function lazyChunk(id, { getModuleInfo, getModuleIds }) {
-  const ids = [...getModuleIds()];
-  const entry = ids.find((m) => getModuleInfo(m).isEntry);
-  const first = (lazyChunk.first ??= staticGraph(entry, getModuleInfo));
-  // All named: rollup would otherwise pull the first file's modules into the lazy one with their importers.
-  if (first.has(id)) return 'first';
-  // What the panel's file needs (the directory's hours for the timing warnings too) is in it: the
-  // directory's file holds only what nothing else imports, so that the two never import each other.
-  lazyChunk.lazy ??= lazyReach(ids, getModuleInfo);
-  return lazyChunk.lazy.has(id) ? 'lazy' : 'directory';
+  lazyChunk.names ??= chunkNames([...getModuleIds()], getModuleInfo);
+  return lazyChunk.names(id);
 }
 
-/** Every module a dynamic import other than the directory's reaches statically. */
-function lazyReach(ids, getModuleInfo) {
-  const roots = ids.filter((m) => getModuleInfo(m).dynamicImporters.length > 0 && !DIRECTORY.test(m));
-  const reached = new Set();
-  for (const root of roots) for (const m of staticGraph(root, getModuleInfo)) reached.add(m);
-  return reached;
+function chunkNames(ids, getModuleInfo) {
+  const entry = ids.find((m) => getModuleInfo(m).isEntry);
+  const first = staticGraph(entry, getModuleInfo);
+  const roots = ids.filter((m) => getModuleInfo(m).dynamicImporters.length > 0);
+  // What the panel's file needs (the directory's hours for the timing warnings too) is in it, so that
+  // the files never import each other; what two own files share is in it as well.
+  const lazy = new Set(roots.filter((m) => !ownFile(m)).flatMap((m) => [...staticGraph(m, getModuleInfo)]));
+  const owner = new Map();
+  for (const root of roots.filter(ownFile))
+    for (const m of staticGraph(root, getModuleInfo)) {
+      if (first.has(m) || lazy.has(m)) continue;
+      owner.set(m, owner.has(m) && owner.get(m) !== ownFile(root) ? 'lazy' : ownFile(root));
+    }
+  // All named: rollup would otherwise pull the first file's modules into the lazy one with their importers.
+  return (id) => (first.has(id) ? 'first' : (owner.get(id) ?? 'lazy'));
 }
 
 function staticGraph(entry, getModuleInfo) {

@@ -52,6 +52,7 @@ export async function measureSizes() {
   const lazyName = readdirSync('dist').find((name) => /^handoff-panel\.lazy-[\w-]+\.js$/.test(name));
   const lazy = file(lazyName);
   const directoryName = readdirSync('dist').find((name) => /^handoff-panel\.directory-[\w-]+\.js$/.test(name));
+  const templateName = readdirSync('dist').find((name) => /^handoff-panel\.template-[\w-]+\.js$/.test(name));
   const receiptTag = file('handoff-receipt.js');
   const entry = await npmEntry('dist/esm/index.js');
   return [
@@ -66,6 +67,10 @@ export async function measureSizes() {
     measure(
       `script tag, the directory's file, loaded only with a directory (dist/${directoryName})`,
       file(directoryName),
+    ),
+    measure(
+      `script tag, the template's file, loaded only with an organisation template (dist/${templateName})`,
+      file(templateName),
     ),
     measure('script tag, one-file build (dist/handoff-panel.all.js)', file('handoff-panel.all.js')),
     {

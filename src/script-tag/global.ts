@@ -66,8 +66,8 @@ export interface GlobalConfig extends Omit<HttpOptions, 'fetch'> {
   availability?: AvailabilityHook;
   /**
    * The organisation's handoff template (not `templates`, the script lines): its fields, required moves,
-   * checklist and notice. The panel checks it and says what to fix; `HandoffPanel.checkTemplate()`
-   * (after `load()`) throws the same list.
+   * checklist and notice. The panel checks it and says what to fix (and on the console); npm users have
+   * `checkTemplate()`, which throws the same list.
    */
   template?: HandoffTemplate;
 }
@@ -167,7 +167,6 @@ const PANEL_API: readonly (keyof PanelApi)[] = [
   'validateHandoff',
   'suggestScripts',
   'compileScriptTemplates',
-  'checkTemplate',
   'HandoffPanel',
 ];
 

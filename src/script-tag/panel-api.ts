@@ -7,4 +7,3 @@ import '../ui/handoff-panel/handoff-panel.js';
 
 export { buildAck, buildHandoff, compileScriptTemplates, suggestScripts, validateHandoff } from '../payload/index.js';
 export { HandoffPanel } from '../ui/handoff-panel/handoff-panel.component.js';
-export { checkTemplate } from '../template/check-template.js';

@@ -8,7 +8,9 @@ import { QUALITY_MOVES } from '../payload/quality.js';
 import { DEFAULT_FIELD_LABELS_EN } from '../payload/messages.js';
 import { CHANNELS, LIMITS, REASON_CODES } from '../payload/types.js';
 import {
+  CHECKLIST_ID,
   CUSTOM_FIELD_TYPES,
+  FIELD_KEY,
   TEMPLATE_SECTIONS,
   type AppliesWhen,
   type HandoffTemplate,
@@ -27,8 +29,6 @@ export class TemplateError extends Error {
   }
 }
 
-export const FIELD_KEY = /^[a-z][A-Za-z0-9_]{0,63}$/;
-export const CHECKLIST_ID = /^[a-z][A-Za-z0-9_-]{0,63}$/;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 /** As many fields and checklist items as a payload may carry (see LIMITS). */
 export const TEMPLATE_LIMITS = {

@@ -8,8 +8,7 @@ import { containsCardNumber } from '../payload/redact.js';
 import type { QualityInput } from '../payload/quality.js';
 import { LIMITS, type HandoffExtensions, type HandoffTemplateRecord } from '../payload/types.js';
 import { fieldRequired, localised, unmetRequirements } from './applies.js';
-import { CHECKLIST_ID, FIELD_KEY } from './check-template.js';
-import type { CustomField, HandoffTemplate } from './types.js';
+import { CHECKLIST_ID, FIELD_KEY, type CustomField, type HandoffTemplate } from './types.js';
 
 /** Extension keys a payload may carry: the template's, and those of a draft saved under an older one. */
 const MAX_EXTENSIONS = LIMITS.extensions;

@@ -18,6 +18,10 @@ export const TEMPLATE_SECTIONS = [
 ] as const;
 export type TemplateSection = (typeof TEMPLATE_SECTIONS)[number];
 
+/** A custom field's key, and a checklist item's id, as the payload's schema allows them. */
+export const FIELD_KEY = /^[a-z][A-Za-z0-9_]{0,63}$/;
+export const CHECKLIST_ID = /^[a-z][A-Za-z0-9_-]{0,63}$/;
+
 export const CUSTOM_FIELD_TYPES = ['text', 'long-text', 'number', 'date-time', 'choice', 'yes-no'] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 

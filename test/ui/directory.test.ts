@@ -5,7 +5,17 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { DirectoryEntry } from '../../src/directory/index.js';
 import type { HandoffV1 } from '../../src/payload/index.js';
 import type { HandoffPanel } from '../../src/ui/handoff-panel/handoff-panel.js';
-import { control, expectAccessible, fillValid, nextEvent, realKeyboard, root, typeInto, usePanels } from './helpers.js';
+import {
+  control,
+  expectAccessible,
+  fillValid,
+  nextEvent,
+  realKeyboard,
+  root,
+  typeInto,
+  usePanels,
+  waitFor,
+} from './helpers.js';
 
 const HOST = { 'case-id': 'C-20117', 'agent-id': 'agent-17', 'agent-name': 'Sam Lee', 'customer-name': 'Amara Okafor' };
 const ALWAYS = {
@@ -323,11 +333,3 @@ describe('<handoff-panel>: the receiver directory', () => {
 });
 
 /** Waits for the panel to show something that arrives asynchronously (a file, a fetch), 20 s at most. */
-async function waitFor(ready: () => boolean, panel: HandoffPanel): Promise<void> {
-  const until = Date.now() + 20_000;
-  while (!ready() && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 10));
-    await panel.updateComplete;
-  }
-  expect(ready()).to.equal(true);
-}

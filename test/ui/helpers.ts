@@ -156,3 +156,16 @@ export function usePanels(host: Record<string, string>): (config?: HandoffPanel[
     return panel;
   };
 }
+
+/** Until `ready()`: for what a panel loads on demand (the directory's file, the template's), render by render. */
+export async function waitFor(
+  ready: () => boolean,
+  panel: HTMLElement & { updateComplete: Promise<boolean> },
+): Promise<void> {
+  const until = Date.now() + 20_000;
+  while (!ready() && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 10));
+    await panel.updateComplete;
+  }
+  if (!ready()) throw new Error('what the panel loads on demand never arrived');
+}

@@ -24,6 +24,7 @@ import {
   tick,
   typeInto,
   usePanels,
+  waitFor,
 } from './helpers.js';
 
 const HOST = { 'case-id': 'C-31', 'agent-id': 'agent-3', 'agent-name': 'Sam Lee', 'customer-name': 'Amara Okafor' };
@@ -42,8 +43,20 @@ const warningAt = (panel: HandoffPanel, label: string) => {
 const checklistChecks = (panel: HandoffPanel) =>
   [...root(panel).querySelectorAll<HTMLElement>('[part="quality"] li')].map((li) => li.dataset.check);
 
+/** The template's file is loaded the first time a panel is given one: its fields, or its problems, appear. */
+const templateShown = (panel: HandoffPanel) =>
+  waitFor(
+    () => root(panel).querySelector('[data-path^="extensions."], [data-path^="checklist."], .config-error') !== null,
+    panel,
+  );
+
 describe('<handoff-panel> with an organisation template', () => {
-  const mount = usePanels(HOST);
+  const mountOne = usePanels(HOST);
+  const mount = async (config: HandoffPanel['config'] = {}) => {
+    const panel = await mountOne(config);
+    if (config.template) await templateShown(panel);
+    return panel;
+  };
 
   it('shows its fields in their steps and refuses a send without the moves it requires, at their fields', async () => {
     const panel = await mount({ template: RETAILER });
@@ -108,7 +121,7 @@ describe('<handoff-panel> with an organisation template', () => {
     const panel = await mount({ template: RETAILER });
     typeInto(panel, 'Order number', 'NW-77');
     panel.config = { ...panel.config, template: BANK };
-    await panel.updateComplete;
+    await waitFor(() => root(panel).querySelector('[data-path="extensions.policyReference"]') !== null, panel);
     const kept = control(panel, 'OrderNumber (from an earlier template)') as HTMLInputElement;
     expect(kept.value).to.equal('NW-77');
     fillValid(panel);
@@ -183,6 +196,7 @@ describe('the template end to end: panel, receiver, receipt, note', () => {
     const outbox = { endpoint: receiver.endpoint, name: `test-outbox-${crypto.randomUUID()}` };
     const panel = await mountPanel(HOST, { outbox, template: RETAILER });
     mounted.push(panel);
+    await templateShown(panel);
     fillValid(panel);
     typeInto(panel, 'Order number', 'NW-204518');
     typeInto(panel, 'Return method', 'store');

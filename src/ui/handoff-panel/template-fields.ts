@@ -4,17 +4,17 @@
  * Templates only: values live in the draft (`extensions.<key>`, `checklist.<id>`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { HandoffDraft, TimingWarning } from '../../payload/types.js';
 import { renderTemplate } from '../../payload/template.js';
 import { fieldRequired, localised } from '../../template/applies.js';
 import type { CustomField, HandoffTemplate, TemplateSection } from '../../template/types.js';
-import { en, type UiTexts } from '../messages/catalogue.js';
+import type { UiTexts } from '../messages/catalogue.js';
 import { enTemplate, type TemplateTexts } from '../messages/template-texts.js';
-import { formatWhen } from '../shared/format-when.js';
 import { toLocalInput } from '../shared/paths.js';
 import type { PanelView } from './sections.js';
 
 export const templateTexts = (ui: UiTexts): TemplateTexts => ui.template ?? enTemplate;
+
+export { checkTemplate } from '../../template/check-template.js';
 
 const YES_NO = ['yes', 'no'] as const;
 
@@ -92,25 +92,4 @@ export function renderCustomFields(
       ${earlierFields(v, template)}`
       : nothing
   }`;
-}
-
-/** What a timing warning tells the agent at its field, in the receiver's zone and theirs. */
-export function timingText(
-  warning: TimingWarning,
-  draft: HandoffDraft,
-  ui: UiTexts,
-  locale: string,
-  timeZone: string | undefined,
-): string {
-  const texts = templateTexts(ui);
-  const both = (ui.directory ?? en.ui.directory!).bothZones;
-  const when = (iso: string) => formatWhen(iso, timeZone, locale, both);
-  if (warning.kind === 'past') {
-    const given =
-      warning.field === 'followUp.at' ? draft.followUp?.at : draft.actions?.[Number(/\d+/.exec(warning.field))]?.due;
-    return renderTemplate(texts.past, { time: given ? when(given) : '' });
-  }
-  if (!warning.canActAt) return texts.neverOpen;
-  const template = warning.kind === 'outside-hours' ? texts.outsideHours : texts.beforeCanAct;
-  return renderTemplate(template, { canAct: when(warning.canActAt) });
 }

@@ -1,21 +1,21 @@
-import type { ReactiveController, ReactiveControllerHost, TemplateResult, nothing } from 'lit';
+import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { OpeningHours } from '../../directory/types.js';
+import type { FieldError } from '../../payload/checker.js';
 import type { BuildContext } from '../../payload/handoff.js';
 import type { HandoffDraft, HandoffQuality, QualityCheck, TimingWarning } from '../../payload/types.js';
+import { optionalChecks } from '../../template/applies.js';
+import type { HandoffTemplate, TemplateSection } from '../../template/types.js';
+import { timingWarnings } from '../../timing/timing-warnings.js';
+import { en, type UiTexts } from '../messages/catalogue.js';
+import { controlPath } from '../shared/paths.js';
+import { itemText } from './quality-checklist.js';
+import type { PanelView } from './sections.js';
+import { timingText } from './timing-text.js';
+
+type Feature = typeof import('./template-fields.js');
 
 /** Checks whose field, a checkbox, already says what to do; the checklist's words fit repeat transfers only. */
 const SELF_EXPLAINED: ReadonlySet<string> = new Set(['apology-given', 'details-confirmed', 'customer-informed']);
-import { optionalChecks } from '../../template/applies.js';
-import { checkTemplate } from '../../template/check-template.js';
-import type { HandoffTemplate } from '../../template/types.js';
-import { timingWarnings } from '../../timing/timing-warnings.js';
-import { en, type UiTexts } from '../messages/catalogue.js';
-import type { FieldError } from '../../payload/checker.js';
-import { itemText } from './quality-checklist.js';
-import { controlPath } from '../shared/paths.js';
-import type { PanelView } from './sections.js';
-import { renderCustomFields, timingText } from './template-fields.js';
-import type { TemplateSection } from '../../template/types.js';
 
 /** What the panel's steps show of the template and of the timing, for one render. */
 export interface TemplateView {
@@ -45,9 +45,12 @@ export class TemplateController implements ReactiveController {
   #source: unknown;
   #template: HandoffTemplate | undefined;
   #problem: string | undefined;
+  /** The template's own file (checking and fields): a page without a template never downloads it. */
+  #feature: Feature | undefined;
+  #loading: Promise<void> | undefined;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly settings: TemplateSettings,
   ) {
     host.addController(this);
@@ -60,12 +63,39 @@ export class TemplateController implements ReactiveController {
     this.#template = undefined;
     this.#problem = undefined;
     if (source === undefined) return;
+    if (!this.#feature) return void this.#load();
     try {
-      this.#template = checkTemplate(source);
+      this.#template = this.#feature.checkTemplate(source);
     } catch (error) {
       this.#problem = (error as Error).message;
       console.error(`<handoff-panel>: config.template was not used. ${this.#problem}`);
     }
+  }
+
+  #load(): Promise<void> {
+    return (this.#loading ??= import('./template-fields.js').then(
+      (feature) => {
+        this.#feature = feature;
+        this.#source = undefined; // checked on the next update
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#loading = undefined;
+        this.#source = undefined;
+        this.#problem = `the template's file did not load (${error instanceof Error ? error.message : String(error)})`;
+        this.host.requestUpdate();
+      },
+    ));
+  }
+
+  /**
+   * Whether a handoff may be built now: not while the template's file is on its way, as its required
+   * fields would be missed (the agent sends again once they are shown).
+   */
+  async ready(): Promise<boolean> {
+    if (this.settings.source() === undefined || this.#feature) return true;
+    await this.#load();
+    return false;
   }
 
   get template(): HandoffTemplate | undefined {
@@ -95,7 +125,7 @@ export class TemplateController implements ReactiveController {
     const zone = this.settings.hours()?.timeZone ?? draft.to?.availability?.timeZone;
     return {
       problem: this.#problem,
-      custom: (section, view) => renderCustomFields(view, section, this.#template, locale),
+      custom: (section, view) => this.#feature?.renderCustomFields(view, section, this.#template, locale) ?? nothing,
       timing: (path) => {
         const warning = warnings.find((w) => controlPath(w.field) === path);
         return warning && timingText(warning, draft, ui, locale, zone);
