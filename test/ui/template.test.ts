@@ -34,6 +34,13 @@ const RETAILER = await load('retailer');
 const BANK = await load('bank');
 
 const send = (panel: HandoffPanel) => root(panel).querySelector<HTMLButtonElement>('[part="send-button"]')!.click();
+/** Sends, and the payload queued. */
+async function sent(panel: HandoffPanel): Promise<HandoffV1> {
+  await panel.updateComplete;
+  const queued = nextEvent<CustomEvent<{ payload: HandoffV1 }>>(panel, 'handoff-queued');
+  send(panel);
+  return (await queued).detail.payload;
+}
 const stepOf = (panel: HandoffPanel, label: string) =>
   control(panel, label).closest('fieldset[part="section"]')!.querySelector('legend')!.textContent!.trim();
 const warningAt = (panel: HandoffPanel, label: string) => {
@@ -84,10 +91,7 @@ describe('<handoff-panel> with an organisation template', () => {
     typeInto(panel, 'Return method', 'courier');
     tick(panel, 'Apology given');
     tick(panel, 'I offered to resolve it myself before escalating');
-    await panel.updateComplete;
-    const queued = nextEvent<CustomEvent<{ payload: HandoffV1 }>>(panel, 'handoff-queued');
-    send(panel);
-    const { payload } = (await queued).detail;
+    const payload = await sent(panel);
     expect(payload.extensions).to.deep.equal({ orderNumber: 'NW-204518', orderValue: 54.99, returnMethod: 'courier' });
     expect(payload.template).to.deep.equal({
       id: 'northwind-retail',
@@ -131,10 +135,7 @@ describe('<handoff-panel> with an organisation template', () => {
     typeInto(panel, 'Customer phone', '+44 20 7946 0958');
     tick(panel, 'Apology given');
     tick(panel, 'I read the data-protection notice to the customer');
-    await panel.updateComplete;
-    const queued = nextEvent<CustomEvent<{ payload: HandoffV1 }>>(panel, 'handoff-queued');
-    send(panel);
-    const { payload } = (await queued).detail;
+    const payload = await sent(panel);
     expect(payload.extensions).to.deep.equal({
       policyReference: 'CP-7.2',
       vulnerableCustomer: false,
@@ -160,10 +161,7 @@ describe('<handoff-panel> with an organisation template', () => {
     typeInto(panel, 'Order number', 'NW-1');
     tick(panel, 'Apology given');
     tick(panel, 'I offered to resolve it myself before escalating');
-    await panel.updateComplete;
-    const queued = nextEvent<CustomEvent<{ payload: HandoffV1 }>>(panel, 'handoff-queued');
-    send(panel);
-    const { payload } = (await queued).detail;
+    const payload = await sent(panel);
     expect(payload.timing).to.have.length(1);
     expect(payload.timing![0]).to.include({ field: 'actions[0].due', kind: 'before-receiver-can-act' });
   });
