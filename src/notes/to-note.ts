@@ -63,7 +63,7 @@ export function toNote(handoff: HandoffV1, options: NoteOptions = {}): string {
   checkTimeZone(timeZone);
   // Checked, so that a broken one says what is wrong; another template's labels would misname the fields.
   const checked = template === undefined ? undefined : checkTemplate(template);
-  const same = checked && (!handoff.template || handoff.template.id === checked.id);
+  const same = checked && handoff.template?.id === checked.id;
   const labels = same ? templateFieldLabels(checked, locale) : {};
   const sections = noteSections(handoff, acks, { timeZone, labels, now: now().getTime() });
   const render = (s: typeof sections) => renderNote(s, format);

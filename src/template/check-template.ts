@@ -185,6 +185,8 @@ function checkChecklist(p: Problems, value: unknown): Set<string> {
         `${path}.id`,
         'must start with a lower-case letter, then letters, digits, - or _, like offered-de-escalation',
       );
+    else if (id in Object.prototype)
+      p.add(`${path}.id`, `"${id}" is a name every JavaScript object has; choose another`);
     else if ((QUALITY_CHECKS as readonly string[]).includes(id))
       p.add(`${path}.id`, `"${id}" is a built-in quality check; require it instead of listing it`);
     else if (ids.has(id)) p.add(`${path}.id`, `"${id}" is used by an earlier item`);

@@ -26,9 +26,11 @@ function readNumber(c: Checker, value: unknown, path: string): number | undefine
     if (THOUSANDS.test(text)) return c.fail(path, 'ambiguous-number', { given: text });
     n = NUMBER.test(text) ? Number(text.replace(',', '.')) : value;
   }
-  if (typeof n === 'number' && containsCardNumber(String(n).replace(/\D/g, '')))
+  // A prefill's number may carry card digits too; a payload's is checked as its schema does, by size only.
+  if (c.draft && typeof n === 'number' && containsCardNumber(String(n).replace(/\D/g, '')))
     return c.fail(path, 'card-number-in-identifier');
-  if (typeof n === 'number' && String(Math.abs(n)).replace(/\D/g, '').length > MAX_DIGITS)
+  // Digits are counted as typed: a number computed by a host (19.99 * 3) has its binary tail.
+  if (typeof value === 'string' && typeof n === 'number' && String(Math.abs(n)).replace(/\D/g, '').length > MAX_DIGITS)
     return c.fail(path, 'not-a-number');
   // Longer numbers are account or card numbers: text, where they are masked or refused.
   if (typeof n !== 'number' || !(Math.abs(n) <= MAX_NUMBER)) return c.fail(path, 'not-a-number');
@@ -107,9 +109,10 @@ export function readExtensions(
     }
   }
   const count = Object.keys(out).length;
-  // Said at a field the agent can clear: the first kept from an older template, if there is one.
+  // In a draft, said at a field the agent can clear: the first kept from an older template, if any.
+  const clearable = c.draft ? others.find((key) => Object.hasOwn(out, key)) : undefined;
   if (count > MAX_EXTENSIONS)
-    return c.fail(others[0] ? `extensions.${others[0]}` : 'extensions', 'too-many', { count, max: MAX_EXTENSIONS });
+    return c.fail(clearable ? `extensions.${clearable}` : 'extensions', 'too-many', { count, max: MAX_EXTENSIONS });
   return count ? out : undefined;
 }
 

@@ -25,6 +25,9 @@ const instant = (iso: unknown): number | undefined => {
   return Number.isNaN(ms) ? undefined : ms;
 };
 
+/** Openings walked for a notice at most: a week's notice over a fortnight of short spans. */
+const MAX_SPANS = 60;
+
 /**
  * The first moment the receiver can act on something handed over now: the notice counted from when
  * they are open (now, or their next opening), as the notice is working time.
@@ -33,12 +36,20 @@ export function canActFrom(context: TimingContext): number | undefined {
   const given = context.minimumNoticeMinutes ?? 0;
   const notice = (Number.isFinite(given) && given > 0 ? given : 0) * 60_000;
   if (!context.hours) return context.now + notice;
-  const opening = openingAt(context.hours, context.now);
-  const from = opening.open ? context.now : opening.opensAt;
-  if (from === undefined) return undefined;
-  // A notice that runs past their closing time ends at their next opening, at the earliest.
-  const ready = openingAt(context.hours, from + notice);
-  return ready.open ? from + notice : ready.opensAt;
+  // Spent only while they are open: what a closing leaves of it carries over to their next opening.
+  let remaining = notice;
+  let from: number | undefined = context.now;
+  for (let span = 0; from !== undefined && span < MAX_SPANS; span++) {
+    const opening = openingAt(context.hours, from);
+    if (!opening.open) {
+      from = opening.opensAt;
+      continue;
+    }
+    if (from + remaining <= opening.closesAt!) return from + remaining;
+    remaining -= opening.closesAt! - from;
+    from = opening.closesAt;
+  }
+  return undefined;
 }
 
 /** The warnings for a draft's or a payload's actions and follow-up, at the fields they concern. */

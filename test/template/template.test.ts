@@ -223,7 +223,8 @@ describe('timing warnings', () => {
     );
     expect(warnings).to.deep.equal([
       { field: 'actions[0].due', kind: 'past' },
-      { field: 'actions[1].due', kind: 'before-receiver-can-act', canActAt: '2026-11-25T09:00:00.000Z' },
+      // 30 minutes' notice at 16:50: ten before they close, twenty after they open.
+      { field: 'actions[1].due', kind: 'before-receiver-can-act', canActAt: '2026-11-25T09:20:00.000Z' },
       { field: 'followUp.at', kind: 'outside-hours', canActAt: '2026-11-26T09:00:00.000Z' },
     ]);
   });
@@ -292,9 +293,9 @@ describe('what a hostile template, paste or prefill does', () => {
     expect(codeOf(411111111111.1111)).to.equal('card-number-in-identifier');
     expect(codeOf(4111111111111111)).to.equal('card-number-in-identifier');
     expect(codeOf(1234567890123)).to.equal('not-a-number');
-    expect(validateHandoff({ ...clone(FULL_PAYLOAD), extensions: { amount: 411111111111.1111 } })[0]?.code).to.equal(
-      'card-number-in-identifier',
-    );
+    // A host's computed number keeps its binary tail; a payload's number is checked by size, as the schema does.
+    expect(codeOf(19.99 * 3)).to.equal(undefined);
+    expect(validateHandoff({ ...clone(FULL_PAYLOAD), extensions: { amount: 0.1 + 0.2 } })).to.deep.equal([]);
   });
 
   it('fields emptied under an older template neither count nor block; too many is said at one the agent can clear', () => {
@@ -324,6 +325,18 @@ describe('timing: whose time, and from when', () => {
   it("a follow-up the sender makes is not held to the receiver's hours", () => {
     const followUp = { at: '2026-11-24T20:00:00Z', by: 'sender' as const };
     expect(timingWarnings({ followUp }, { now: Date.parse('2026-11-24T10:00:00Z'), hours: LONDON })).to.deep.equal([]);
+  });
+
+  it('the notice is working time: what a closing leaves of it carries over to the next opening', () => {
+    // Tuesday 16:00 in London, open until 17:00; two hours' notice ends at 10:00 on Wednesday.
+    const context = { now: Date.parse('2026-11-24T16:00:00Z'), hours: LONDON, minimumNoticeMinutes: 120 };
+    const warnings = timingWarnings(
+      { actions: [{ text: 'Refund', owner: 'receiver', due: '2026-11-25T09:30:00Z' }] },
+      context,
+    );
+    expect(warnings).to.deep.equal([
+      { field: 'actions[0].due', kind: 'before-receiver-can-act', canActAt: '2026-11-25T10:00:00.000Z' },
+    ]);
   });
 
   it('the notice is working time: counted from when the receiver opens', () => {

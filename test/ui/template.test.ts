@@ -102,6 +102,13 @@ describe('<handoff-panel> with an organisation template', () => {
     });
   });
 
+  it('shows fields a draft holds without any template, so that nothing is sent unseen', async () => {
+    const panel = await mount();
+    panel.prefill({ extensions: { orderNumber: 'NW-5' } });
+    await panel.updateComplete;
+    expect((control(panel, 'OrderNumber (from an earlier template)') as HTMLInputElement).value).to.equal('NW-5');
+  });
+
   it('leaves the checks the protocol does not ask for off the checklist', async () => {
     const plain = await mount();
     expect(checklistChecks(plain)).to.include('receiver-expertise');

@@ -310,7 +310,7 @@ export class HandoffPanel extends LitElement {
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.#busy || !(await this.#template.ready())) return;
+    if (this.#busy || !this.#template.ready()) return;
     const messages = this.#messages;
     const result = buildHandoff(this.#directory.annotate(this.#model.forBuild(this.#suggestions().managingUp)), {
       locale: this.#texts.locale,

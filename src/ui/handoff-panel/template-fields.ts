@@ -4,7 +4,6 @@
  * Templates only: values live in the draft (`extensions.<key>`, `checklist.<id>`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { renderTemplate } from '../../payload/template.js';
 import { fieldRequired, localised } from '../../template/applies.js';
 import type { CustomField, HandoffTemplate, TemplateSection } from '../../template/types.js';
 import type { UiTexts } from '../messages/catalogue.js';
@@ -16,7 +15,7 @@ export const templateTexts = (ui: UiTexts): TemplateTexts => ui.template ?? enTe
 
 export { checkTemplate } from '../../template/check-template.js';
 
-const YES_NO = ['yes', 'no'] as const;
+import { YES_NO } from './earlier-fields.js';
 
 function customField(v: PanelView, field: CustomField, locale: string): TemplateResult {
   const path = `extensions.${field.key}`;
@@ -53,22 +52,7 @@ function customField(v: PanelView, field: CustomField, locale: string): Template
   }
 }
 
-/** Values a draft holds for keys the template no longer has: shown, so that they are sent or cleared, never lost. */
-function earlierFields(v: PanelView, template: HandoffTemplate | undefined): TemplateResult[] {
-  const known = new Set((template?.fields ?? []).map((f) => f.key));
-  const texts = templateTexts(v.ui);
-  return Object.entries(v.draft.extensions ?? {})
-    .filter(([key, value]) => !known.has(key) && value !== undefined && value !== '')
-    .map(([key, value]) => {
-      const label = renderTemplate(texts.earlier, { label: key });
-      const path = `extensions.${key}`;
-      return typeof value === 'boolean' || value === 'yes' || value === 'no'
-        ? v.select(path, YES_NO, { yes: texts.yes, no: texts.no }, { label })
-        : v.text(path, { label, wide: true, multiline: typeof value === 'string' && value.includes('\n') });
-    });
-}
-
-/** The custom fields placed in one step; the last step also has the checklist and fields kept from before. */
+/** The custom fields placed in one step; the last step also has the checklist. */
 export function renderCustomFields(
   v: PanelView,
   section: TemplateSection,
@@ -89,7 +73,7 @@ export function renderCustomFields(
             localised(item.label, locale),
           ),
         )}
-      ${earlierFields(v, template)}`
+`
       : nothing
   }`;
 }

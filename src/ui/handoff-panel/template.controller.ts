@@ -1,4 +1,4 @@
-import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { OpeningHours } from '../../directory/types.js';
 import type { FieldError } from '../../payload/checker.js';
 import type { BuildContext } from '../../payload/handoff.js';
@@ -11,6 +11,7 @@ import { controlPath } from '../shared/paths.js';
 import { itemText } from './quality-checklist.js';
 import type { PanelView } from './sections.js';
 import { timingText } from './timing-text.js';
+import { renderEarlierFields } from './earlier-fields.js';
 
 type Feature = typeof import('./template-fields.js');
 
@@ -47,7 +48,7 @@ export class TemplateController implements ReactiveController {
   #problem: string | undefined;
   /** The template's own file (checking and fields): a page without a template never downloads it. */
   #feature: Feature | undefined;
-  #loading: Promise<void> | undefined;
+  #fetching = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -63,38 +64,47 @@ export class TemplateController implements ReactiveController {
     this.#template = undefined;
     this.#problem = undefined;
     if (source === undefined) return;
-    if (!this.#feature) return void this.#load();
+    if (this.#feature) this.#check(this.#feature);
+    else this.#load();
+  }
+
+  #check(feature: Feature): void {
     try {
-      this.#template = this.#feature.checkTemplate(source);
+      this.#template = feature.checkTemplate(this.#source);
     } catch (error) {
       this.#problem = (error as Error).message;
       console.error(`<handoff-panel>: config.template was not used. ${this.#problem}`);
     }
   }
 
-  #load(): Promise<void> {
-    return (this.#loading ??= import('./template-fields.js').then(
+  /** Loads the template's file once; after a failure, again only when the agent sends (not on every render). */
+  #load(): void {
+    if (this.#fetching) return;
+    this.#fetching = true;
+    void import('./template-fields.js').then(
       (feature) => {
         this.#feature = feature;
-        this.#source = undefined; // checked on the next update
+        this.#problem = undefined;
+        this.#check(feature);
         this.host.requestUpdate();
       },
       (error: unknown) => {
-        this.#loading = undefined;
-        this.#source = undefined;
-        this.#problem = `the template's file did not load (${error instanceof Error ? error.message : String(error)})`;
+        this.#fetching = false;
+        this.#problem = `The template's file did not load (${error instanceof Error ? error.message : String(error)}); sending tries again.`;
+        console.error(`<handoff-panel>: ${this.#problem}`);
         this.host.requestUpdate();
       },
-    ));
+    );
   }
 
   /**
    * Whether a handoff may be built now: not while the template's file is on its way, as its required
-   * fields would be missed (the agent sends again once they are shown).
+   * fields would be missed (they appear, and the agent sends again). Synchronous, so that two quick
+   * sends cannot both pass.
    */
-  async ready(): Promise<boolean> {
+  ready(): boolean {
     if (this.settings.source() === undefined || this.#feature) return true;
-    await this.#load();
+    this.#load();
     return false;
   }
 
@@ -125,7 +135,10 @@ export class TemplateController implements ReactiveController {
     const zone = this.settings.hours()?.timeZone ?? draft.to?.availability?.timeZone;
     return {
       problem: this.#problem,
-      custom: (section, view) => this.#feature?.renderCustomFields(view, section, this.#template, locale) ?? nothing,
+      custom: (section, view) =>
+        html`${this.#feature?.renderCustomFields(view, section, this.#template, locale) ?? nothing}${
+          section === 'check' ? renderEarlierFields(view, this.#template) : nothing
+        }`,
       timing: (path) => {
         const warning = warnings.find((w) => controlPath(w.field) === path);
         return warning && timingText(warning, draft, ui, locale, zone);
@@ -141,7 +154,12 @@ export class TemplateController implements ReactiveController {
     const texts = ui.quality ?? en.ui.quality!;
     return errors.map((e) => {
       const check = e.params.check as QualityCheck | undefined;
-      if (e.code !== 'required-by-template' || !check || !(check in texts.checks) || SELF_EXPLAINED.has(check))
+      if (
+        e.code !== 'required-by-template' ||
+        !check ||
+        !Object.hasOwn(texts.checks, check) ||
+        SELF_EXPLAINED.has(check)
+      )
         return e;
       return { ...e, message: `${e.message} ${itemText({ check, field: e.path }, draft, texts)}` };
     });

@@ -27,10 +27,10 @@ export function receiptTemplate(source: unknown): HandoffTemplate | undefined {
   return CHECKED.get(source);
 }
 
-/** The template's labels, for a handoff sent under that template only (another's keys mean other things). */
+/** The template's labels, for a handoff sent under that template only (another's keys, or none, mean other things). */
 export function receiptLabels(source: unknown, locale: string, h: HandoffV1): Record<string, string> {
   const template = receiptTemplate(source);
-  return template && (!h.template || h.template.id === template.id) ? templateFieldLabels(template, locale) : {};
+  return template && h.template?.id === template.id ? templateFieldLabels(template, locale) : {};
 }
 
 export interface OrganisationView {
