@@ -1,7 +1,7 @@
 /**
- * The organisation's template in the panel's steps: its custom fields in the step each names, its
- * checklist in the last, fields a draft kept from an older template, and the timing warnings' words.
- * Templates only: values live in the draft (`extensions.<key>`, `checklist.<id>`).
+ * The template's own file in the script tag: checking a template, and its custom fields in the step
+ * each names and its checklist in the last. Templates only: values live in the draft
+ * (`extensions.<key>`, `checklist.<id>`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { fieldRequired, localised } from '../../template/applies.js';
@@ -9,13 +9,12 @@ import type { CustomField, HandoffTemplate, TemplateSection } from '../../templa
 import type { UiTexts } from '../messages/catalogue.js';
 import { enTemplate, type TemplateTexts } from '../messages/template-texts.js';
 import { toLocalInput } from '../shared/paths.js';
+import { YES_NO } from './earlier-fields.js';
 import type { PanelView } from './sections.js';
 
 export const templateTexts = (ui: UiTexts): TemplateTexts => ui.template ?? enTemplate;
 
 export { checkTemplate } from '../../template/check-template.js';
-
-import { YES_NO } from './earlier-fields.js';
 
 function customField(v: PanelView, field: CustomField, locale: string): TemplateResult {
   const path = `extensions.${field.key}`;
