@@ -1,6 +1,6 @@
 import { assessQuality, type QualityInput } from '../payload/quality.js';
 import type { Channel, HandoffTemplateRecord, ReasonCode } from '../payload/types.js';
-import type { AppliesWhen, CustomField, HandoffTemplate, LocalisedText } from './types.js';
+import type { AppliesWhen, CustomField, HandoffTemplate, LocalisedText, Requirement } from './types.js';
 
 /** Whether a rule given for some reasons and channels holds for this handoff's (any, where left out). */
 export function applies(when: AppliesWhen | undefined, reason: unknown, channel: unknown): boolean {
@@ -15,14 +15,18 @@ export function fieldRequired(field: CustomField, reason: unknown, channel: unkn
   return applies(field.required, reason, channel);
 }
 
+/** The checks of a list of requirements that hold for this reason and channel. */
+const checksThatApply = (list: readonly Requirement[] = [], reason: unknown, channel: unknown): Set<string> =>
+  new Set(list.filter((r) => applies(r, reason, channel)).map((r) => r.check));
+
 /** The moves (quality checks and checklist ids) the template requires for this reason and channel. */
 export function requiredChecks(template: HandoffTemplate | undefined, reason: unknown, channel: unknown): string[] {
-  return [...new Set((template?.required ?? []).filter((r) => applies(r, reason, channel)).map((r) => r.check))];
+  return [...checksThatApply(template?.required, reason, channel)];
 }
 
 /** The quality checks the template's protocol does not ask for here. */
 export function optionalChecks(template: HandoffTemplate | undefined, reason: unknown, channel: unknown): Set<string> {
-  return new Set((template?.optional ?? []).filter((r) => applies(r, reason, channel)).map((r) => r.check));
+  return checksThatApply(template?.optional, reason, channel);
 }
 
 /** The text for a locale: its own, its language's (`es` for `es-MX`), English, else the first given. */

@@ -6,9 +6,15 @@ import type { TemplateResult } from 'lit';
 import { renderTemplate } from '../../payload/template.js';
 import type { HandoffTemplate } from '../../template/types.js';
 import { enTemplate } from '../messages/template-texts.js';
-import type { PanelView } from './sections.js';
+import type { PanelView, SelectFieldOptions } from './sections.js';
 
-export const YES_NO = ['yes', 'no'] as const;
+const YES_NO = ['yes', 'no'] as const;
+
+/** A yes/no field: a select of the two words, which the payload reads as true or false. */
+export function yesNoSelect(v: PanelView, path: string, options: SelectFieldOptions): TemplateResult {
+  const texts = v.ui.template ?? enTemplate;
+  return v.select(path, YES_NO, { yes: texts.yes, no: texts.no }, options);
+}
 
 export function renderEarlierFields(v: PanelView, template: HandoffTemplate | undefined): TemplateResult[] {
   const known = new Set((template?.fields ?? []).map((f) => f.key));
@@ -19,7 +25,7 @@ export function renderEarlierFields(v: PanelView, template: HandoffTemplate | un
       const label = renderTemplate(texts.earlier, { label: key });
       const path = `extensions.${key}`;
       return typeof value === 'boolean' || value === 'yes' || value === 'no'
-        ? v.select(path, YES_NO, { yes: texts.yes, no: texts.no }, { label })
+        ? yesNoSelect(v, path, { label })
         : v.text(path, { label, wide: true, multiline: typeof value === 'string' && value.includes('\n') });
     });
 }

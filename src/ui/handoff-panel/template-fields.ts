@@ -6,19 +6,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { fieldRequired, localised } from '../../template/applies.js';
 import type { CustomField, HandoffTemplate, TemplateSection } from '../../template/types.js';
-import type { UiTexts } from '../messages/catalogue.js';
-import { enTemplate, type TemplateTexts } from '../messages/template-texts.js';
 import { toLocalInput } from '../shared/paths.js';
-import { YES_NO } from './earlier-fields.js';
+import { yesNoSelect } from './earlier-fields.js';
 import type { PanelView } from './sections.js';
-
-export const templateTexts = (ui: UiTexts): TemplateTexts => ui.template ?? enTemplate;
 
 export { checkTemplate } from '../../template/check-template.js';
 
 function customField(v: PanelView, field: CustomField, locale: string): TemplateResult {
   const path = `extensions.${field.key}`;
-  const texts = templateTexts(v.ui);
   const label = localised(field.label, locale);
   const hint = field.hint === undefined ? undefined : localised(field.hint, locale);
   const required = fieldRequired(field, v.draft.reason?.code, v.draft.channel);
@@ -29,7 +24,7 @@ function customField(v: PanelView, field: CustomField, locale: string): Template
       return v.select(path, values, labels, { required, label, hint });
     }
     case 'yes-no':
-      return v.select(path, YES_NO, { yes: texts.yes, no: texts.no }, { required, label, hint });
+      return yesNoSelect(v, path, { required, label, hint });
     case 'date-time':
       return v.text(path, {
         type: 'datetime-local',
