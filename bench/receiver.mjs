@@ -5,12 +5,12 @@
 // still exactly the number of distinct handoffs.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { buildHandoff } from '../dist/esm/payload/index.js';
 import { createDatabase, startCluster } from '../scripts/postgres-cluster.mjs';
+import { startRoundRobinProxy } from '../scripts/round-robin-proxy.mjs';
 
 const CONCURRENCY = 16;
 const DUPLICATE_SHARE = 0.2;
@@ -53,22 +53,6 @@ function stopChild(child) {
     child.once('exit', resolve);
     child.kill('SIGTERM');
   });
-}
-
-/** A round-robin HTTP proxy over `targets`, as a load balancer would be. */
-async function roundRobin(targets) {
-  let next = 0;
-  const server = createServer((req, res) => {
-    const target = new URL(req.url, targets[next++ % targets.length]);
-    const forwarded = request(target, { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(res);
-    });
-    forwarded.on('error', () => res.destroy());
-    req.pipe(forwarded);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((r) => server.close(r)) };
 }
 
 /** `n` requests at concurrency 16, a share of them repeats of an earlier, answered handoff. */
@@ -163,7 +147,9 @@ export async function receiverThroughput(n) {
       const started = [];
       for (let i = 0; i < instances; i++) started.push(await startInstance({ DATABASE_URL: databaseUrl }));
       const front =
-        instances === 1 ? { url: started[0].url, stop: async () => {} } : await roundRobin(started.map((s) => s.url));
+        instances === 1
+          ? { url: started[0].url, stop: async () => {} }
+          : await startRoundRobinProxy(started.map((s) => s.url));
       try {
         const result = await load(front.url, n);
         rows.push(

@@ -48,6 +48,16 @@ export function readBody(req, max) {
   });
 }
 
+/**
+ * Reads a request body to its end without keeping it: a connection closed with the body unread is
+ * reset, and a client or balancer then sees a broken connection instead of the answer.
+ */
+export const discardBody = (req) =>
+  readBody(req, 0).then(
+    () => {},
+    () => {},
+  );
+
 const FIELD_ERRORS_SHOWN = 20;
 
 /** ajv's errors as `{ path, message, keyword }`, at most 20 of them: an answer never grows with the input. */

@@ -23,7 +23,7 @@
 // pages on those origins may call it. Test instrumentation (namespaces under /r/<ns>/, scripted faults,
 // counters) exists only with `testControls: true`; see receiver/test-controls.mjs.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { answer, safeDecode, sendJson } from './http.mjs';
+import { answer, discardBody, safeDecode, sendJson } from './http.mjs';
 import { MAX_BODY, createInbox } from './inbox.mjs';
 import { lastEventId } from './event-streams.mjs';
 import { insightsAnswer, serveInsightsPage } from './insights-route.mjs';
@@ -167,7 +167,9 @@ export async function createReceiver(options = {}) {
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
+      // A stream's connection is never used again once it ends: a balancer that kept it for its next
+      // request would lose that request when a shutdown closes it.
+      Connection: 'close',
       ...headers,
     });
     // Reconnect soon after a restart of the receiver; EventSource's own default is browser-dependent.
@@ -200,6 +202,7 @@ export async function createReceiver(options = {}) {
       return true;
     }
     if (shuttingDown) {
+      await discardBody(req);
       sendJson(
         res,
         503,

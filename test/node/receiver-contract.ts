@@ -1,7 +1,8 @@
 // The reference receiver's HTTP contract, over real HTTP, run once per store (the JSON-lines log in
 // receiver.test.ts, PostgreSQL in receiver-postgres.test.ts): validation, size and type errors, the
 // Idempotency-Key rules (201 once, replay, 422, 409 while in flight), durability across a restart, the
-// server-sent event streams with Last-Event-ID, and graceful shutdown.
+// server-sent event streams with Last-Event-ID, and graceful shutdown. On PostgreSQL it runs a second
+// time against two instances behind a round-robin proxy, so that every step crosses instances.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FULL_PAYLOAD, VALID_ACKS, clone } from '../fixtures/handoffs.js';
@@ -14,6 +15,8 @@ export interface StoreUnderTest {
   holdCommits(options: ReceiverOptions): Promise<Hold>;
   /** How the stored records of `id` are counted by the store itself, not through the receiver. */
   storedCount(options: ReceiverOptions, id: string): Promise<number>;
+  /** How the receiver under test is started on those options; by default one instance. */
+  start?(options: ReceiverOptions): Promise<Running>;
 }
 
 const fresh = () => ({ ...clone(FULL_PAYLOAD), id: crypto.randomUUID() });
@@ -32,9 +35,10 @@ export function describeReceiverContract(name: string, store: StoreUnderTest) {
   describe(`reference receiver contract (${name})`, () => {
     let options: ReceiverOptions;
     let server: Running;
+    const start = store.start ?? startReceiver;
     before(async () => {
       options = await store.options();
-      server = await startReceiver(options);
+      server = await start(options);
     });
     after(() => server.stop());
 
@@ -249,7 +253,7 @@ export function describeReceiverContract(name: string, store: StoreUnderTest) {
       const ack = ackOf(payload.id);
       await sendAck(server.url, ack);
       await server.stop();
-      server = await startReceiver(options);
+      server = await start(options);
       const one = await (await fetch(`${server.url}/handoffs/${payload.id}`)).json();
       assert.equal(one.id, payload.id);
       assert.equal(one.acks.length, 1);
@@ -354,7 +358,7 @@ export function describeReceiverContract(name: string, store: StoreUnderTest) {
       assert.equal((await inFlight).status, 201);
       await stopping;
       await server.stop();
-      server = await startReceiver(options);
+      server = await start(options);
       assert.equal((await fetch(`${server.url}/handoffs/${payload.id}`)).status, 200);
     });
   });

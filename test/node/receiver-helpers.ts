@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 // @ts-expect-error -- plain JavaScript module without declarations
 import { createReceiver } from '../../receiver/receiver.mjs';
+// @ts-expect-error -- plain JavaScript module without declarations
+import { startRoundRobinProxy } from '../../scripts/round-robin-proxy.mjs';
 
 export interface Receiver {
   handle(req: unknown, res: unknown): Promise<boolean>;
@@ -52,6 +54,30 @@ export async function startReceiver(options: ReceiverOptions | string = {}): Pro
       await receiver.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * `count` receivers on the same options (one PostgreSQL database) behind a round-robin proxy: what a
+ * load balancer in front of several instances does. `receiver.shutdown()` shuts every instance down.
+ */
+export async function startInstances(count: number, options: ReceiverOptions): Promise<Running> {
+  const instances = await Promise.all(Array.from({ length: count }, () => startReceiver(options)));
+  const proxy = (await startRoundRobinProxy(instances.map((i) => i.url))) as { url: string; stop(): Promise<void> };
+  const every = (act: (receiver: Receiver) => Promise<void>) => async () => {
+    await Promise.all(instances.map((i) => act(i.receiver)));
+  };
+  return {
+    url: proxy.url,
+    receiver: {
+      handle: () => Promise.reject(new Error('Several instances are reached through the proxy, not handle().')),
+      close: every((r) => r.close()),
+      shutdown: (options) => every((r) => r.shutdown(options))(),
+    },
+    stop: async () => {
+      await proxy.stop();
+      for (const instance of instances) await instance.stop();
     },
   };
 }

@@ -8,7 +8,14 @@ import pg from 'pg';
 import { FULL_PAYLOAD, VALID_ACKS, clone } from '../fixtures/handoffs.js';
 import { describeReceiverContract } from './receiver-contract.js';
 import { usePostgres, query } from './postgres.js';
-import { post, readEvents, startReceiver, type Running } from './receiver-helpers.js';
+import {
+  post,
+  readEvents,
+  startInstances,
+  startReceiver,
+  type ReceiverOptions,
+  type Running,
+} from './receiver-helpers.js';
 
 async function until(check: () => Promise<boolean>) {
   while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -23,10 +30,15 @@ const send = (url: string, payload: { id: string }) =>
 const countOf = async (url: string, id: string) =>
   Number((await query<{ n: string }>(url, 'SELECT count(*) AS n FROM handoff_records WHERE id = $1', [id]))[0]!.n);
 
-describeReceiverContract('PostgreSQL', {
+const postgresStore = {
   options: async () => ({ databaseUrl: await databases.create() }),
-  holdCommits: ({ databaseUrl }) => holdCommits(databaseUrl!),
-  storedCount: ({ databaseUrl }, id) => countOf(databaseUrl!, id),
+  holdCommits: ({ databaseUrl }: ReceiverOptions) => holdCommits(databaseUrl!),
+  storedCount: ({ databaseUrl }: ReceiverOptions, id: string) => countOf(databaseUrl!, id),
+};
+describeReceiverContract('PostgreSQL', postgresStore);
+describeReceiverContract('PostgreSQL, two instances behind a round-robin proxy', {
+  ...postgresStore,
+  start: (options) => startInstances(2, options),
 });
 
 describe('two receiver instances on one PostgreSQL database', () => {
