@@ -72,11 +72,17 @@ export function createEventStreams(store) {
         page = await store.events({ after: lastSent, handoffId, limit: HISTORY_PAGE });
         page.forEach(send);
       }
-    } finally {
-      const waiting = backlog;
+    } catch (error) {
+      // A live event sent now would carry an id past the history not sent: the reconnect's
+      // Last-Event-ID would skip it for good. Cut the stream instead; the reconnect resumes here.
       backlog = undefined;
-      waiting.forEach(send);
+      streams.delete(stream);
+      res.destroy();
+      throw error;
     }
+    const waiting = backlog;
+    backlog = undefined;
+    waiting.forEach(send);
   }
 
   return {

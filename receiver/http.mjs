@@ -88,6 +88,8 @@ const MAX_BUFFERED = 1024 * 1024;
 
 /** Writes one server-sent event (with its id, if any); a subscriber that cannot keep up is disconnected instead. */
 export function writeEvent(res, event, data, id) {
+  // A stream a shutdown ended may still be replaying its history.
+  if (res.writableEnded || res.destroyed) return;
   if (res.writableLength > MAX_BUFFERED) {
     res.destroy();
     return;

@@ -71,8 +71,13 @@ export function createInbox({ store = createLogStore(), maxBody = MAX_BODY, onSt
     switch (result.outcome) {
       case 'stored':
         notifyStored(kind, payload);
+        // Relative to the request's URL, so that it holds behind any path prefix: an ack is kept
+        // with its handoff, /handoffs/<handoffId>.
         return answer(201, result.response, {
-          Location: kind === 'handoff' ? `handoffs/${payload.id}` : `acks/${payload.id}`,
+          Location:
+            kind === 'handoff'
+              ? `handoffs/${encodeURIComponent(payload.id)}`
+              : `../${encodeURIComponent(payload.handoffId)}`,
         });
       case 'replayed':
         return answer(201, result.response, { 'Idempotent-Replayed': 'true' });

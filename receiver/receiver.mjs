@@ -38,6 +38,19 @@ const MIN_TOKEN_LENGTH = 16;
 const DEFAULT_LIST_LIMIT = 1000;
 /** How soon browsers reconnect after a graceful shutdown closed their streams (to another instance). */
 const SHUTDOWN_RETRY_MS = 1000;
+/** The answer headers a page on another origin must read: the SDK waits as Retry-After says. */
+const EXPOSED = { 'Access-Control-Expose-Headers': 'Retry-After, Idempotent-Replayed' };
+/** How soon a browser turned away by `maxStreams` tries again. */
+const FULL_RETRY_MS = 10_000;
+
+/**
+ * An event stream answered 200 and ended at once with a retry hint: on a 503, EventSource would give
+ * up for good; this makes it reconnect after `retryMs`, keeping its Last-Event-ID.
+ */
+function endStream(res, retryMs, headers) {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'close', ...headers });
+  res.end(`retry: ${retryMs}\n\n`);
+}
 
 const digest = (text) => createHash('sha256').update(text).digest();
 
@@ -140,20 +153,18 @@ export async function createReceiver(options = {}) {
     const origin = req.headers.origin;
     if (!origin || !corsOrigins) return {};
     // Any origin may read; only listed ones may send cookies along.
-    if (corsOrigins === '*') return { 'Access-Control-Allow-Origin': '*' };
+    if (corsOrigins === '*') return { 'Access-Control-Allow-Origin': '*', ...EXPOSED };
     if (!corsOrigins.includes(origin)) return {};
-    return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' };
+    return {
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Credentials': 'true',
+      Vary: 'Origin',
+      ...EXPOSED,
+    };
   }
 
   async function openStream(req, res, inbox, handoffId, headers) {
-    if (openStreams >= maxStreams) {
-      return sendJson(
-        res,
-        503,
-        { error: 'Too many open event streams; try again shortly.' },
-        { 'Retry-After': '10', ...headers },
-      );
-    }
+    if (openStreams >= maxStreams) return endStream(res, FULL_RETRY_MS, headers);
     // Counted (and uncounted on close) before anything is awaited: a browser that leaves while the
     // stream opens must not hold a place for ever.
     openStreams++;
@@ -191,14 +202,8 @@ export async function createReceiver(options = {}) {
     const m = ROUTE.exec(pathname);
     if (!m) return options.insightsPage !== false && serveInsightsPage(req, res, pathname);
     if (shuttingDown && /\/events\/?$/.test(pathname)) {
-      // An event stream is answered 200 and ended at once, with a retry hint: a 503 would make
-      // EventSource give up for good, while this sends it (through the balancer) to another instance.
-      res.writeHead(200, {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        Connection: 'close',
-        ...corsHeaders(req),
-      });
-      res.end(`retry: ${SHUTDOWN_RETRY_MS}\n\n`);
+      // Sent (through the balancer) to another instance.
+      endStream(res, SHUTDOWN_RETRY_MS, corsHeaders(req));
       return true;
     }
     if (shuttingDown) {

@@ -43,6 +43,8 @@ export function optionsFromEnv(env = process.env) {
   };
 }
 
+const CUT_AFTER_MS = 1000;
+
 /**
  * An HTTP server around `receiver` whose `stop()` is graceful: no new connections, the receiver's
  * shutdown (see receiver.mjs), then idle keep-alive connections closed.
@@ -65,7 +67,11 @@ export function serveReceiver(receiver) {
       const closed = new Promise((resolve) => server.close(resolve));
       await receiver.shutdown(options);
       server.closeIdleConnections();
+      // Past the grace period a connection still busy (a client that never finishes its body) is cut,
+      // a moment after its last answer had the time to leave.
+      const cut = setTimeout(() => server.closeAllConnections(), CUT_AFTER_MS);
       await closed;
+      clearTimeout(cut);
     })());
   return server;
 }

@@ -46,6 +46,9 @@ export function redactUrl(connectionString) {
   try {
     const url = new URL(connectionString);
     if (url.password) url.password = '***';
+    for (const name of [...url.searchParams.keys()]) {
+      if (/pass/i.test(name)) url.searchParams.set(name, '***');
+    }
     return url.toString();
   } catch {
     return '(not a URL)';

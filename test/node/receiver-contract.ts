@@ -91,14 +91,18 @@ export function describeReceiverContract(name: string, store: StoreUnderTest) {
       assert.equal(await store.storedCount(options, payload.id), 1);
     });
 
-    it('acks: 404 for an unknown handoff, stored with the handoff otherwise', async () => {
+    it('acks: 404 for an unknown handoff, stored with the handoff otherwise; each Location leads to the record', async () => {
       const payload = fresh();
-      await send(server.url, payload);
+      const stored = await send(server.url, payload);
+      const handoffAt = new URL(stored.headers.get('location')!, `${server.url}/handoffs`);
+      assert.equal(((await (await fetch(handoffAt)).json()) as { id: string }).id, payload.id);
       const ack = ackOf(payload.id);
       const unknown = crypto.randomUUID();
       assert.equal((await sendAck(server.url, { ...ack, handoffId: unknown })).status, 404);
-      assert.equal((await sendAck(server.url, ack)).status, 201);
-      const one = await (await fetch(`${server.url}/handoffs/${payload.id}`)).json();
+      const acked = await sendAck(server.url, ack);
+      assert.equal(acked.status, 201);
+      const ackAt = new URL(acked.headers.get('location')!, `${server.url}/handoffs/${payload.id}/ack`);
+      const one = await (await fetch(ackAt)).json();
       assert.deepEqual(
         one.acks.map((a: { payload: { id: string } }) => a.payload.id),
         [ack.id],

@@ -2,11 +2,22 @@
 // URLs, oversized bodies and error answers, unbounded streams and namespaces, MIME sniffing.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Agent, createServer, get } from 'node:http';
+import { Agent, createServer, get, type Server } from 'node:http';
+import { connect } from 'node:net';
 import { FULL_PAYLOAD, clone } from '../fixtures/handoffs.js';
 import { post, readEvents, startReceiver, type Running } from './receiver-helpers.js';
 // @ts-expect-error -- plain JavaScript module without declarations
 import { createReceiver } from '../../receiver/receiver.mjs';
+// @ts-expect-error -- plain JavaScript module without declarations
+import { serveReceiver } from '../../receiver/server.mjs';
+
+const countConnections = (server: Server) =>
+  new Promise<number>((resolve, reject) =>
+    server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+  );
+const until = async (check: () => Promise<boolean>) => {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 10));
+};
 
 const fresh = () => ({ ...clone(FULL_PAYLOAD), id: crypto.randomUUID() });
 const send = (url: string, payload: { id: string }, headers: Record<string, string> = {}) =>
@@ -65,13 +76,16 @@ describe('reference receiver, as started for production (no test controls)', () 
     assert.match(((await res.json()) as { error: string }).error, /larger than 1048576 bytes/);
   });
 
-  it('caps open event streams: past the limit, 503 with Retry-After', async () => {
+  it('caps open event streams: past the limit, a stream that ends at once and says to retry in 10 s', async () => {
     const a = readEvents(`${server.url}/handoffs/events`, 99);
     const b = readEvents(`${server.url}/handoffs/events`, 99);
     await Promise.all([a.open, b.open]);
-    const third = await fetch(`${server.url}/handoffs/events`);
-    assert.equal(third.status, 503);
-    assert.equal(third.headers.get('retry-after'), '10');
+    // Not a 503: on any answer but a 200 event stream, EventSource gives up for good.
+    const third = readEvents(`${server.url}/handoffs/events`, 1);
+    assert.equal((await third.open).status, 200);
+    assert.deepEqual(await third.events, []);
+    assert.equal(third.hints.retry, 10_000);
+    assert.equal(third.hints.startId, undefined, 'no position: the reconnect keeps the Last-Event-ID it had');
     a.close();
     b.close();
     a.events.catch(() => undefined);
@@ -80,6 +94,29 @@ describe('reference receiver, as started for production (no test controls)', () 
 });
 
 describe('reference receiver shutting down', () => {
+  it('stops after its grace period even while a client is still sending a body', async () => {
+    const server = serveReceiver(await createReceiver({}));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const slow = connect(port, '127.0.0.1');
+    const reading = new Promise<void>((resolve) => slow.once('connect', resolve));
+    await reading;
+    slow.write('POST /handoffs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n');
+    slow.write('Idempotency-Key: k\r\nContent-Length: 100000\r\n\r\n{"id":');
+    const cut = new Promise<void>((resolve) => slow.once('close', () => resolve()));
+    await until(async () => (await countConnections(server)) === 1);
+    try {
+      await Promise.race([
+        server.stop({ graceMs: 50 }),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('stop() waited on the slow client')), 20_000)),
+      ]);
+      await cut;
+    } finally {
+      slow.destroy();
+      server.closeAllConnections();
+    }
+  });
+
   it('closes each event stream’s connection, so the browser’s reconnect cannot reuse it to reach this instance', async () => {
     const receiver = (await createReceiver({})) as {
       handle(...a: unknown[]): Promise<boolean>;
@@ -159,6 +196,26 @@ describe('reference receiver across origins (corsOrigins)', () => {
     assert.equal(ok.headers.get('access-control-allow-origin'), 'https://crm.example.com');
     const other = await fetch(`${server.url}/handoffs`, { headers: { Origin: 'https://evil.example' } });
     assert.equal(other.headers.get('access-control-allow-origin'), null);
+  });
+
+  it('lets the page read Retry-After (a header CORS hides unless exposed), on every answer that may carry it', async () => {
+    const payload = fresh();
+    const origin = { Origin: 'https://crm.example.com' };
+    const answers = [
+      await send(server.url, payload, origin),
+      await post(`${server.url}/handoffs`, { ...payload, recap: {} }, { 'Idempotency-Key': payload.id, ...origin }),
+      await fetch(`${server.url}/handoffs/${payload.id}`, { headers: origin }),
+    ];
+    for (const res of answers) {
+      const exposed = (res.headers.get('access-control-expose-headers') ?? '').split(/\s*,\s*/);
+      assert.ok(exposed.includes('Retry-After'), `${res.status}: ${exposed}`);
+      assert.ok(exposed.includes('Idempotent-Replayed'), `${res.status}: ${exposed}`);
+    }
+    const preflight = await fetch(`${server.url}/handoffs/${payload.id}`, {
+      method: 'OPTIONS',
+      headers: { ...origin, 'Access-Control-Request-Headers': 'authorization' },
+    });
+    assert.equal(preflight.status, 204, 'the poll transport sends Authorization on GET /handoffs/{id}');
   });
 });
 

@@ -24,6 +24,8 @@ async function until(check: () => Promise<boolean>) {
 import { COMMIT_ORDER_LOCK, openPostgresStore } from '../../receiver/stores/postgres-store.mjs';
 
 const databases = usePostgres();
+/** pg_locks shows the whole cluster: other test files' databases are not this test's business. */
+const IN_THIS_DATABASE = 'database = (SELECT oid FROM pg_database WHERE datname = current_database())';
 const fresh = () => ({ ...clone(FULL_PAYLOAD), id: crypto.randomUUID() });
 const send = (url: string, payload: { id: string }) =>
   post(`${url}/handoffs`, payload, { 'Idempotency-Key': payload.id });
@@ -129,7 +131,7 @@ async function holdCommits(databaseUrl: string) {
     /** How many commits wait on the lock: they show in pg_locks as ungranted advisory locks. */
     async waiting(): Promise<number> {
       const { rows } = await client.query(
-        "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1",
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1 AND ${IN_THIS_DATABASE}`,
         [COMMIT_ORDER_LOCK],
       );
       return rows[0].n;
@@ -189,18 +191,20 @@ describe('an instance killed mid-request', () => {
     ({ child, url } = await startInstance({ DATABASE_URL: databaseUrl, RECEIVER_IN_FLIGHT_TIMEOUT_MS: '1000' }));
     const payloads = Array.from({ length: 120 }, fresh);
     const answered: string[] = [];
+    let cutOff = 0;
     let next = 0;
     const worker = async () => {
       while (next < payloads.length) {
         const payload = payloads[next++]!;
         const res = await send(url, payload).catch(() => undefined);
         if (res?.status === 201) answered.push(payload.id);
+        else if (!res && answered.length >= 40) cutOff++;
         if (answered.length === 40) child!.kill('SIGKILL');
       }
     };
     await Promise.all(Array.from({ length: 16 }, worker));
     assert.ok(answered.length >= 40, `${answered.length} answered before the kill`);
-    assert.ok(answered.length < payloads.length, 'some requests were cut off by the kill');
+    assert.ok(cutOff > 0, 'requests were in flight when the instance died');
     for (const id of answered) assert.equal(await countOf(databaseUrl, id), 1, `${id} was answered 201`);
 
     // The SDK retries what got no answer; a key the dead instance had claimed is 409 until its marker expires.
@@ -298,7 +302,7 @@ describe('the PostgreSQL store’s keys and schema', () => {
       // The database (a failover, an admin) ends the backend that waits in the commit.
       await query(
         databaseUrl,
-        "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1",
+        `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1 AND ${IN_THIS_DATABASE}`,
         [COMMIT_ORDER_LOCK],
       );
       const answer = await cut;
@@ -320,15 +324,24 @@ describe('the PostgreSQL store’s keys and schema', () => {
       const hold = await holdCommits(databaseUrl);
       const stuck = [fresh(), fresh(), fresh()];
       const answers = await Promise.all(stuck.map((p) => send(server.url, p)));
-      // The database stopped their statements too: none is left queued on the lock, holding a connection.
-      const waiting = await hold.waiting();
+      // The database stops their statements too (statement_timeout): none stays queued on the lock,
+      // holding a connection, while the lock is still held.
+      await until(async () => (await hold.waiting()) === 0);
       await hold.release();
-      assert.equal(waiting, 0);
       assert.deepEqual(
         answers.map((r) => r.status),
         [503, 503, 503],
       );
-      for (const payload of stuck) assert.equal((await send(server.url, payload)).status, 201);
+      // The pool is usable again. Each retry has the same 300 ms, which a loaded machine may miss once.
+      for (const payload of stuck) {
+        const statuses = [];
+        while (statuses.at(-1) !== 201 && statuses.length < 10) statuses.push((await send(server.url, payload)).status);
+        assert.equal(statuses.at(-1), 201, String(statuses));
+        assert.ok(
+          statuses.every((status) => status === 201 || status === 503),
+          String(statuses),
+        );
+      }
     } finally {
       await server.stop();
     }
@@ -401,7 +414,7 @@ describe('the PostgreSQL store’s keys and schema', () => {
       await until(async () => {
         const rows = await query<{ n: number }>(
           databaseUrl,
-          "SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'handoff_records'::regclass AND NOT granted",
+          `SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'handoff_records'::regclass AND NOT granted AND ${IN_THIS_DATABASE}`,
         );
         return rows[0]!.n > 0;
       });
@@ -428,6 +441,15 @@ describe('the PostgreSQL store’s keys and schema', () => {
           /Could not open the PostgreSQL store at postgres:\/\/handoff:\*\*\*@127\.0\.0\.1:1\/handoffs/,
         );
         assert.doesNotMatch(error.message, /s3cret/);
+        return true;
+      },
+    );
+    // pg also takes a password (and a client key's passphrase) from the query string.
+    await assert.rejects(
+      startReceiver({ databaseUrl: 'postgres://handoff@127.0.0.1:1/handoffs?password=s3cret&sslpassword=k3y' }),
+      (error: Error) => {
+        assert.doesNotMatch(error.message, /s3cret|k3y/);
+        assert.match(error.message, /password=\*\*\*/);
         return true;
       },
     );
