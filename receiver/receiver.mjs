@@ -54,7 +54,10 @@ function endStream(res, retryMs, headers) {
 
 const digest = (text) => createHash('sha256').update(text).digest();
 
-function checkOptions({ token, insightsToken, corsOrigins }) {
+function checkOptions({ token, insightsToken, corsOrigins, maxStreams }) {
+  if (maxStreams !== undefined && !(Number.isInteger(maxStreams) && maxStreams >= 1)) {
+    throw new TypeError(`maxStreams (RECEIVER_MAX_STREAMS) must be a whole number of at least 1, not ${maxStreams}.`);
+  }
   for (const [value, name] of [
     [token, 'token (RECEIVER_TOKEN)'],
     [insightsToken, 'insights token (RECEIVER_INSIGHTS_TOKEN)'],

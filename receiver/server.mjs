@@ -7,6 +7,7 @@
 //   RECEIVER_TOKEN                     bearer token every request must carry
 //   RECEIVER_INSIGHTS_TOKEN            the token GET /insights needs instead (team leads', not agents')
 //   RECEIVER_CORS_ORIGINS              "*" or a comma-separated list of page origins
+//   RECEIVER_MAX_STREAMS               open server-sent event streams per instance (default 100)
 //   RECEIVER_IN_FLIGHT_TIMEOUT_MS, RECEIVER_KEY_RETENTION_MS, RECEIVER_QUERY_TIMEOUT_MS,
 //   RECEIVER_POOL_SIZE                 the PostgreSQL store's settings (receiver/stores/postgres-store.mjs)
 //
@@ -37,6 +38,7 @@ export function optionsFromEnv(env = process.env) {
     ...(env.DATABASE_URL
       ? { databaseUrl: env.DATABASE_URL, postgres }
       : { dataFile: env.RECEIVER_DATA || DEFAULT_DATA_FILE }),
+    ...(number('RECEIVER_MAX_STREAMS') !== undefined && { maxStreams: number('RECEIVER_MAX_STREAMS') }),
     token: env.RECEIVER_TOKEN || undefined,
     insightsToken: env.RECEIVER_INSIGHTS_TOKEN || undefined,
     corsOrigins: !cors ? undefined : cors === '*' ? '*' : cors.split(',').map((origin) => origin.trim()),

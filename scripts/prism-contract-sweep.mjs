@@ -1,6 +1,7 @@
 // Every answer schema/openapi.json documents, produced by the real reference receiver (with a token)
 // and checked by Prism: the 201 and its replay, 400 with field errors, 400 for a key that is not the
-// payload's id, 401, 404, 415, 422, 413, the inbox's 400 and 404, the acks', and the insights' 200 and 400. The end-to-end tests
+// payload's id, 401, 404, 415, 422, 413, the inbox's 400 and 404, the acks', and the insights' 200 and
+// 400; then, with a commit held, the 409 with Retry-After, and, shut down, the 503. The end-to-end tests
 // only ever see the happy answers; this is where the error answers meet the document. A request that is
 // wrong on purpose may be reported as such; its answer must still match.
 import { FULL_PAYLOAD, VALID_ACKS } from '../test/fixtures/handoffs.ts';
@@ -23,8 +24,12 @@ export async function exchange(prismUrl, method, path, { body, headers = {}, tok
   return { status: res.status, violations };
 }
 
-/** Resolves the problems found: a status other than expected, or an answer not as documented. */
-export async function sweepContract(prismUrl, token) {
+/**
+ * Resolves the problems found: a status other than expected, or an answer not as documented.
+ * `receiver.holdCommits()` makes commits wait (`held(n)`, `release()`); `receiver.shutdown()` starts a
+ * graceful shutdown of what Prism forwards to. The sweep ends with the shutdown.
+ */
+export async function sweepContract(prismUrl, token, receiver) {
   const handoff = fresh();
   const ack = { ...structuredClone(VALID_ACKS[0]), id: crypto.randomUUID(), handoffId: handoff.id };
   const key = (payload) => ({ 'Idempotency-Key': payload.id });
@@ -81,7 +86,7 @@ export async function sweepContract(prismUrl, token) {
   ];
   const problems = [];
   const statuses = new Set();
-  for (const [what, expected, method, path, options] of cases) {
+  const check = async (what, expected, method, path, options) => {
     const { status, violations } = await exchange(prismUrl, method, path, {
       ...options,
       token: options.token === null ? undefined : token,
@@ -90,6 +95,25 @@ export async function sweepContract(prismUrl, token) {
     if (status !== expected) problems.push(`${what}: expected ${expected}, got ${status}`);
     const answerViolations = violations.filter((v) => v.location[0] === 'response');
     if (answerViolations.length) problems.push(`${what} (${status}): ${JSON.stringify(answerViolations)}`);
+  };
+  for (const test of cases) await check(...test);
+
+  // The answers only timing brings: a retry while the first request commits, and an instance going away.
+  const slow = fresh();
+  const hold = await receiver.holdCommits();
+  const first = check('a handoff whose commit was held', 201, 'POST', '/handoffs', { body: slow, headers: key(slow) });
+  try {
+    await hold.held(1);
+    await check('its retry while it commits', 409, 'POST', '/handoffs', { body: slow, headers: key(slow) });
+  } finally {
+    await hold.release();
   }
+  await first;
+  await receiver.shutdown();
+  const late = fresh();
+  await check('a handoff sent to an instance shutting down', 503, 'POST', '/handoffs', {
+    body: late,
+    headers: key(late),
+  });
   return { problems, statuses: [...statuses].sort() };
 }

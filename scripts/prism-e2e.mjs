@@ -13,6 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReceiver } from '../receiver/receiver.mjs';
 import { serveReceiver } from '../receiver/server.mjs';
+import { holdCommits } from '../test/node/postgres.ts';
+import { createDatabase, startCluster } from './postgres-cluster.mjs';
+import { startRoundRobinProxy } from './round-robin-proxy.mjs';
 
 const E2E_FILES = [
   'test/e2e/outbox.test.ts',
@@ -63,16 +66,33 @@ function run(command, args, env) {
   });
 }
 
-/** The contract sweep against a receiver with a token, behind a Prism of its own. */
+/**
+ * The contract sweep against what an integrator runs: two receiver instances with a token on one
+ * PostgreSQL database behind a round-robin balancer, with a Prism of its own in front.
+ */
 async function sweepWithToken() {
   const token = crypto.randomUUID();
-  const upstream = serveReceiver(await createReceiver({ token }));
-  const prism = await startPrism(await listen(upstream));
+  const cluster = await startCluster();
+  const upstreams = [];
+  let balancer;
+  let prism;
   try {
-    return await sweepContract(prism.url, token);
+    const databaseUrl = await createDatabase(cluster.url, 'prism_sweep');
+    const receivers = [];
+    for (let i = 0; i < 2; i++) receivers.push(await createReceiver({ token, databaseUrl }));
+    upstreams.push(...receivers.map(serveReceiver));
+    balancer = await startRoundRobinProxy(await Promise.all(upstreams.map(listen)));
+    prism = await startPrism(balancer.url);
+    return await sweepContract(prism.url, token, {
+      holdCommits: () => holdCommits(databaseUrl),
+      // Still listening, as an instance is while its balancer has not yet taken it out.
+      shutdown: () => Promise.all(receivers.map((receiver) => receiver.shutdown({ graceMs: 1000 }))),
+    });
   } finally {
-    prism.stop();
-    await upstream.stop({ graceMs: 1000 });
+    prism?.stop();
+    await balancer?.stop();
+    await Promise.all(upstreams.map((upstream) => upstream.stop({ graceMs: 1000 })));
+    await cluster.stop();
   }
 }
 

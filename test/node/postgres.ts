@@ -4,6 +4,11 @@ import { after } from 'node:test';
 import pg from 'pg';
 // @ts-expect-error -- plain JavaScript module without declarations
 import { createDatabase, startCluster } from '../../scripts/postgres-cluster.mjs';
+// @ts-expect-error -- plain JavaScript module without declarations
+import { COMMIT_ORDER_LOCK } from '../../receiver/stores/postgres-store.mjs';
+
+/** pg_locks shows the whole cluster: other test files' databases are not this test's business. */
+export const IN_THIS_DATABASE = 'database = (SELECT oid FROM pg_database WHERE datname = current_database())';
 
 export interface TestDatabase {
   /** A URL for a new, empty database each call. */
@@ -49,4 +54,28 @@ export async function query<T = Record<string, unknown>>(url: string, text: stri
   } finally {
     await client.end();
   }
+}
+
+/** Holds every commit on `databaseUrl` (they all take the order lock) until release(). */
+export async function holdCommits(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('SELECT pg_advisory_lock($1)', [COMMIT_ORDER_LOCK]);
+  return {
+    /** How many commits wait on the lock: they show in pg_locks as ungranted advisory locks. */
+    async waiting(): Promise<number> {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1 AND ${IN_THIS_DATABASE}`,
+        [COMMIT_ORDER_LOCK],
+      );
+      return rows[0].n;
+    },
+    async held(count: number) {
+      while ((await this.waiting()) < count) await new Promise((resolve) => setTimeout(resolve, 10));
+    },
+    async release() {
+      await client.query('SELECT pg_advisory_unlock($1)', [COMMIT_ORDER_LOCK]);
+      await client.end();
+    },
+  };
 }

@@ -9,7 +9,7 @@ import { post, readEvents, startReceiver, type Running } from './receiver-helper
 // @ts-expect-error -- plain JavaScript module without declarations
 import { createReceiver } from '../../receiver/receiver.mjs';
 // @ts-expect-error -- plain JavaScript module without declarations
-import { serveReceiver } from '../../receiver/server.mjs';
+import { optionsFromEnv, serveReceiver } from '../../receiver/server.mjs';
 
 const countConnections = (server: Server) =>
   new Promise<number>((resolve, reject) =>
@@ -94,6 +94,16 @@ describe('reference receiver, as started for production (no test controls)', () 
 });
 
 describe('reference receiver shutting down', () => {
+  it('refuses a stream limit that is not a whole number, naming the setting', async () => {
+    for (const maxStreams of [0, 1.5, Number('many')]) {
+      await assert.rejects(
+        createReceiver({ maxStreams }),
+        /maxStreams \(RECEIVER_MAX_STREAMS\) must be a whole number/,
+      );
+    }
+    assert.equal(optionsFromEnv({ RECEIVER_MAX_STREAMS: '250' }).maxStreams, 250);
+  });
+
   it('stops after its grace period even while a client is still sending a body', async () => {
     const server = serveReceiver(await createReceiver({}));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { FULL_PAYLOAD, VALID_ACKS, clone } from '../fixtures/handoffs.js';
 import { describeReceiverContract } from './receiver-contract.js';
-import { usePostgres, query } from './postgres.js';
+import { IN_THIS_DATABASE, holdCommits, usePostgres, query } from './postgres.js';
 import {
   post,
   readEvents,
@@ -24,8 +24,7 @@ async function until(check: () => Promise<boolean>) {
 import { COMMIT_ORDER_LOCK, openPostgresStore } from '../../receiver/stores/postgres-store.mjs';
 
 const databases = usePostgres();
-/** pg_locks shows the whole cluster: other test files' databases are not this test's business. */
-const IN_THIS_DATABASE = 'database = (SELECT oid FROM pg_database WHERE datname = current_database())';
+
 const fresh = () => ({ ...clone(FULL_PAYLOAD), id: crypto.randomUUID() });
 const send = (url: string, payload: { id: string }) =>
   post(`${url}/handoffs`, payload, { 'Idempotency-Key': payload.id });
@@ -120,30 +119,6 @@ async function startInstance(env: Record<string, string>) {
     child.once('exit', (code) => reject(new Error(`the receiver exited (${code}) before listening`)));
   });
   return { child, url };
-}
-
-/** Holds every commit on `databaseUrl` (they all take the order lock) until release(). */
-async function holdCommits(databaseUrl: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query('SELECT pg_advisory_lock($1)', [COMMIT_ORDER_LOCK]);
-  return {
-    /** How many commits wait on the lock: they show in pg_locks as ungranted advisory locks. */
-    async waiting(): Promise<number> {
-      const { rows } = await client.query(
-        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1 AND ${IN_THIS_DATABASE}`,
-        [COMMIT_ORDER_LOCK],
-      );
-      return rows[0].n;
-    },
-    async held(count: number) {
-      while ((await this.waiting()) < count) await new Promise((resolve) => setTimeout(resolve, 10));
-    },
-    async release() {
-      await client.query('SELECT pg_advisory_unlock($1)', [COMMIT_ORDER_LOCK]);
-      await client.end();
-    },
-  };
 }
 
 describe('an instance stopped with SIGTERM', () => {
