@@ -13,7 +13,9 @@ import { createDatabase, startCluster } from '../scripts/postgres-cluster.mjs';
 import { startRoundRobinProxy } from '../scripts/round-robin-proxy.mjs';
 
 const CONCURRENCY = 16;
+/** The share of requests that repeat a handoff; the two-instance row also runs with none and with half. */
 const DUPLICATE_SHARE = 0.2;
+const OTHER_SHARES = [0, 0.5];
 
 const DRAFT = {
   mode: 'warm',
@@ -55,9 +57,13 @@ function stopChild(child) {
   });
 }
 
-/** `n` requests at concurrency 16, a share of them repeats of an earlier, answered handoff. */
-async function load(url, n) {
+/**
+ * `n` requests at concurrency 16, a `share` of them repeats: half of an earlier, answered handoff, half
+ * of one still in flight (as a browser's retry after a timeout races the first request).
+ */
+async function load(url, n, share = DUPLICATE_SHARE) {
   const answered = [];
+  const inFlight = new Set();
   const latencies = [];
   const statuses = {};
   let sent = 0;
@@ -68,9 +74,15 @@ async function load(url, n) {
   const worker = async () => {
     while (sent < n) {
       sent++;
-      const repeat = answered.length > 0 && Math.random() < DUPLICATE_SHARE;
-      const payload = repeat ? answered[Math.floor(Math.random() * answered.length)] : fresh.pop();
+      const repeat = answered.length > 0 && Math.random() < share;
+      const racing = repeat && inFlight.size > 0 && Math.random() < 0.5;
+      const payload = racing
+        ? [...inFlight][Math.floor(Math.random() * inFlight.size)]
+        : repeat
+          ? answered[Math.floor(Math.random() * answered.length)]
+          : fresh.pop();
       if (repeat) duplicates++;
+      if (!repeat) inFlight.add(payload);
       const t0 = performance.now();
       const res = await fetch(`${url}/handoffs`, {
         method: 'POST',
@@ -78,6 +90,7 @@ async function load(url, n) {
         body: JSON.stringify(payload),
       });
       await res.arrayBuffer();
+      if (!repeat) inFlight.delete(payload);
       latencies.push(performance.now() - t0);
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       if (res.status === 201) {
@@ -122,7 +135,7 @@ function row(what, result, stored) {
   };
 }
 
-/** The three rows; `n` requests each. */
+/** The rows (JSON-lines; PostgreSQL with one and two instances; two at other repeat shares); `n` requests each. */
 export async function receiverThroughput(n) {
   const rows = [];
   const dir = mkdtempSync(join(tmpdir(), 'bench-receiver-'));
@@ -141,24 +154,25 @@ export async function receiverThroughput(n) {
   }
 
   const cluster = await startCluster();
+  const runs = [
+    { instances: 1, share: DUPLICATE_SHARE },
+    { instances: 2, share: DUPLICATE_SHARE },
+    ...OTHER_SHARES.map((share) => ({ instances: 2, share })),
+  ];
   try {
-    for (const instances of [1, 2]) {
-      const databaseUrl = await createDatabase(cluster.url, `bench_${instances}`);
+    for (const [i, { instances, share }] of runs.entries()) {
+      const databaseUrl = await createDatabase(cluster.url, `bench_${i}`);
       const started = [];
-      for (let i = 0; i < instances; i++) started.push(await startInstance({ DATABASE_URL: databaseUrl }));
+      for (let j = 0; j < instances; j++) started.push(await startInstance({ DATABASE_URL: databaseUrl }));
       const front =
         instances === 1
           ? { url: started[0].url, stop: async () => {} }
           : await startRoundRobinProxy(started.map((s) => s.url));
       try {
-        const result = await load(front.url, n);
-        rows.push(
-          row(
-            `PostgreSQL, ${instances === 1 ? 'one instance' : 'two instances behind a round-robin proxy'}`,
-            result,
-            await countRows(databaseUrl),
-          ),
-        );
+        const result = await load(front.url, n, share);
+        const where = instances === 1 ? 'one instance' : 'two instances behind a round-robin proxy';
+        const repeats = share === DUPLICATE_SHARE ? '' : `, ${Math.round(share * 100)}% repeats`;
+        rows.push(row(`PostgreSQL, ${where}${repeats}`, result, await countRows(databaseUrl)));
       } finally {
         await front.stop();
         for (const instance of started) await instance.stop();
