@@ -4,7 +4,8 @@
  *
  * - `poll` (default): GET `url(handoffId)` and read its `acks` (the reference receiver's
  *   `GET /handoffs/:id`), at `intervalMs`, slowing down by half each time up to `maxIntervalMs`.
- * - `sse`: an EventSource on `url(handoffId)` (default `…/handoffs/:id/events`) sending `ack` events.
+ * - `sse`: an EventSource on `url(handoffId)` (default `…/handoffs/:id/events`) sending `ack` events;
+ *   a stream the endpoint refuses for good (a 404, a 503) falls back to `poll` on `…/handoffs/:id`.
  * - `subscribe`: your own transport (a websocket, your CRM's push channel).
  */
 import { validateAck } from '../payload/ack.js';
@@ -85,7 +86,9 @@ export function watchAcks(
   const stopTransport = options.subscribe
     ? options.subscribe(handoffId, deliver)
     : options.transport === 'sse'
-      ? streamAcks(options.url?.(handoffId) ?? ackEventsUrl(endpoint, handoffId), deliver, options)
+      ? streamAcks(options.url?.(handoffId) ?? ackEventsUrl(endpoint, handoffId), deliver, options, () =>
+          pollAcks(base, deliver, options, clock),
+        )
       : pollAcks(options.url?.(handoffId) ?? base, deliver, options, clock);
   let stopped = false;
   const stop = () => {
@@ -140,8 +143,18 @@ function pollAcks(
   };
 }
 
-function streamAcks(url: string, deliver: (candidate: unknown) => void, options: AckWatchOptions): () => void {
+/**
+ * An EventSource on `url`. One the endpoint refuses for good (any answer but a 200 event stream:
+ * EventSource then never reconnects) hands over to `fallback`, polling the handoff.
+ */
+function streamAcks(
+  url: string,
+  deliver: (candidate: unknown) => void,
+  options: AckWatchOptions,
+  fallback: () => () => void,
+): () => void {
   const source = new EventSource(url, { withCredentials: options.credentials === 'include' });
+  let stopFallback: (() => void) | undefined;
   source.addEventListener('ack', (event) => {
     try {
       deliver(JSON.parse((event as MessageEvent<string>).data));
@@ -149,7 +162,11 @@ function streamAcks(url: string, deliver: (candidate: unknown) => void, options:
       // Not JSON: not an acknowledgement.
     }
   });
+  source.addEventListener('error', () => {
+    if (source.readyState === EventSource.CLOSED) stopFallback ??= fallback();
+  });
   return () => {
     source.close();
+    stopFallback?.();
   };
 }

@@ -122,6 +122,32 @@ describe('watchAcks()', () => {
     expect(seen).to.deep.equal([]);
   });
 
+  it('over server-sent events, an endpoint that refuses the stream for good is polled instead', async () => {
+    const clock = new FakeClock();
+    const handoffId = crypto.randomUUID();
+    const ack = ackFor(handoffId);
+    const calls: string[] = [];
+    const seen: HandoffAckV1[] = [];
+    const fetch = (async (url: string) => {
+      calls.push(url);
+      return Response.json({ id: handoffId, acks: [{ payload: ack }] });
+    }) as unknown as typeof globalThis.fetch;
+    // A 404 for the stream: EventSource closes and never reconnects.
+    const stop = watchAcks('/api/handoffs', handoffId, (a) => seen.push(a), {
+      transport: 'sse',
+      url: () => `/no-such-stream/${handoffId}`,
+      clock,
+      fetch,
+    });
+    try {
+      await until(() => seen.length === 1, 'the acknowledgement, by polling');
+      expect(calls).to.deep.equal([`/api/handoffs/${handoffId}`]);
+      expect(seen).to.deep.equal([ack]);
+    } finally {
+      stop();
+    }
+  });
+
   it('takes a custom transport and reports each acknowledgement once', () => {
     const handoffId = crypto.randomUUID();
     const ack = ackFor(handoffId);
