@@ -38,7 +38,7 @@ export function optionsFromEnv(env = process.env) {
     ...(env.DATABASE_URL
       ? { databaseUrl: env.DATABASE_URL, postgres }
       : { dataFile: env.RECEIVER_DATA || DEFAULT_DATA_FILE }),
-    ...(number('RECEIVER_MAX_STREAMS') !== undefined && { maxStreams: number('RECEIVER_MAX_STREAMS') }),
+    maxStreams: number('RECEIVER_MAX_STREAMS'),
     token: env.RECEIVER_TOKEN || undefined,
     insightsToken: env.RECEIVER_INSIGHTS_TOKEN || undefined,
     corsOrigins: !cors ? undefined : cors === '*' ? '*' : cors.split(',').map((origin) => origin.trim()),
